@@ -1,0 +1,136 @@
+package org.gatewatch.app;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.gatewatch.camera.Camera;
+import org.gatewatch.camera.CameraRegistry;
+import org.gatewatch.capture.OpenCvRuntime;
+import org.gatewatch.capture.SourceSpec;
+import org.gatewatch.config.CameraConfig;
+import org.gatewatch.config.ConfigLoader;
+import org.gatewatch.config.ConfigLocation;
+import org.gatewatch.config.GateWatchConfig;
+import org.gatewatch.config.StreamConfig;
+import org.gatewatch.stream.HubDirectory;
+
+/**
+ * Builds and starts GateWatch in order, and stops it in reverse. Everything that runs a thread is started here and
+ * joined in {@link #contextDestroyed}, so an undeploy or reload leaves nothing behind.
+ */
+public final class GateWatchListener implements ServletContextListener {
+
+    private static final Logger LOG = LogManager.getLogger(GateWatchListener.class);
+
+    /** Context parameter naming the configuration file (see {@link ConfigLocation}). */
+    public static final String CONFIG_PARAM = "gatewatch.config";
+    /** ServletContext attribute with the configuration that was loaded. */
+    public static final String CONFIG_ATTRIBUTE = GateWatchConfig.class.getName();
+
+    private ExecutorService fanOut;
+    private CameraRegistry cameras;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        try {
+            OpenCvRuntime.load();
+            Path dataDir = prepareDataDir();
+            GateWatchConfig config = loadConfig(context, dataDir);
+            startFanOut(config.stream());
+            startCameras(config, dataDir);
+            context.setAttribute(CONFIG_ATTRIBUTE, config);
+            context.setAttribute(CameraRegistry.ATTRIBUTE, cameras);
+            context.setAttribute(HubDirectory.ATTRIBUTE, cameras);
+            LOG.info("GateWatch started: {} camera(s) from {}, data in {}", config.cameras().size(), config.origin(),
+                    dataDir);
+        } catch (RuntimeException e) {
+            LOG.error("GateWatch failed to start: {}", e.getMessage(), e);
+            stopEverything();
+            throw e;
+        }
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        context.removeAttribute(HubDirectory.ATTRIBUTE);
+        context.removeAttribute(CameraRegistry.ATTRIBUTE);
+        stopEverything();
+        LOG.info("GateWatch stopped");
+    }
+
+    private static Path prepareDataDir() {
+        Path dir = ConfigLocation.fromSystem().dataDir();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the data directory " + dir + " (set GATEWATCH_HOME): " + e, e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new IllegalStateException("The data directory " + dir + " is not writable (set GATEWATCH_HOME)");
+        }
+        return dir;
+    }
+
+    private static GateWatchConfig loadConfig(ServletContext context, Path dataDir) {
+        Path file = ConfigLocation.fromSystem().configFile(context.getInitParameter(CONFIG_PARAM), dataDir);
+        return ConfigLoader.load(file);
+    }
+
+    private void startFanOut(StreamConfig stream) {
+        fanOut = Executors.newFixedThreadPool(stream.fanoutThreads(), namedThreads("gatewatch-fanout-"));
+    }
+
+    private void startCameras(GateWatchConfig config, Path dataDir) {
+        List<Camera> list = new ArrayList<>();
+        for (CameraConfig c : config.cameras()) {
+            var sources = SourceSpec.parse("camera." + c.id() + ".source", c.source(), c.fpsCap(), dataDir);
+            list.add(new Camera(c, sources, fanOut, config.stream().fanoutThreads()));
+        }
+        cameras = new CameraRegistry(list, config.stream());
+        cameras.startAll();
+    }
+
+    /** Reverse order of start; safe to run twice and after a failed start. */
+    private synchronized void stopEverything() {
+        if (cameras != null) {
+            cameras.stopAll();
+            cameras = null;
+        }
+        if (fanOut != null) {
+            fanOut.shutdown();
+            try {
+                if (!fanOut.awaitTermination(10, TimeUnit.SECONDS)) {
+                    LOG.error("Fan-out threads did not stop within 10 s");
+                    fanOut.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fanOut.shutdownNow();
+            }
+            fanOut = null;
+        }
+    }
+
+    private static ThreadFactory namedThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package org.gatewatch.config;
+
+import java.util.regex.Pattern;
+
+/**
+ * One camera as the operator configured it.
+ *
+ * @param id          URL-safe identifier, used in /cameras/{id}/…
+ * @param name        human name shown on the page
+ * @param source      where frames come from: {@code demo}, a file, a folder, a V4L2 device, an HTTP(S) MJPEG or RTSP URL
+ * @param fpsCap      highest frame rate captured and encoded; 0 keeps the source's own rate
+ * @param jpegQuality JPEG quality 1..100 of the streamed frames
+ * @param idleSeconds seconds without a viewer before the capture thread stops
+ * @param alwaysOn    keep capturing with no viewer (analysis needs every frame)
+ */
+public record CameraConfig(String id, String name, String source, double fpsCap, int jpegQuality,
+                           int idleSeconds, boolean alwaysOn) {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    public CameraConfig {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw ConfigException.invalid("cameras", String.valueOf(id), "ids are 1-64 letters, digits, '-' or '_'");
+        }
+        String prefix = "camera." + id + ".";
+        if (source == null || source.isBlank()) {
+            throw ConfigException.invalid(prefix + "source", String.valueOf(source), "required");
+        }
+        if (fpsCap < 0 || fpsCap > 120) {
+            throw ConfigException.invalid(prefix + "fps", String.valueOf(fpsCap), "0 (source rate) to 120");
+        }
+        if (jpegQuality < 1 || jpegQuality > 100) {
+            throw ConfigException.invalid(prefix + "jpegQuality", String.valueOf(jpegQuality), "1 to 100");
+        }
+        if (idleSeconds < 1 || idleSeconds > 86_400) {
+            throw ConfigException.invalid(prefix + "idleSeconds", String.valueOf(idleSeconds), "1 to 86400");
+        }
+        if (name == null || name.isBlank()) {
+            name = id;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.gatewatch.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads gatewatch.properties into typed records. Unknown keys stop the start with the key's name, so a typo
+ * never silently falls back to a default.
+ */
+public final class ConfigLoader {
+
+    /** The built-in configuration inside the WAR: one demo camera. */
+    public static final String BUILT_IN = "gatewatch.properties";
+
+    private static final Set<String> CAMERA_FIELDS =
+            Set.of("name", "source", "fps", "jpegQuality", "idleSeconds", "alwaysOn");
+    private static final Set<String> STREAM_KEYS =
+            Set.of("stream.maxViewers", "stream.fanoutThreads", "stream.bufferBytes", "stream.stallSeconds");
+
+    private ConfigLoader() {
+    }
+
+    /** Loads the file at {@code path}, or the built-in configuration when {@code path} is null. */
+    public static GateWatchConfig load(Path path) {
+        if (path == null) {
+            try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
+                if (in == null) {
+                    throw new ConfigException("The built-in " + BUILT_IN + " is missing from the classpath");
+                }
+                return parse(read(in), "built-in " + BUILT_IN);
+            } catch (IOException e) {
+                throw new ConfigException("Cannot read the built-in " + BUILT_IN + ": " + e.getMessage(), e);
+            }
+        }
+        if (!Files.isReadable(path)) {
+            throw new ConfigException("Cannot read configuration file " + path + " (missing or not readable)");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return parse(read(in), path.toString());
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read configuration file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Properties read(InputStream in) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    /** Parses already-read properties; {@code origin} names where they came from in messages and status. */
+    public static GateWatchConfig parse(Properties p, String origin) {
+        Set<String> ids = new LinkedHashSet<>();
+        String list = p.getProperty("cameras", "").trim();
+        for (String id : list.split("\\s*,\\s*")) {
+            if (!id.isEmpty() && !ids.add(id)) {
+                throw ConfigException.invalid("cameras", list, "camera id '" + id + "' is listed twice");
+            }
+        }
+        rejectUnknownKeys(p, ids);
+
+        List<CameraConfig> cameras = new ArrayList<>();
+        for (String id : ids) {
+            String prefix = "camera." + id + ".";
+            cameras.add(new CameraConfig(
+                    id,
+                    p.getProperty(prefix + "name", id).trim(),
+                    p.getProperty(prefix + "source", "").trim(),
+                    decimal(p, prefix + "fps", 0),
+                    integer(p, prefix + "jpegQuality", 80),
+                    integer(p, prefix + "idleSeconds", 10),
+                    bool(p, prefix + "alwaysOn", false)));
+        }
+        StreamConfig d = StreamConfig.DEFAULTS;
+        StreamConfig stream = new StreamConfig(
+                integer(p, "stream.maxViewers", d.maxViewers()),
+                integer(p, "stream.fanoutThreads", d.fanoutThreads()),
+                integer(p, "stream.bufferBytes", d.bufferBytes()),
+                integer(p, "stream.stallSeconds", d.stallSeconds()));
+        return new GateWatchConfig(cameras, stream, origin);
+    }
+
+    private static void rejectUnknownKeys(Properties p, Set<String> ids) {
+        Set<String> unknown = new TreeSet<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.equals("cameras") || STREAM_KEYS.contains(key)) {
+                continue;
+            }
+            String[] parts = key.split("\\.", 3);
+            boolean cameraKey = parts.length == 3 && parts[0].equals("camera") && CAMERA_FIELDS.contains(parts[2]);
+            if (cameraKey && !ids.contains(parts[1])) {
+                throw ConfigException.invalid(key, p.getProperty(key),
+                        "camera '" + parts[1] + "' is not listed in cameras = " + ids);
+            }
+            if (!cameraKey) {
+                unknown.add(key);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            String key = unknown.iterator().next();
+            throw ConfigException.invalid(key, p.getProperty(key), "unknown key; known: cameras, camera.<id>."
+                    + Arrays.toString(CAMERA_FIELDS.stream().sorted().toArray()) + ", " + new TreeSet<>(STREAM_KEYS));
+        }
+    }
+
+    private static int integer(Properties p, String key, int fallback) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw ConfigException.invalid(key, v, "a whole number");
+        }
+    }
+
+    private static double decimal(Properties p, String key, double fallback) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw ConfigException.invalid(key, v, "a number");
+        }
+    }
+
+    private static boolean bool(Properties p, String key, boolean fallback) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw ConfigException.invalid(key, v, "true or false");
+        };
+    }
+}

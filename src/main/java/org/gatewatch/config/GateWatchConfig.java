@@ -1,0 +1,14 @@
+package org.gatewatch.config;
+
+import java.util.List;
+
+/** Everything read from gatewatch.properties, validated once at start. */
+public record GateWatchConfig(List<CameraConfig> cameras, StreamConfig stream, String origin) {
+
+    public GateWatchConfig {
+        cameras = List.copyOf(cameras);
+        if (cameras.isEmpty()) {
+            throw ConfigException.invalid("cameras", "", "at least one camera id");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.gatewatch.stream;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import org.gatewatch.http.ErrorResponses;
+import org.gatewatch.http.HttpError;
+
+/**
+ * {@code /video_feed} (the first camera, the seed's URL), {@code /cameras/{id}/video_feed} and
+ * {@code /cameras/{id}/snapshot.jpg}. The stream is asynchronous: the request thread returns at once and frames are
+ * written by fan-out threads without blocking.
+ */
+public final class CameraServlet extends HttpServlet {
+
+    /** How long a snapshot waits for a camera that was idle to deliver a frame. */
+    static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(15);
+    /** A frame older than this is not "now": a snapshot asks the camera for a fresh one. */
+    static final Duration SNAPSHOT_FRESH = Duration.ofSeconds(2);
+
+    private transient HubDirectory directory;
+    private int bufferBytes;
+    private long stallNanos;
+
+    @Override
+    public void init() throws ServletException {
+        directory = (HubDirectory) getServletContext().getAttribute(HubDirectory.ATTRIBUTE);
+        if (directory == null) {
+            throw new ServletException("GateWatch did not start (no cameras): see the log for the cause");
+        }
+        bufferBytes = directory.streamConfig().bufferBytes();
+        stallNanos = Duration.ofSeconds(directory.streamConfig().stallSeconds()).toNanos();
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        try {
+            if ("/video_feed".equals(req.getServletPath())) {
+                stream(directory.firstHub(), req, resp);
+                return;
+            }
+            String[] parts = String.valueOf(req.getPathInfo()).split("/");
+            if (parts.length != 3 || !parts[0].isEmpty()) {
+                throw new HttpError(404, "no such resource; use /cameras/{id}/video_feed or /cameras/{id}/snapshot.jpg");
+            }
+            FrameHub hub = directory.hub(parts[1])
+                    .orElseThrow(() -> new HttpError(404, "no camera '" + parts[1] + "'"));
+            switch (parts[2]) {
+                case "video_feed" -> stream(hub, req, resp);
+                case "snapshot.jpg" -> snapshot(hub, resp);
+                default -> throw new HttpError(404, "no resource '" + parts[2] + "' for camera '" + parts[1] + "'");
+            }
+        } catch (HttpError e) {
+            ErrorResponses.send(req, resp, e);
+        }
+    }
+
+    private void stream(FrameHub hub, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        double fps = fpsParam(req.getParameter("fps"));
+        ViewerLimit limit = directory.viewerLimit();
+        if (!limit.tryAcquire()) {
+            resp.setHeader("Retry-After", "5");
+            throw new HttpError(429, "too many viewers: the limit is " + limit.max() + " (stream.maxViewers)");
+        }
+        resp.setContentType(MjpegPart.CONTENT_TYPE);
+        resp.setHeader("Cache-Control", "no-store, no-cache, must-revalidate, max-age=0");
+        resp.setHeader("Pragma", "no-cache");
+        resp.setHeader("X-Accel-Buffering", "no");
+        // Without a length Tomcat would chunk an endless body; closing ends the response instead.
+        resp.setHeader("Connection", "close");
+        // One whole part fits the buffer, so each frame is one socket write rather than many 8 KiB ones.
+        resp.setBufferSize(bufferBytes);
+
+        AsyncContext async = req.startAsync();
+        async.setTimeout(0);
+        ServletOutputStream out = resp.getOutputStream();
+        MjpegViewer viewer = new MjpegViewer(async, out, hub, limit, req.getRemoteAddr() + ":" + req.getRemotePort(),
+                fps, stallNanos);
+        async.addListener(viewer);
+        out.setWriteListener(viewer);
+        hub.addViewer(viewer);
+    }
+
+    private static double fpsParam(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return 0;
+        }
+        try {
+            double fps = Double.parseDouble(raw);
+            if (fps > 0 && fps <= 120) {
+                return fps;
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the one error below.
+        }
+        throw new HttpError(400, "fps must be a number above 0 and at most 120, not '" + raw + "'", "fps");
+    }
+
+    private static void snapshot(FrameHub hub, HttpServletResponse resp) throws IOException {
+        JpegFrame frame = hub.newest();
+        try {
+            if (frame == null || System.currentTimeMillis() - frame.captureMillis() > SNAPSHOT_FRESH.toMillis()) {
+                JpegFrame fresh = hub.awaitFrameAfter(frame == null ? -1 : frame.seq(), SNAPSHOT_WAIT);
+                frame = fresh != null ? fresh : frame;
+            } else {
+                hub.touch();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpError(503, "interrupted while waiting for camera '" + hub.cameraId() + "'");
+        }
+        if (frame == null) {
+            throw new HttpError(503, "camera '" + hub.cameraId() + "' has no frame yet; see /api/status for its state");
+        }
+        resp.setContentType("image/jpeg");
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setHeader("X-Timestamp", Long.toString(frame.captureMillis()));
+        resp.setHeader("X-Frame", Long.toString(frame.seq()));
+        resp.setContentLength(frame.jpegLength());
+        resp.getOutputStream().write(frame.part(), frame.jpegOffset(), frame.jpegLength());
+    }
+}

@@ -1,0 +1,217 @@
+package org.gatewatch.stream;
+
+import java.time.Duration;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A camera's newest encoded frame and the viewers waiting for the next one. Newest wins: the hub keeps one frame,
+ * and a viewer that is busy when a frame arrives simply gets a later one, so no viewer ever has a queue.
+ *
+ * <p>Viewers are split over a few shards; each new frame becomes one fan-out task per shard (not per viewer) on a
+ * small shared executor, and a shard that is still busy with the previous frame just picks up the newest when done.
+ */
+public final class FrameHub {
+
+    private static final Logger LOG = LogManager.getLogger(FrameHub.class);
+
+    private final String cameraId;
+    private final Executor fanOut;
+    private final Runnable onDemand;
+    private final List<Shard> shards = new ArrayList<>();
+    private final AtomicInteger viewerCount = new AtomicInteger();
+    private final AtomicInteger nextShard = new AtomicInteger();
+    private final ReentrantLock frameLock = new ReentrantLock();
+    private final Condition frameArrived = frameLock.newCondition();
+    private final LongAdder framesPublished = new LongAdder();
+    private final LongAdder framesSent = new LongAdder();
+    private final LongAdder framesSkipped = new LongAdder();
+    private volatile JpegFrame newest;
+    private volatile long lastDemandNanos = System.nanoTime();
+
+    /**
+     * @param onDemand run (on the caller's thread) whenever someone wants frames: a viewer joins or a snapshot is
+     *                 asked for; the camera starts its capture thread if it is not running
+     */
+    public FrameHub(String cameraId, Executor fanOut, int shardCount, Runnable onDemand) {
+        this.cameraId = cameraId;
+        this.fanOut = fanOut;
+        this.onDemand = onDemand;
+        for (int i = 0; i < Math.max(1, shardCount); i++) {
+            shards.add(new Shard());
+        }
+    }
+
+    public String cameraId() {
+        return cameraId;
+    }
+
+    /** Invoked by the camera's capture thread with each encoded frame. Never blocks on a viewer. */
+    public void publish(JpegFrame frame) {
+        newest = frame;
+        framesPublished.increment();
+        frameLock.lock();
+        try {
+            frameArrived.signalAll();
+        } finally {
+            frameLock.unlock();
+        }
+        for (Shard shard : shards) {
+            shard.publish(frame);
+        }
+    }
+
+    /** The newest frame, or null before the first. */
+    public JpegFrame newest() {
+        return newest;
+    }
+
+    /**
+     * A frame with a sequence number above {@code afterSeq}, waiting up to {@code timeout}; null if none came.
+     * Counts as demand, so an idle camera starts.
+     */
+    public JpegFrame awaitFrameAfter(long afterSeq, Duration timeout) throws InterruptedException {
+        touch();
+        long remaining = timeout.toNanos();
+        frameLock.lock();
+        try {
+            while (newest == null || newest.seq() <= afterSeq) {
+                if (remaining <= 0) {
+                    return null;
+                }
+                remaining = frameArrived.awaitNanos(remaining);
+            }
+            return newest;
+        } finally {
+            frameLock.unlock();
+        }
+    }
+
+    /** Adds a viewer; it is offered the newest frame at once if there is one. */
+    public void addViewer(FrameViewer viewer) {
+        Shard shard = shards.get(Math.floorMod(nextShard.getAndIncrement(), shards.size()));
+        if (shard.viewers.add(viewer)) {
+            viewerCount.incrementAndGet();
+        }
+        touch();
+        JpegFrame current = newest;
+        if (current != null) {
+            viewer.offer(current);
+        }
+    }
+
+    /** Removes a viewer; safe to call more than once. */
+    public void removeViewer(FrameViewer viewer) {
+        for (Shard shard : shards) {
+            if (shard.viewers.remove(viewer)) {
+                viewerCount.decrementAndGet();
+                lastDemandNanos = System.nanoTime();
+                return;
+            }
+        }
+    }
+
+    public int viewerCount() {
+        return viewerCount.get();
+    }
+
+    /** True while someone has wanted frames within {@code idle}: a viewer is connected, or left less than idle ago. */
+    public boolean wantedWithin(Duration idle) {
+        return viewerCount.get() > 0 || System.nanoTime() - lastDemandNanos < idle.toNanos();
+    }
+
+    /** Marks demand now and tells the camera. */
+    public void touch() {
+        lastDemandNanos = System.nanoTime();
+        onDemand.run();
+    }
+
+    void countSent() {
+        framesSent.increment();
+    }
+
+    void countSkipped() {
+        framesSkipped.increment();
+    }
+
+    public long framesPublished() {
+        return framesPublished.sum();
+    }
+
+    public long framesSent() {
+        return framesSent.sum();
+    }
+
+    public long framesSkipped() {
+        return framesSkipped.sum();
+    }
+
+    /** Ends every viewer's response; invoked once at shutdown, before the fan-out threads stop. */
+    public void closeAllViewers() {
+        for (Shard shard : shards) {
+            for (FrameViewer viewer : shard.viewers) {
+                try {
+                    viewer.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("Viewer of camera {} failed to close", cameraId, e);
+                }
+                removeViewer(viewer);
+            }
+        }
+    }
+
+    /** A slice of the viewers, served by one fan-out task at a time. */
+    private final class Shard implements Runnable {
+        final Set<FrameViewer> viewers = ConcurrentHashMap.newKeySet();
+        final AtomicReference<JpegFrame> next = new AtomicReference<>();
+        final AtomicBoolean scheduled = new AtomicBoolean();
+
+        void publish(JpegFrame frame) {
+            if (viewers.isEmpty()) {
+                return;
+            }
+            next.set(frame);
+            if (scheduled.compareAndSet(false, true)) {
+                fanOut.execute(this);
+            }
+        }
+
+        /** Runs on a fan-out thread: hands the newest frame to every viewer of the shard, until none is newer. */
+        @Override
+        public void run() {
+            while (true) {
+                JpegFrame frame = next.getAndSet(null);
+                if (frame == null) {
+                    scheduled.set(false);
+                    // A frame published between getAndSet and set(false) would otherwise wait for the next one.
+                    if (next.get() != null && scheduled.compareAndSet(false, true)) {
+                        continue;
+                    }
+                    return;
+                }
+                for (FrameViewer viewer : viewers) {
+                    try {
+                        viewer.offer(frame);
+                    } catch (RuntimeException e) {
+                        // One broken viewer must not stop the others from getting frames.
+                        LOG.warn("Dropping a viewer of camera {} that failed to take a frame", cameraId, e);
+                        removeViewer(viewer);
+                    }
+                }
+            }
+        }
+    }
+}

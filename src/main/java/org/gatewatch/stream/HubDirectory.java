@@ -1,0 +1,22 @@
+package org.gatewatch.stream;
+
+import java.util.Optional;
+import org.gatewatch.config.StreamConfig;
+
+/** Finds a camera's hub by id; the camera registry implements it, so this package needs nothing of the cameras. */
+public interface HubDirectory {
+
+    /** ServletContext attribute under which the application stores its directory. */
+    String ATTRIBUTE = HubDirectory.class.getName();
+
+    Optional<FrameHub> hub(String cameraId);
+
+    /** The first configured camera's hub: the seed's /video_feed. */
+    FrameHub firstHub();
+
+    /** Caps viewers across all cameras. */
+    ViewerLimit viewerLimit();
+
+    /** Buffer size, stall timeout and the rest of the stream settings. */
+    StreamConfig streamConfig();
+}

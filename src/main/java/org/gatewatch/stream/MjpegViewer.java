@@ -1,0 +1,169 @@
+package org.gatewatch.stream;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import java.io.IOException;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * One browser watching one camera. It holds at most one unsent frame: when the socket cannot take a frame, the
+ * next offer replaces it, so a slow viewer skips frames instead of queueing them, and no thread waits for it.
+ *
+ * <p>Threads: {@link #offer} runs on a fan-out thread; {@link #onWritePossible}, {@link #onError} and
+ * {@link #onComplete} run on container threads. The monitor of this object orders them.
+ */
+final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
+
+    private static final Logger LOG = LogManager.getLogger(MjpegViewer.class);
+
+    private final AsyncContext async;
+    private final ServletOutputStream out;
+    private final FrameHub hub;
+    private final ViewerLimit limit;
+    private final String remote;
+    private final long minIntervalNanos;
+    private final long stallNanos;
+
+    private JpegFrame pending;
+    private long lastSentSeq = -1;
+    private long nextDueNanos;
+    private long blockedSinceNanos;
+    private long sent;
+    private boolean closed;
+    private boolean released;
+
+    MjpegViewer(AsyncContext async, ServletOutputStream out, FrameHub hub, ViewerLimit limit, String remote,
+                double fpsCap, long stallNanos) {
+        this.async = async;
+        this.out = out;
+        this.hub = hub;
+        this.limit = limit;
+        this.remote = remote;
+        this.minIntervalNanos = fpsCap > 0 ? (long) (1_000_000_000L / fpsCap) : 0;
+        this.stallNanos = stallNanos;
+    }
+
+    /** Invoked by a fan-out thread with the hub's newest frame. */
+    @Override
+    public synchronized void offer(JpegFrame frame) {
+        if (closed || frame.seq() <= lastSentSeq) {
+            return;
+        }
+        if (pending != null) {
+            hub.countSkipped();
+        }
+        pending = frame;
+        if (blockedSinceNanos != 0 && System.nanoTime() - blockedSinceNanos > stallNanos) {
+            LOG.info("Dropping viewer {} of camera {}: its socket took nothing for {} s",
+                    remote, hub.cameraId(), stallNanos / 1_000_000_000L);
+            close();
+            return;
+        }
+        drain();
+    }
+
+    /** Invoked by a container thread when the socket can take more bytes. */
+    @Override
+    public synchronized void onWritePossible() {
+        drain();
+    }
+
+    private void drain() {
+        try {
+            while (pending != null && !closed) {
+                if (!out.isReady()) {
+                    // The container calls onWritePossible when the socket drains; the newest frame waits here.
+                    if (blockedSinceNanos == 0) {
+                        blockedSinceNanos = System.nanoTime();
+                    }
+                    return;
+                }
+                blockedSinceNanos = 0;
+                JpegFrame frame = pending;
+                pending = null;
+                long now = System.nanoTime();
+                if (minIntervalNanos > 0) {
+                    if (now < nextDueNanos) {
+                        hub.countSkipped();
+                        return;
+                    }
+                    // Due times advance by the interval, not from "now", so jitter does not lower the rate.
+                    nextDueNanos = Math.max(nextDueNanos + minIntervalNanos, now - minIntervalNanos);
+                }
+                out.write(frame.part());
+                lastSentSeq = frame.seq();
+                sent++;
+                hub.countSent();
+                if (out.isReady()) {
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("Viewer {} of camera {} left: {}", remote, hub.cameraId(), e.toString());
+            close();
+        }
+    }
+
+    /** Ends this viewer's response; safe from any thread, more than once. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            pending = null;
+        }
+        try {
+            async.complete();
+        } catch (IllegalStateException e) {
+            // Already completed or recycled by the container after an error: nothing left to end.
+            LOG.debug("Viewer {} was already complete: {}", remote, e.getMessage());
+        }
+        release();
+    }
+
+    private void release() {
+        synchronized (this) {
+            if (released) {
+                return;
+            }
+            released = true;
+            closed = true;
+        }
+        hub.removeViewer(this);
+        limit.release();
+        LOG.debug("Viewer {} of camera {} released after {} frames", remote, hub.cameraId(), sent);
+    }
+
+    /** Invoked by a container thread when the connection fails (the browser left). */
+    @Override
+    public void onError(Throwable t) {
+        LOG.debug("Viewer {} of camera {} failed: {}", remote, hub.cameraId(), String.valueOf(t));
+        close();
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        release();
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        close();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        onError(event.getThrowable());
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+        // Not re-dispatched: nothing to do.
+    }
+}

@@ -1,0 +1,19 @@
+package org.gatewatch.web;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.gatewatch.camera.CameraRegistry;
+
+/** GET / : every camera's live stream and status. Computes, then forwards to the JSP, which only renders. */
+public final class LivePageServlet extends HttpServlet {
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        req.setAttribute("cameras", CameraRegistry.from(getServletContext()).statuses());
+        resp.setHeader("Cache-Control", "no-store");
+        req.getRequestDispatcher("/WEB-INF/jsp/live.jsp").forward(req, resp);
+    }
+}

@@ -1,0 +1,30 @@
+package org.gatewatch.web.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.gatewatch.camera.CameraRegistry;
+import org.gatewatch.camera.CameraStatus;
+
+/** GET /api/status: {@code {"cameras": [...], "viewers": n, "maxViewers": m}}. */
+public final class StatusApi extends HttpServlet {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The response body; the field names are a public contract. */
+    public record Status(List<CameraStatus> cameras, int viewers, int maxViewers) {
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        CameraRegistry registry = CameraRegistry.from(getServletContext());
+        Status status = new Status(registry.statuses(), registry.viewerLimit().current(), registry.viewerLimit().max());
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        resp.setHeader("Cache-Control", "no-store");
+        JSON.writeValue(resp.getOutputStream(), status);
+    }
+}

@@ -1,0 +1,5 @@
+package org.gatewatch.bench;
+
+/** One camera's entry in {@code /api/status}, sampled at {@code sampledNanos} (System.nanoTime). */
+record CameraStatus(double fps, long framesEncoded, int viewers, long sampledNanos) {
+}

@@ -1,0 +1,43 @@
+<%@ page contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" session="false" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
+<%@ taglib prefix="fn" uri="jakarta.tags.functions" %>
+<c:set var="ctx" value="${pageContext.request.contextPath}"/>
+<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>GateWatch · Live</title>
+  <link rel="stylesheet" href="${ctx}/static/css/gatewatch.css">
+</head>
+<body>
+<header class="bar">
+  <a class="brand" href="${ctx}/">GateWatch</a>
+  <nav><a href="${ctx}/" aria-current="page">Live</a><a href="${ctx}/api/status">Status API</a></nav>
+</header>
+<main class="cameras">
+  <c:forEach var="cam" items="${cameras}">
+    <section class="camera" id="camera-${cam.id}" data-camera="${cam.id}">
+      <div class="frame">
+        <img class="stream" id="stream-${cam.id}" src="${ctx}/cameras/${cam.id}/video_feed"
+             alt="Live video of ${fn:escapeXml(cam.name)}">
+      </div>
+      <div class="meta">
+        <h2><c:out value="${cam.name}"/></h2>
+        <span class="state state-${cam.state}" data-field="state"><c:out value="${cam.state}"/></span>
+        <dl>
+          <dt>Source fps</dt><dd data-field="fps"><fmt:formatNumber value="${cam.fps}" maxFractionDigits="1"/></dd>
+          <dt>Viewers</dt><dd data-field="viewers"><c:out value="${cam.viewers}"/></dd>
+          <dt>Idle stop</dt><dd><c:out value="${cam.idleSeconds}"/> s<c:if test="${cam.alwaysOn}"> (always on)</c:if></dd>
+          <dt>Links</dt><dd><a href="${ctx}/cameras/${cam.id}/snapshot.jpg">snapshot</a></dd>
+        </dl>
+        <p class="error" data-field="lastError"><c:out value="${cam.lastError}"/></p>
+      </div>
+    </section>
+  </c:forEach>
+</main>
+<footer class="foot">Streams are MJPEG (<code>multipart/x-mixed-replace</code>); add <code>?fps=N</code> to cap a viewer's rate.</footer>
+<script src="${ctx}/static/js/live.js" defer></script>
+</body>
+</html>
