@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ record BenchOptions(URI streamUri, InetSocketAddress server, URI statusUri, Stri
                 + "Host: " + streamUri.getRawAuthority() + "\r\n"
                 + "User-Agent: GateWatch-StreamBenchmark\r\n"
                 + "Accept: multipart/x-mixed-replace, image/jpeg\r\n"
-                + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     private static InetSocketAddress loopback(URI uri) {
