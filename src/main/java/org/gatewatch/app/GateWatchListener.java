@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,7 @@ public final class GateWatchListener implements ServletContextListener {
     public static final String CONFIG_ATTRIBUTE = GateWatchConfig.class.getName();
 
     private ExecutorService fanOut;
+    private ScheduledExecutorService keepAlive;
     private CameraRegistry cameras;
 
     @Override
@@ -51,6 +53,7 @@ public final class GateWatchListener implements ServletContextListener {
             GateWatchConfig config = loadConfig(context, dataDir);
             startFanOut(config.stream());
             startCameras(config, dataDir);
+            startKeepAlive();
             context.setAttribute(CONFIG_ATTRIBUTE, config);
             context.setAttribute(CameraRegistry.ATTRIBUTE, cameras);
             context.setAttribute(HubDirectory.ATTRIBUTE, cameras);
@@ -104,24 +107,44 @@ public final class GateWatchListener implements ServletContextListener {
         cameras.startAll();
     }
 
+    private void startKeepAlive() {
+        keepAlive = Executors.newSingleThreadScheduledExecutor(namedThreads("gatewatch-keepalive-"));
+        CameraRegistry registry = cameras;
+        keepAlive.scheduleWithFixedDelay(() -> {
+            try {
+                registry.keepAlive();
+            } catch (RuntimeException e) {
+                LOG.error("Keep-alive round failed", e);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
     /** Reverse order of start; safe to run twice and after a failed start. */
     private synchronized void stopEverything() {
+        if (keepAlive != null) {
+            shutdown(keepAlive, "Keep-alive");
+            keepAlive = null;
+        }
         if (cameras != null) {
             cameras.stopAll();
             cameras = null;
         }
         if (fanOut != null) {
-            fanOut.shutdown();
-            try {
-                if (!fanOut.awaitTermination(10, TimeUnit.SECONDS)) {
-                    LOG.error("Fan-out threads did not stop within 10 s");
-                    fanOut.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fanOut.shutdownNow();
-            }
+            shutdown(fanOut, "Fan-out");
             fanOut = null;
+        }
+    }
+
+    private static void shutdown(ExecutorService pool, String what) {
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.error("{} threads did not stop within 10 s", what);
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
         }
     }
 

@@ -68,6 +68,11 @@ public final class CameraRegistry implements HubDirectory {
         return cameras.values().stream().map(Camera::status).toList();
     }
 
+    /** Invoked by the keep-alive thread about once a second. */
+    public void keepAlive() {
+        cameras.values().forEach(c -> c.hub().keepAlive());
+    }
+
     public void startAll() {
         cameras.values().forEach(Camera::start);
     }

@@ -138,6 +138,10 @@ public final class CaptureWorker {
                 failures = 0;
                 LOG.warn("Camera {}: source ended; reopening", cameraId);
             } catch (Exception e) {
+                if (isStopped()) {
+                    LOG.debug("Camera {} source closed by shutdown: {}", cameraId, e.toString());
+                    return;
+                }
                 failures++;
                 lastError = e.getMessage() == null ? e.toString() : e.getMessage();
                 LOG.warn("Camera {}: source failed ({} in a row): {}", cameraId, failures, lastError);

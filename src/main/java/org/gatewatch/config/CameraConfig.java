@@ -18,8 +18,13 @@ public record CameraConfig(String id, String name, String source, double fpsCap,
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    /** Ids appear in URLs: letters, digits, '-' and '_' only. */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
     public CameraConfig {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!isValidId(id)) {
             throw ConfigException.invalid("cameras", String.valueOf(id), "ids are 1-64 letters, digits, '-' or '_'");
         }
         String prefix = "camera." + id + ".";

@@ -66,6 +66,9 @@ public final class ConfigLoader {
         Set<String> ids = new LinkedHashSet<>();
         String list = p.getProperty("cameras", "").trim();
         for (String id : list.split("\\s*,\\s*")) {
+            if (!id.isEmpty() && !CameraConfig.isValidId(id)) {
+                throw ConfigException.invalid("cameras", list, "camera id '" + id + "': 1-64 letters, digits, '-' or '_'");
+            }
             if (!id.isEmpty() && !ids.add(id)) {
                 throw ConfigException.invalid("cameras", list, "camera id '" + id + "' is listed twice");
             }

@@ -75,6 +75,9 @@ public final class CameraServlet extends HttpServlet {
         resp.setHeader("Connection", "close");
         // One whole part fits the buffer, so each frame is one socket write rather than many 8 KiB ones.
         resp.setBufferSize(bufferBytes);
+        // Headers now, before the first frame: a browser (or proxy) watching a camera that is still connecting
+        // knows at once that it is connected rather than waiting on a silent socket.
+        resp.flushBuffer();
 
         AsyncContext async = req.startAsync();
         async.setTimeout(0);

@@ -159,6 +159,20 @@ public final class FrameHub {
         return framesSkipped.sum();
     }
 
+    /** Invoked by the keep-alive thread about once a second; see {@link FrameViewer#keepAlive()}. */
+    public void keepAlive() {
+        for (Shard shard : shards) {
+            for (FrameViewer viewer : shard.viewers) {
+                try {
+                    viewer.keepAlive();
+                } catch (RuntimeException e) {
+                    LOG.warn("Dropping a viewer of camera {} that failed a keep-alive", cameraId, e);
+                    removeViewer(viewer);
+                }
+            }
+        }
+    }
+
     /** Ends every viewer's response; invoked once at shutdown, before the fan-out threads stop. */
     public void closeAllViewers() {
         for (Shard shard : shards) {

@@ -9,6 +9,14 @@ public interface FrameViewer {
      */
     void offer(JpegFrame frame);
 
+    /**
+     * Invoked by the keep-alive thread about once a second. A viewer that has been sent nothing for a while (the
+     * camera is reconnecting) sends its last frame again: a viewer that left is noticed by the failed write, and a
+     * proxy does not time the stream out.
+     */
+    default void keepAlive() {
+    }
+
     /** Invoked once when the camera shuts down: end the response, release what is held. */
     default void close() {
     }

@@ -28,7 +28,12 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
     private final long minIntervalNanos;
     private final long stallNanos;
 
+    /** After this long without a frame, the last one is sent again (see {@link #keepAlive()}). */
+    static final long KEEP_ALIVE_NANOS = 2_000_000_000L;
+
     private JpegFrame pending;
+    private JpegFrame lastSent;
+    private long lastWriteNanos = System.nanoTime();
     private long lastSentSeq = -1;
     private long nextDueNanos;
     private long blockedSinceNanos;
@@ -66,6 +71,35 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
         drain();
     }
 
+    /** Invoked by the keep-alive thread; resends the last frame when the camera has been silent a while. */
+    @Override
+    public synchronized void keepAlive() {
+        long now = System.nanoTime();
+        if (closed || pending != null || now - lastWriteNanos < KEEP_ALIVE_NANOS) {
+            return;
+        }
+        if (blockedSinceNanos != 0 && now - blockedSinceNanos > stallNanos) {
+            LOG.info("Dropping viewer {} of camera {}: its socket took nothing for {} s",
+                    remote, hub.cameraId(), stallNanos / 1_000_000_000L);
+            close();
+            return;
+        }
+        try {
+            if (out.isReady()) {
+                lastWriteNanos = now;
+                if (lastSent != null) {
+                    out.write(lastSent.part());
+                }
+                out.flush();
+            } else if (blockedSinceNanos == 0) {
+                blockedSinceNanos = now;
+            }
+        } catch (IOException e) {
+            LOG.debug("Viewer {} of camera {} left: {}", remote, hub.cameraId(), e.toString());
+            close();
+        }
+    }
+
     /** Invoked by a container thread when the socket can take more bytes. */
     @Override
     public synchronized void onWritePossible() {
@@ -95,6 +129,8 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
                     nextDueNanos = Math.max(nextDueNanos + minIntervalNanos, now - minIntervalNanos);
                 }
                 out.write(frame.part());
+                lastSent = frame;
+                lastWriteNanos = now;
                 lastSentSeq = frame.seq();
                 sent++;
                 hub.countSent();

@@ -61,6 +61,20 @@ final class ProcessSampler {
                 .getProcessCpuTime();
     }
 
+    /** CPU time of one thread of this JVM in nanoseconds, or -1 if unsupported. */
+    static long threadCpuNanos(long threadId) {
+        return ManagementFactory.getThreadMXBean().getThreadCpuTime(threadId);
+    }
+
+    /** File descriptors this JVM has open now, or -1 if unknown. */
+    static long openFiles() {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** The soft "Max open files" limit of this process, or -1 if unknown or unlimited. */
     static long openFilesLimit() {
         try {

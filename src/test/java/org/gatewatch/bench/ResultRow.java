@@ -33,8 +33,11 @@ record ResultRow(int viewers, int connected, int rejected429, int failed, int di
 
     /** PASS, FAIL or UNKNOWN, with the reason for anything but PASS. */
     String goal() {
-        if (fpsP5 == null || staleP99Millis == null) {
-            return "UNKNOWN (no frames measured)";
+        if (fpsP5 == null) {
+            return "UNKNOWN (every viewer was rejected with 429)";
+        }
+        if (staleP99Millis == null) {
+            return "FAIL (no frames received in the window)";
         }
         if (pctOfSource == null) {
             return "UNKNOWN (no source fps from the status API)";

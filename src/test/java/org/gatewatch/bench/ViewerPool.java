@@ -36,6 +36,7 @@ final class ViewerPool implements AutoCloseable {
     private final byte[] request;
     private final int viewers;
     private final int rampPerSecond;
+    private final int maxSockets;
     private final Selector selector;
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -48,11 +49,14 @@ final class ViewerPool implements AutoCloseable {
     private long startNanos;
     private String openFailure;
 
-    ViewerPool(InetSocketAddress server, byte[] request, int viewers, int rampPerSecond) throws IOException {
+    /** {@code maxSockets}: viewers past it are counted as failed unopened, so the JVM keeps fds for itself. */
+    ViewerPool(InetSocketAddress server, byte[] request, int viewers, int rampPerSecond, int maxSockets)
+            throws IOException {
         this.server = server;
         this.request = request;
         this.viewers = viewers;
         this.rampPerSecond = rampPerSecond;
+        this.maxSockets = maxSockets;
         this.selector = Selector.open();
         this.thread = new Thread(this::run, "viewer-pool-" + viewers);
         thread.setDaemon(true);
@@ -60,6 +64,11 @@ final class ViewerPool implements AutoCloseable {
 
     void start() {
         thread.start();
+    }
+
+    /** The pool thread's id, for reading its CPU time: if that one thread saturates, the client is the limit. */
+    long threadId() {
+        return thread.getId();
     }
 
     /** Waits until every viewer's connection has been started (not necessarily answered). */
@@ -87,7 +96,7 @@ final class ViewerPool implements AutoCloseable {
         return submit(() -> {
             Map<ViewerConnection.State, Integer> counts = new TreeMap<>();
             connections.forEach(c -> counts.merge(c.state(), 1, Integer::sum));
-            return connections.size() + " opened " + counts;
+            return connections.size() + " started " + counts;
         });
     }
 
@@ -155,18 +164,15 @@ final class ViewerPool implements AutoCloseable {
 
     private void openOne() {
         long now = System.nanoTime();
+        if (connections.size() >= maxSockets) {
+            unopened(now, "not opened: the open-file limit (ulimit -n) leaves room for " + maxSockets + " sockets");
+            return;
+        }
         SocketChannel channel;
         try {
             channel = SocketChannel.open();
         } catch (IOException e) {
-            // Usually "Too many open files": recorded as a failed viewer, reported once.
-            ViewerConnection failed = new ViewerConnection(null, now, window);
-            failed.ended("open socket: " + e.getMessage());
-            connections.add(failed);
-            if (openFailure == null) {
-                openFailure = e.toString();
-                System.err.println("cannot open socket: " + e);
-            }
+            unopened(now, "open socket: " + e.getMessage());
             return;
         }
         ViewerConnection viewer = new ViewerConnection(channel, now, window);
@@ -180,6 +186,16 @@ final class ViewerPool implements AutoCloseable {
             }
         } catch (IOException e) {
             end(viewer, null, "connect: " + e.getMessage());
+        }
+    }
+
+    private void unopened(long now, String reason) {
+        ViewerConnection failed = new ViewerConnection(null, now, window);
+        failed.ended(reason);
+        connections.add(failed);
+        if (!reason.equals(openFailure)) {
+            openFailure = reason;
+            System.err.println("viewer " + connections.size() + ": " + reason);
         }
     }
 

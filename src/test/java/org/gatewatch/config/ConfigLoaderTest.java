@@ -1,0 +1,108 @@
+package org.gatewatch.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    private static Properties props(String text) throws IOException {
+        Properties p = new Properties();
+        p.load(new StringReader(text));
+        return p;
+    }
+
+    private static String failure(String text) throws IOException {
+        Properties p = props(text);
+        return assertThrows(ConfigException.class, () -> ConfigLoader.parse(p, "test")).getMessage();
+    }
+
+    @Test
+    void builtInConfigurationIsTheDemoCameraWithSeedDefaults() {
+        GateWatchConfig config = ConfigLoader.load(null);
+        assertEquals(1, config.cameras().size());
+        CameraConfig demo = config.cameras().get(0);
+        assertEquals("demo", demo.id());
+        assertEquals("demo", demo.source());
+        assertEquals(10, demo.idleSeconds(), "the seed stops the camera 10 s after the last viewer");
+        assertFalse(demo.alwaysOn());
+        assertEquals(StreamConfig.DEFAULTS, config.stream());
+    }
+
+    @Test
+    void omittedKeysTakeDefaults() throws IOException {
+        GateWatchConfig c = ConfigLoader.parse(props("cameras = a, b\ncamera.a.source = demo\ncamera.b.source = rtsp://h/x\n"
+                + "camera.b.fps = 5\ncamera.b.alwaysOn = yes\ncamera.b.name = Back door"), "test");
+        CameraConfig a = c.cameras().get(0);
+        CameraConfig b = c.cameras().get(1);
+        assertEquals("a", a.name());
+        assertEquals(0, a.fpsCap());
+        assertEquals(80, a.jpegQuality());
+        assertEquals(10, a.idleSeconds());
+        assertEquals("Back door", b.name());
+        assertEquals(5, b.fpsCap());
+        assertTrue(b.alwaysOn());
+    }
+
+    @Test
+    void unknownKeyStopsTheStartNamingTheKey() throws IOException {
+        String msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.jpegQuallity = 70");
+        assertTrue(msg.contains("camera.a.jpegQuallity") && msg.contains("'70'") && msg.contains("unknown key"), msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\nstream.maxviewers = 10");
+        assertTrue(msg.contains("stream.maxviewers"), msg);
+    }
+
+    @Test
+    void outOfRangeValuesNameTheKeyAndTheValue() throws IOException {
+        String msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.jpegQuality = 101");
+        assertTrue(msg.contains("camera.a.jpegQuality") && msg.contains("'101'"), msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.idleSeconds = ten");
+        assertTrue(msg.contains("camera.a.idleSeconds") && msg.contains("'ten'"), msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.alwaysOn = maybe");
+        assertTrue(msg.contains("camera.a.alwaysOn") && msg.contains("'maybe'"), msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\nstream.maxViewers = 0");
+        assertTrue(msg.contains("stream.maxViewers") && msg.contains("'0'"), msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.fps = -1");
+        assertTrue(msg.contains("camera.a.fps") && msg.contains("'-1.0'"), msg);
+    }
+
+    @Test
+    void cameraListProblemsAreReported() throws IOException {
+        assertTrue(failure("cameras =").contains("cameras"));
+        assertTrue(failure("cameras = a, a\ncamera.a.source = demo").contains("listed twice"));
+        assertTrue(failure("cameras = a\ncamera.a.source = demo\ncamera.b.source = demo").contains("camera.b.source"));
+        assertTrue(failure("cameras = a b\ncamera.a.source = demo").contains("'a b'"));
+        assertTrue(failure("cameras = a").contains("camera.a.source"));
+    }
+
+    @Test
+    void fileIsFoundThroughHomeUnlessNamedExplicitly(@TempDir Path home) throws IOException {
+        ConfigLocation location = new ConfigLocation(Map.of("GATEWATCH_HOME", home.toString()));
+        assertEquals(home.toAbsolutePath(), location.dataDir());
+        assertEquals(null, location.configFile(null, home), "no file in the home: the built-in configuration");
+        Path inHome = Files.writeString(home.resolve("gatewatch.properties"), "cameras = x\ncamera.x.source = demo\n");
+        assertEquals(inHome, location.configFile(null, home));
+        assertEquals(Path.of("/etc/gw.properties"), location.configFile("/etc/gw.properties", home),
+                "the context parameter wins");
+        assertEquals(Path.of("/env/gw.properties"),
+                new ConfigLocation(Map.of("GATEWATCH_CONFIG", "/env/gw.properties")).configFile(null, home));
+        assertEquals("x", ConfigLoader.load(inHome).cameras().get(0).id());
+    }
+
+    @Test
+    void unreadableFileIsAClearError(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.properties");
+        String msg = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing)).getMessage();
+        assertTrue(msg.contains(missing.toString()), msg);
+    }
+}
