@@ -470,16 +470,13 @@ public final class RealTomcat {
      */
     public static final class MjpegStream implements Closeable {
         private final Socket socket;
-        private final long deadlineNanos;
         private final int status;
         private final Map<String, String> headers;
         private final InputStream body;
         private final String boundary;
 
-        private MjpegStream(Socket socket, long deadlineNanos, int status, Map<String, String> headers,
-                InputStream body) {
+        private MjpegStream(Socket socket, int status, Map<String, String> headers, InputStream body) {
             this.socket = socket;
-            this.deadlineNanos = deadlineNanos;
             this.status = status;
             this.headers = headers;
             this.body = body;
@@ -510,7 +507,7 @@ public final class RealTomcat {
                 Map<String, String> headers = readHeaders(in);
                 InputStream body = "chunked".equalsIgnoreCase(headers.get("transfer-encoding"))
                         ? new ChunkedInputStream(in) : in;
-                return new MjpegStream(socket, deadline, Integer.parseInt(words[1]), headers, body);
+                return new MjpegStream(socket, Integer.parseInt(words[1]), headers, body);
             } catch (IOException | RuntimeException e) {
                 socket.close();
                 throw e;
@@ -551,10 +548,6 @@ public final class RealTomcat {
                 throw new EOFException("stream ended inside a part (" + data.length + " of " + length + " bytes)");
             }
             return new Part(partHeaders, data, System.currentTimeMillis());
-        }
-
-        public boolean expired() {
-            return System.nanoTime() > deadlineNanos;
         }
 
         @Override
