@@ -52,7 +52,7 @@ public final class CameraServlet extends HttpServlet {
                     .orElseThrow(() -> new HttpError(404, "no camera '" + parts[1] + "'"));
             switch (parts[2]) {
                 case "video_feed" -> stream(hub, req, resp);
-                case "snapshot.jpg" -> snapshot(hub, resp);
+                case "snapshot.jpg" -> snapshot(hub, req, resp);
                 default -> throw new HttpError(404, "no resource '" + parts[2] + "' for camera '" + parts[1] + "'");
             }
         } catch (HttpError e) {
@@ -104,27 +104,18 @@ public final class CameraServlet extends HttpServlet {
         throw new HttpError(400, "fps must be a number above 0 and at most 120, not '" + raw + "'", "fps");
     }
 
-    private static void snapshot(FrameHub hub, HttpServletResponse resp) throws IOException {
+    /** The newest frame if it is fresh; otherwise the first new one, waited for without holding a thread. */
+    private static void snapshot(FrameHub hub, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         JpegFrame frame = hub.newest();
-        try {
-            if (frame == null || System.currentTimeMillis() - frame.captureMillis() > SNAPSHOT_FRESH.toMillis()) {
-                JpegFrame fresh = hub.awaitFrameAfter(frame == null ? -1 : frame.seq(), SNAPSHOT_WAIT);
-                frame = fresh != null ? fresh : frame;
-            } else {
-                hub.touch();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HttpError(503, "interrupted while waiting for camera '" + hub.cameraId() + "'");
+        if (frame != null && System.currentTimeMillis() - frame.captureMillis() <= SNAPSHOT_FRESH.toMillis()) {
+            hub.touch();
+            SnapshotWaiter.write(resp, frame);
+            return;
         }
-        if (frame == null) {
-            throw new HttpError(503, "camera '" + hub.cameraId() + "' has no frame yet; see /api/status for its state");
-        }
-        resp.setContentType("image/jpeg");
-        resp.setHeader("Cache-Control", "no-store");
-        resp.setHeader("X-Timestamp", Long.toString(frame.captureMillis()));
-        resp.setHeader("X-Frame", Long.toString(frame.seq()));
-        resp.setContentLength(frame.jpegLength());
-        resp.getOutputStream().write(frame.part(), frame.jpegOffset(), frame.jpegLength());
+        AsyncContext async = req.startAsync();
+        async.setTimeout(SNAPSHOT_WAIT.toMillis());
+        SnapshotWaiter waiter = new SnapshotWaiter(async, hub, frame);
+        async.addListener(waiter);
+        hub.addViewer(waiter);
     }
 }

@@ -14,8 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A camera's newest encoded frame and the viewers waiting for the next one. Newest wins: the hub keeps one frame,
@@ -34,8 +32,6 @@ public final class FrameHub {
     private final List<Shard> shards = new ArrayList<>();
     private final AtomicInteger viewerCount = new AtomicInteger();
     private final AtomicInteger nextShard = new AtomicInteger();
-    private final ReentrantLock frameLock = new ReentrantLock();
-    private final Condition frameArrived = frameLock.newCondition();
     private final LongAdder framesPublished = new LongAdder();
     private final LongAdder framesSent = new LongAdder();
     private final LongAdder framesSkipped = new LongAdder();
@@ -43,8 +39,8 @@ public final class FrameHub {
     private volatile long lastDemandNanos = System.nanoTime();
 
     /**
-     * @param onDemand run (on the caller's thread) whenever someone wants frames: a viewer joins or a snapshot is
-     *                 asked for; the camera starts its capture thread if it is not running
+     * @param onDemand run (on the caller's thread) whenever someone wants frames (a viewer joins, a snapshot is
+     *                 served); the camera starts its capture thread if it is not running
      */
     public FrameHub(String cameraId, Executor fanOut, int shardCount, Runnable onDemand) {
         this.cameraId = cameraId;
@@ -63,12 +59,6 @@ public final class FrameHub {
     public void publish(JpegFrame frame) {
         newest = frame;
         framesPublished.increment();
-        frameLock.lock();
-        try {
-            frameArrived.signalAll();
-        } finally {
-            frameLock.unlock();
-        }
         for (Shard shard : shards) {
             shard.publish(frame);
         }
@@ -77,27 +67,6 @@ public final class FrameHub {
     /** The newest frame, or null before the first. */
     public JpegFrame newest() {
         return newest;
-    }
-
-    /**
-     * A frame with a sequence number above {@code afterSeq}, waiting up to {@code timeout}; null if none came.
-     * Counts as demand, so an idle camera starts.
-     */
-    public JpegFrame awaitFrameAfter(long afterSeq, Duration timeout) throws InterruptedException {
-        touch();
-        long remaining = timeout.toNanos();
-        frameLock.lock();
-        try {
-            while (newest == null || newest.seq() <= afterSeq) {
-                if (remaining <= 0) {
-                    return null;
-                }
-                remaining = frameArrived.awaitNanos(remaining);
-            }
-            return newest;
-        } finally {
-            frameLock.unlock();
-        }
     }
 
     /** Adds a viewer; it is offered the newest frame at once if there is one. */

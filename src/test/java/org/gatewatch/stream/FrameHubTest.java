@@ -3,7 +3,6 @@ package org.gatewatch.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -118,22 +117,6 @@ class FrameHubTest {
     }
 
     @Test
-    void snapshotWaitsForTheNextFrameAndTimesOut() throws Exception {
-        FrameHub hub = new FrameHub("cam", fanOut, 1, demands::incrementAndGet);
-        assertNull(hub.awaitFrameAfter(-1, Duration.ofMillis(50)), "no frame: times out with null");
-        assertEquals(1, demands.get(), "asking for a snapshot wakes the camera");
-        Thread publisher = new Thread(() -> {
-            sleep(50);
-            hub.publish(frame(7));
-        });
-        publisher.start();
-        JpegFrame got = hub.awaitFrameAfter(-1, Duration.ofSeconds(5));
-        assertEquals(7, got.seq());
-        assertSame(got, hub.newest());
-        publisher.join();
-    }
-
-    @Test
     void viewerThatThrowsIsDroppedAndOthersContinue() throws Exception {
         FrameHub hub = new FrameHub("cam", fanOut, 1, () -> { });
         List<Long> good = new CopyOnWriteArrayList<>();
@@ -154,14 +137,6 @@ class FrameHubTest {
                 throw new AssertionError("condition not met within 5 s");
             }
             Thread.sleep(5);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
