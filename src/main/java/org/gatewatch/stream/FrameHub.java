@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class FrameHub {
 
     private static final Logger LOG = LogManager.getLogger(FrameHub.class);
+    /** A new viewer is shown the newest frame at once only if it is this recent. */
+    static final long FRESH_FOR_NEW_VIEWER_MS = 5_000;
 
     private final String cameraId;
     private final Executor fanOut;
@@ -69,7 +71,7 @@ public final class FrameHub {
         return newest;
     }
 
-    /** Adds a viewer; it is offered the newest frame at once if there is one. */
+    /** Adds a viewer; it is offered the newest frame at once if there is a recent one. */
     public void addViewer(FrameViewer viewer) {
         Shard shard = shards.get(Math.floorMod(nextShard.getAndIncrement(), shards.size()));
         if (shard.viewers.add(viewer)) {
@@ -77,7 +79,8 @@ public final class FrameHub {
         }
         touch();
         JpegFrame current = newest;
-        if (current != null) {
+        // A camera that was idle still holds its last frame from minutes ago: the viewer waits for a live one.
+        if (current != null && System.currentTimeMillis() - current.captureMillis() <= FRESH_FOR_NEW_VIEWER_MS) {
             viewer.offer(current);
         }
     }

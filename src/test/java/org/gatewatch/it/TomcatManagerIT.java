@@ -107,9 +107,13 @@ class TomcatManagerIT {
             RealTomcat.sleep(2000);
         }
         String finalReport = report;
+        List<String> hints = tomcat.badLogLines();
         assertFalse(mentionsGateWatch(report), () -> "Tomcat's findleaks still holds a " + CONTEXT
                 + " class loader after undeploy (and GC):\n" + finalReport.strip()
-                + "\nLog lines that may say why:\n" + String.join("\n", tomcat.badLogLines()));
+                + (hints.isEmpty() ? "\nTomcat logged no leak warning, so no thread of the app's class loader holds it:"
+                        + " look for a shared-lib thread or static created while a webapp class was on the stack"
+                        + " (jmap -dump:live, then the path from a GC root to ParallelWebappClassLoader)"
+                        : "\nLog lines that may say why:\n" + String.join("\n", hints)));
     }
 
     @Order(4)

@@ -30,7 +30,7 @@ class FrameHubTest {
     }
 
     private static JpegFrame frame(long seq) {
-        return JpegFrame.of(seq, 1_000 + seq, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) seq, (byte) 0xFF, (byte) 0xD9});
+        return JpegFrame.of(seq, System.currentTimeMillis(), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) seq, (byte) 0xFF, (byte) 0xD9});
     }
 
     @Test
@@ -46,6 +46,17 @@ class FrameHubTest {
         List<Long> got = new CopyOnWriteArrayList<>();
         hub.addViewer(f -> got.add(f.seq()));
         assertEquals(List.of(5L), got, "a new viewer gets the newest frame at once, not the backlog");
+    }
+
+    @Test
+    void newViewerIsNotShownAFrameLeftFromBeforeTheCameraWentIdle() {
+        FrameHub hub = new FrameHub("cam", fanOut, 1, demands::incrementAndGet);
+        long old = System.currentTimeMillis() - FrameHub.FRESH_FOR_NEW_VIEWER_MS - 1_000;
+        hub.publish(JpegFrame.of(1, old, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9}));
+        List<Long> got = new CopyOnWriteArrayList<>();
+        hub.addViewer(f -> got.add(f.seq()));
+        assertTrue(got.isEmpty(), "the stale frame is kept for snapshots, not shown as live");
+        assertEquals(1, demands.get(), "the camera is asked for live frames");
     }
 
     @Test
@@ -127,7 +138,9 @@ class FrameHubTest {
         hub.publish(frame(1));
         hub.publish(frame(2));
         awaitTrue(() -> good.contains(2L));
-        assertEquals(1, hub.viewerCount());
+        awaitTrue(() -> hub.viewerCount() == 1);
+        hub.publish(frame(3));
+        awaitTrue(() -> good.contains(3L));
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
