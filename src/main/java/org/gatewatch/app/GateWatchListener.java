@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.gatewatch.camera.Camera;
@@ -41,7 +39,9 @@ public final class GateWatchListener implements ServletContextListener {
     public static final String CONFIG_ATTRIBUTE = GateWatchConfig.class.getName();
 
     private ExecutorService fanOut;
+    private final OwnedThreads fanOutThreads = new OwnedThreads("gatewatch-fanout-");
     private ScheduledExecutorService keepAlive;
+    private final OwnedThreads keepAliveThreads = new OwnedThreads("gatewatch-keepalive-");
     private CameraRegistry cameras;
 
     @Override
@@ -94,7 +94,7 @@ public final class GateWatchListener implements ServletContextListener {
     }
 
     private void startFanOut(StreamConfig stream) {
-        fanOut = Executors.newFixedThreadPool(stream.fanoutThreads(), namedThreads("gatewatch-fanout-"));
+        fanOut = Executors.newFixedThreadPool(stream.fanoutThreads(), fanOutThreads);
     }
 
     private void startCameras(GateWatchConfig config, Path dataDir) {
@@ -108,7 +108,7 @@ public final class GateWatchListener implements ServletContextListener {
     }
 
     private void startKeepAlive() {
-        keepAlive = Executors.newSingleThreadScheduledExecutor(namedThreads("gatewatch-keepalive-"));
+        keepAlive = Executors.newSingleThreadScheduledExecutor(keepAliveThreads);
         CameraRegistry registry = cameras;
         keepAlive.scheduleWithFixedDelay(() -> {
             try {
@@ -122,7 +122,7 @@ public final class GateWatchListener implements ServletContextListener {
     /** Reverse order of start; safe to run twice and after a failed start. */
     private synchronized void stopEverything() {
         if (keepAlive != null) {
-            shutdown(keepAlive, "Keep-alive");
+            shutdown(keepAlive, keepAliveThreads, "Keep-alive");
             keepAlive = null;
         }
         if (cameras != null) {
@@ -130,30 +130,24 @@ public final class GateWatchListener implements ServletContextListener {
             cameras = null;
         }
         if (fanOut != null) {
-            shutdown(fanOut, "Fan-out");
+            shutdown(fanOut, fanOutThreads, "Fan-out");
             fanOut = null;
         }
     }
 
-    private static void shutdown(ExecutorService pool, String what) {
+    private static void shutdown(ExecutorService pool, OwnedThreads threads, String what) {
         pool.shutdown();
         try {
             if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.error("{} threads did not stop within 10 s", what);
                 pool.shutdownNow();
             }
+            if (!threads.joinAll(5_000)) {
+                LOG.error("{} threads still alive 5 s after their pool terminated", what);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             pool.shutdownNow();
         }
-    }
-
-    private static ThreadFactory namedThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }
