@@ -101,7 +101,7 @@ public final class GateWatchListener implements ServletContextListener {
         List<Camera> list = new ArrayList<>();
         for (CameraConfig c : config.cameras()) {
             var sources = SourceSpec.parse("camera." + c.id() + ".source", c.source(), c.fpsCap(), dataDir);
-            list.add(new Camera(c, sources, fanOut, config.stream().fanoutThreads()));
+            list.add(new Camera(c, sources, fanOut, config.stream().fanoutThreads(), null));
         }
         cameras = new CameraRegistry(list, config.stream());
         cameras.startAll();

@@ -6,30 +6,51 @@ import java.util.function.Supplier;
 import org.gatewatch.capture.CaptureWorker;
 import org.gatewatch.capture.FrameSource;
 import org.gatewatch.config.CameraConfig;
+import org.gatewatch.pipeline.AnalysisWorker;
+import org.gatewatch.pipeline.FrameAnalyzer;
 import org.gatewatch.pipeline.JpegEncoder;
 import org.gatewatch.pipeline.StreamPipeline;
 import org.gatewatch.stream.FrameHub;
 import org.gatewatch.stream.JpegFrame;
 
-/** One camera assembled: source → capture thread → pipeline → hub, started by demand and stopped when idle. */
+/**
+ * One camera assembled: source → capture thread → pipeline (analysis beside it) → hubs. Capture starts on demand and
+ * stops when idle, unless the camera is always on.
+ */
 public final class Camera {
 
     private final CameraConfig config;
     private final FrameHub hub;
+    private final FrameHub cleanHub;
+    private final AnalysisWorker analysis;
     private final StreamPipeline pipeline;
     private final CaptureWorker worker;
     private final Duration idle;
 
-    public Camera(CameraConfig config, Supplier<FrameSource> sources, Executor fanOut, int fanOutShards) {
+    /** @param analyzer the camera's analysis, or null for a plain stream */
+    public Camera(CameraConfig config, Supplier<FrameSource> sources, Executor fanOut, int fanOutShards,
+                  FrameAnalyzer analyzer) {
         this.config = config;
         this.idle = Duration.ofSeconds(config.idleSeconds());
         this.hub = new FrameHub(config.id(), fanOut, fanOutShards, this::ensureCapturing);
-        this.pipeline = new StreamPipeline(new JpegEncoder(config.jpegQuality()), hub);
+        JpegEncoder encoder = new JpegEncoder(config.jpegQuality());
+        if (analyzer == null) {
+            this.cleanHub = hub;
+            this.analysis = null;
+            this.pipeline = new StreamPipeline(encoder, hub);
+        } else {
+            this.cleanHub = new FrameHub(config.id(), fanOut, fanOutShards, this::ensureCapturing);
+            this.analysis = new AnalysisWorker(config.id(), analyzer);
+            this.pipeline = new StreamPipeline(encoder, hub, cleanHub, analysis);
+        }
         this.worker = new CaptureWorker(config.id(), sources, pipeline, this::wanted, config.fpsCap(), idle);
     }
 
-    /** Cameras that analysis keeps on start now; the others wait for their first viewer. */
+    /** Starts the analysis thread, and capture for cameras that are always on; the others wait for a viewer. */
     public void start() {
+        if (analysis != null) {
+            analysis.start();
+        }
         if (config.alwaysOn()) {
             worker.ensureRunning();
         }
@@ -40,13 +61,19 @@ public final class Camera {
     }
 
     private boolean wanted() {
-        return config.alwaysOn() || hub.wantedWithin(idle);
+        return config.alwaysOn() || hub.wantedWithin(idle) || (cleanHub != hub && cleanHub.wantedWithin(idle));
     }
 
-    /** Ends the viewers, then the capture thread, then frees native buffers. */
+    /** Ends the viewers, then the capture thread, then analysis, then frees native buffers. Idempotent. */
     public void stop() {
         hub.closeAllViewers();
+        if (cleanHub != hub) {
+            cleanHub.closeAllViewers();
+        }
         worker.stop();
+        if (analysis != null) {
+            analysis.stop();
+        }
         pipeline.close();
     }
 
@@ -58,15 +85,26 @@ public final class Camera {
         return config;
     }
 
+    /** The stream with the analysis overlay (the same as {@link #cleanHub()} without analysis). */
     public FrameHub hub() {
         return hub;
     }
 
+    /** The stream without overlay ({@code ?overlay=0}). */
+    public FrameHub cleanHub() {
+        return cleanHub;
+    }
+
     public CameraStatus status() {
         JpegFrame newest = hub.newest();
+        int viewers = hub.viewerCount() + (cleanHub != hub ? cleanHub.viewerCount() : 0);
+        long sent = hub.framesSent() + (cleanHub != hub ? cleanHub.framesSent() : 0);
+        long skipped = hub.framesSkipped() + (cleanHub != hub ? cleanHub.framesSkipped() : 0);
         return new CameraStatus(config.id(), config.name(), config.source(), worker.state().apiName(),
-                worker.sourceFps(), config.idleSeconds(), hub.viewerCount(), worker.framesCaptured(),
-                pipeline.framesEncoded(), hub.framesSent(), hub.framesSkipped(), worker.lastError(),
-                config.alwaysOn(), newest == null ? 0 : newest.captureMillis());
+                worker.sourceFps(), config.idleSeconds(), viewers, worker.framesCaptured(),
+                pipeline.framesEncoded(), sent, skipped, worker.lastError(),
+                config.alwaysOn(), newest == null ? 0 : newest.captureMillis(),
+                analysis != null, analysis == null ? 0 : analysis.fps(),
+                analysis == null ? 0 : analysis.framesAnalyzed());
     }
 }

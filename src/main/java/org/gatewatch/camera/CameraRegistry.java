@@ -50,6 +50,11 @@ public final class CameraRegistry implements HubDirectory {
     }
 
     @Override
+    public Optional<FrameHub> cleanHub(String cameraId) {
+        return camera(cameraId).map(Camera::cleanHub);
+    }
+
+    @Override
     public FrameHub firstHub() {
         return cameras.values().iterator().next().hub();
     }

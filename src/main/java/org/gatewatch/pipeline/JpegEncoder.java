@@ -14,18 +14,17 @@ public final class JpegEncoder implements AutoCloseable {
 
     private final MatOfInt params;
     private final MatOfByte buffer = new MatOfByte();
-    private long seq;
 
     public JpegEncoder(int quality) {
         this.params = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality);
     }
 
     /** Invoked by the capture thread; the returned frame is shared read-only by every viewer. */
-    public JpegFrame encode(Mat bgr, long captureMillis) {
+    public JpegFrame encode(Mat bgr, long seq, long captureMillis) {
         if (!Imgcodecs.imencode(".jpg", bgr, buffer, params)) {
             throw new IllegalStateException("JPEG encoding failed for a " + bgr.cols() + "x" + bgr.rows() + " frame");
         }
-        return JpegFrame.of(++seq, captureMillis, buffer.toArray());
+        return JpegFrame.of(seq, captureMillis, buffer.toArray());
     }
 
     @Override

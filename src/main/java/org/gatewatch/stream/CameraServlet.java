@@ -48,7 +48,8 @@ public final class CameraServlet extends HttpServlet {
             if (parts.length != 3 || !parts[0].isEmpty()) {
                 throw new HttpError(404, "no such resource; use /cameras/{id}/video_feed or /cameras/{id}/snapshot.jpg");
             }
-            FrameHub hub = directory.hub(parts[1])
+            boolean overlay = overlayParam(req.getParameter("overlay"));
+            FrameHub hub = (overlay ? directory.hub(parts[1]) : directory.cleanHub(parts[1]))
                     .orElseThrow(() -> new HttpError(404, "no camera '" + parts[1] + "'"));
             switch (parts[2]) {
                 case "video_feed" -> stream(hub, req, resp);
@@ -87,6 +88,16 @@ public final class CameraServlet extends HttpServlet {
         async.addListener(viewer);
         out.setWriteListener(viewer);
         hub.addViewer(viewer);
+    }
+
+    private static boolean overlayParam(String raw) {
+        if (raw == null || raw.equals("1") || raw.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (raw.equals("0") || raw.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new HttpError(400, "overlay must be 0 or 1, not '" + raw + "'", "overlay");
     }
 
     private static double fpsParam(String raw) {

@@ -11,6 +11,9 @@ public interface HubDirectory {
 
     Optional<FrameHub> hub(String cameraId);
 
+    /** The camera's stream without analysis overlay ({@code ?overlay=0}); the same hub when it has no analysis. */
+    Optional<FrameHub> cleanHub(String cameraId);
+
     /** The first configured camera's hub: the seed's /video_feed. */
     FrameHub firstHub();
 
