@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * A camera's newest encoded frame and the viewers waiting for the next one. Newest wins: the hub keeps one frame,
@@ -134,28 +135,15 @@ public final class FrameHub {
     /** Invoked by the keep-alive thread about once a second; see {@link FrameViewer#keepAlive()}. */
     public void keepAlive() {
         for (Shard shard : shards) {
-            for (FrameViewer viewer : shard.viewers) {
-                try {
-                    viewer.keepAlive();
-                } catch (RuntimeException e) {
-                    LOG.warn("Dropping a viewer of camera {} that failed a keep-alive", cameraId, e);
-                    removeViewer(viewer);
-                }
-            }
+            shard.each(FrameViewer::keepAlive, "failed a keep-alive");
         }
     }
 
     /** Ends every viewer's response; invoked once at shutdown, before the fan-out threads stop. */
     public void closeAllViewers() {
         for (Shard shard : shards) {
-            for (FrameViewer viewer : shard.viewers) {
-                try {
-                    viewer.close();
-                } catch (RuntimeException e) {
-                    LOG.warn("Viewer of camera {} failed to close", cameraId, e);
-                }
-                removeViewer(viewer);
-            }
+            shard.each(FrameViewer::close, "failed to close");
+            shard.viewers.forEach(this::removeViewer);
         }
     }
 
@@ -175,6 +163,18 @@ public final class FrameHub {
             }
         }
 
+        /** Applies {@code action} to every viewer; one that throws is dropped, so it cannot stop the others. */
+        void each(Consumer<FrameViewer> action, String failure) {
+            for (FrameViewer viewer : viewers) {
+                try {
+                    action.accept(viewer);
+                } catch (RuntimeException e) {
+                    LOG.warn("Dropping a viewer of camera {} that {}", cameraId, failure, e);
+                    removeViewer(viewer);
+                }
+            }
+        }
+
         /** Runs on a fan-out thread: hands the newest frame to every viewer of the shard, until none is newer. */
         @Override
         public void run() {
@@ -188,15 +188,7 @@ public final class FrameHub {
                     }
                     return;
                 }
-                for (FrameViewer viewer : viewers) {
-                    try {
-                        viewer.offer(frame);
-                    } catch (RuntimeException e) {
-                        // One broken viewer must not stop the others from getting frames.
-                        LOG.warn("Dropping a viewer of camera {} that failed to take a frame", cameraId, e);
-                        removeViewer(viewer);
-                    }
-                }
+                each(viewer -> viewer.offer(frame), "failed to take a frame");
             }
         }
     }
