@@ -14,8 +14,9 @@
 <body>
 <header class="bar">
   <a class="brand" href="${ctx}/">GateWatch</a>
-  <nav><a href="${ctx}/" aria-current="page">Live</a><a href="${ctx}/api/status">Status API</a></nav>
+  <nav><a href="${ctx}/" aria-current="page">Live</a><a href="${ctx}/people">People</a><a href="${ctx}/events">Events</a><a href="${ctx}/api/status">Status API</a></nav>
 </header>
+<div class="live-layout">
 <main class="cameras">
   <c:forEach var="cam" items="${cameras}">
     <section class="camera" id="camera-${cam.id}" data-camera="${cam.id}">
@@ -37,7 +38,22 @@
     </section>
   </c:forEach>
 </main>
+<%-- New access events, pushed by Server-Sent Events (static/js/events-panel.js); without JavaScript, a link. --%>
+<aside class="panel events-panel" id="events-panel" aria-live="polite"
+       data-stream="${ctx}/api/events/stream" data-counts="${ctx}/api/events/counts">
+  <h2>Access events today</h2>
+  <dl class="counts">
+    <div><dt>Granted</dt><dd data-count="GRANTED">–</dd></div>
+    <div><dt>Denied</dt><dd data-count="DENIED">–</dd></div>
+    <div><dt>Passages</dt><dd data-count="PASSAGE">–</dd></div>
+    <div><dt>Total</dt><dd data-count="total">–</dd></div>
+  </dl>
+  <ol id="live-events"></ol>
+  <p class="muted"><a href="${ctx}/events">All events »</a> <span data-field="sse-state"></span></p>
+</aside>
+</div>
 <footer class="foot">Streams are MJPEG (<code>multipart/x-mixed-replace</code>); add <code>?fps=N</code> to cap a viewer's rate.</footer>
 <script src="${ctx}/static/js/live.js" defer></script>
+<script src="${ctx}/static/js/events-panel.js" defer></script>
 </body>
 </html>

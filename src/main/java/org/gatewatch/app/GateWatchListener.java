@@ -23,6 +23,7 @@ import org.gatewatch.config.ConfigLoader;
 import org.gatewatch.config.ConfigLocation;
 import org.gatewatch.config.GateWatchConfig;
 import org.gatewatch.config.StreamConfig;
+import org.gatewatch.records.Records;
 import org.gatewatch.stream.HubDirectory;
 
 /**
@@ -43,6 +44,7 @@ public final class GateWatchListener implements ServletContextListener {
     private ScheduledExecutorService keepAlive;
     private final OwnedThreads keepAliveThreads = new OwnedThreads("gatewatch-keepalive-");
     private CameraRegistry cameras;
+    private Records records;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -51,6 +53,7 @@ public final class GateWatchListener implements ServletContextListener {
             OpenCvRuntime.load();
             Path dataDir = prepareDataDir();
             GateWatchConfig config = loadConfig(context, dataDir);
+            startRecords(context, dataDir, config);
             startFanOut(config.stream());
             startCameras(config, dataDir);
             startKeepAlive();
@@ -93,6 +96,12 @@ public final class GateWatchListener implements ServletContextListener {
         return ConfigLoader.load(file);
     }
 
+    /** People, faces and events on the database (JNDI jdbc/gatewatch, else embedded H2), schema migrated. */
+    private void startRecords(ServletContext context, Path dataDir, GateWatchConfig config) {
+        records = Records.open(dataDir, config.records());
+        context.setAttribute(Records.ATTRIBUTE, records);
+    }
+
     private void startFanOut(StreamConfig stream) {
         fanOut = Executors.newFixedThreadPool(stream.fanoutThreads(), fanOutThreads);
     }
@@ -132,6 +141,10 @@ public final class GateWatchListener implements ServletContextListener {
         if (fanOut != null) {
             shutdown(fanOut, fanOutThreads, "Fan-out");
             fanOut = null;
+        }
+        if (records != null) {
+            records.close();
+            records = null;
         }
     }
 

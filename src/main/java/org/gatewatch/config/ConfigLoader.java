@@ -93,13 +93,13 @@ public final class ConfigLoader {
                 integer(p, "stream.fanoutThreads", d.fanoutThreads()),
                 integer(p, "stream.bufferBytes", d.bufferBytes()),
                 integer(p, "stream.stallSeconds", d.stallSeconds()));
-        return new GateWatchConfig(cameras, stream, origin);
+        return new GateWatchConfig(cameras, stream, RecordsConfig.parse(p), origin);
     }
 
     private static void rejectUnknownKeys(Properties p, Set<String> ids) {
         Set<String> unknown = new TreeSet<>();
         for (String key : p.stringPropertyNames()) {
-            if (key.equals("cameras") || STREAM_KEYS.contains(key)) {
+            if (key.equals("cameras") || STREAM_KEYS.contains(key) || RecordsConfig.KEYS.contains(key)) {
                 continue;
             }
             String[] parts = key.split("\\.", 3);
@@ -115,11 +115,12 @@ public final class ConfigLoader {
         if (!unknown.isEmpty()) {
             String key = unknown.iterator().next();
             throw ConfigException.invalid(key, p.getProperty(key), "unknown key; known: cameras, camera.<id>."
-                    + Arrays.toString(CAMERA_FIELDS.stream().sorted().toArray()) + ", " + new TreeSet<>(STREAM_KEYS));
+                    + Arrays.toString(CAMERA_FIELDS.stream().sorted().toArray()) + ", " + new TreeSet<>(STREAM_KEYS)
+                    + ", " + new TreeSet<>(RecordsConfig.KEYS));
         }
     }
 
-    private static int integer(Properties p, String key, int fallback) {
+    static int integer(Properties p, String key, int fallback) {
         String v = p.getProperty(key);
         if (v == null || v.isBlank()) {
             return fallback;

@@ -1,0 +1,197 @@
+package org.gatewatch.analysis;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.gatewatch.config.ConfigException;
+import org.gatewatch.detect.HogConfig;
+import org.gatewatch.detect.MotionConfig;
+import org.gatewatch.track.TrackerConfig;
+
+/**
+ * Everything that shapes pedestrian analysis for one camera, read from {@code people.*} keys. The analyze tool reads
+ * them from its --config file; the live pipeline is meant to read the same keys (per camera), so both analyse alike.
+ *
+ * @param motionGating  run the person detector only where the background model saw motion (and around live tracks);
+ *                      false scans every frame whole
+ * @param roiMargin     a moving region is widened by this many of its own heights on each side before detection,
+ *                      because motion often covers only the moving legs or arms of a person
+ * @param fullScanEvery also scan the whole frame every this many frames, to find people who never moved since
+ *                      the background was learnt (0 = never)
+ * @param countingLine  x1,y1,x2,y2 in frame pixels, or null for no line
+ */
+public record AnalysisConfig(HogConfig hog, MotionConfig motion, TrackerConfig tracker, boolean motionGating,
+                             double roiMargin, int fullScanEvery, double[] countingLine) {
+
+    public static final AnalysisConfig DEFAULTS = new AnalysisConfig(HogConfig.DEFAULTS, MotionConfig.DEFAULTS,
+            TrackerConfig.DEFAULTS, true, 0.25, 0, null);
+
+    /** Every key with its default and range, for --help (the live configuration documents the same keys). */
+    public static final String KEY_HELP = """
+              people.hog.minPersonHeight  48      smallest person, px head to feet (16..2000); images are enlarged
+                                                  so such a person fills HOG's 64x128 window
+              people.hog.maxPersonHeight  0       largest person, px (0 = no limit)
+              people.hog.scale            1.1     HOG pyramid step (1.01..2; OpenCV's default 1.05 is slower)
+              people.hog.stride           8       HOG window step, px (4..32, multiple of 4)
+              people.hog.hitThreshold     0       HOG SVM margin to accept a window (-2..5)
+              people.hog.groupThreshold   1       OpenCV rectangle grouping: neighbours a hit needs (0..10)
+              people.motion.enabled       true    look only where something moved and around live tracks; a
+                                                  track may only start where something moved
+              people.motion.workWidth     320     width the MOG2 background model works at, px (80..1920)
+              people.motion.history       300     frames the background remembers (10..10000)
+              people.motion.varThreshold  16      MOG2 foreground threshold (4..400)
+              people.motion.minAreaFraction 0.0005 smallest moving blob, fraction of the frame (0..0.1)
+              people.roiMargin            0.25    moving regions are widened by this many of their heights (0..5)
+              people.fullScanEvery        0       also scan the whole frame every N frames (0 = never)
+              people.track.minIou         0.3     overlap that continues a track (0..1)
+              people.track.maxCenterShift 0.5     or a centre within this many box heights (0..3)
+              people.track.minHits        2       detections before a track is reported (1..20)
+              people.track.maxMissed      10      frames a track survives unseen (0..300)
+              people.track.maxCoast       3       frames it is still reported unseen, at its prediction (0..maxMissed)
+              people.track.smoothing      0.7     weight of a new detection against the prediction (0..1]
+              people.countingLine         (none)  x1,y1,x2,y2: in/out counts across this line (logged at the end)
+            """;
+
+    private static final String PREFIX = "people.";
+    private static final Set<String> KEYS = Set.of(
+            "people.hog.minPersonHeight", "people.hog.maxPersonHeight", "people.hog.scale", "people.hog.stride",
+            "people.hog.hitThreshold", "people.hog.groupThreshold",
+            "people.motion.enabled", "people.motion.workWidth", "people.motion.history",
+            "people.motion.varThreshold", "people.motion.minAreaFraction",
+            "people.track.minIou", "people.track.maxCenterShift", "people.track.minHits", "people.track.maxMissed",
+            "people.track.maxCoast", "people.track.smoothing",
+            "people.roiMargin", "people.fullScanEvery", "people.countingLine");
+
+    public AnalysisConfig {
+        if (!(roiMargin >= 0 && roiMargin <= 5)) {
+            throw invalid("people.roiMargin", roiMargin, "0 to 5 region heights");
+        }
+        if (fullScanEvery < 0 || fullScanEvery > 100_000) {
+            throw invalid("people.fullScanEvery", fullScanEvery, "0 (never) to 100000 frames");
+        }
+        if (countingLine != null) {
+            if (countingLine.length != 4 || (countingLine[0] == countingLine[2] && countingLine[1] == countingLine[3])) {
+                throw invalid("people.countingLine", Arrays.toString(countingLine), "x1,y1,x2,y2: two different points");
+            }
+            countingLine = countingLine.clone();
+        }
+    }
+
+    /**
+     * Reads the {@code people.*} keys of {@code p}; keys without that prefix belong to other sections and are left
+     * alone, unknown {@code people.*} keys are refused with their name (a typo must not fall back to a default).
+     */
+    public static AnalysisConfig from(Properties p) {
+        Set<String> unknown = new TreeSet<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(PREFIX) && !KEYS.contains(key)) {
+                unknown.add(key);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            String key = unknown.iterator().next();
+            throw invalid(key, p.getProperty(key), "unknown key; known: " + new TreeSet<>(KEYS));
+        }
+        HogConfig h = HogConfig.DEFAULTS;
+        MotionConfig m = MotionConfig.DEFAULTS;
+        TrackerConfig t = TrackerConfig.DEFAULTS;
+        AnalysisConfig d = DEFAULTS;
+        try {
+            return new AnalysisConfig(
+                    new HogConfig(num(p, "people.hog.minPersonHeight", h.minPersonHeight()),
+                            num(p, "people.hog.maxPersonHeight", h.maxPersonHeight()),
+                            num(p, "people.hog.scale", h.scale()),
+                            whole(p, "people.hog.stride", h.stride()),
+                            num(p, "people.hog.hitThreshold", h.hitThreshold()),
+                            whole(p, "people.hog.groupThreshold", h.groupThreshold())),
+                    new MotionConfig(whole(p, "people.motion.workWidth", m.workWidth()),
+                            whole(p, "people.motion.history", m.history()),
+                            num(p, "people.motion.varThreshold", m.varThreshold()),
+                            num(p, "people.motion.minAreaFraction", m.minAreaFraction())),
+                    new TrackerConfig(num(p, "people.track.minIou", t.minIou()),
+                            num(p, "people.track.maxCenterShift", t.maxCenterShift()),
+                            whole(p, "people.track.minHits", t.minHits()),
+                            whole(p, "people.track.maxMissed", t.maxMissed()),
+                            whole(p, "people.track.maxCoast", t.maxCoast()),
+                            num(p, "people.track.smoothing", t.smoothing())),
+                    bool(p, "people.motion.enabled", d.motionGating()),
+                    num(p, "people.roiMargin", d.roiMargin()),
+                    whole(p, "people.fullScanEvery", d.fullScanEvery()),
+                    line(p, "people.countingLine"));
+        } catch (IllegalArgumentException e) {
+            // TrackerConfig is plain Java (track/ imports nothing of ours) and says what is wrong in its message.
+            throw new ConfigException(e.getMessage(), e);
+        }
+    }
+
+    /** Whether the counting line is set. */
+    public boolean counts() {
+        return countingLine != null;
+    }
+
+    private static double num(Properties p, String key, double fallback) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(key, v, "a number");
+    }
+
+    private static int whole(Properties p, String key, int fallback) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(key, v, "a whole number");
+        }
+    }
+
+    private static boolean bool(Properties p, String key, boolean fallback) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw invalid(key, v, "true or false");
+        };
+    }
+
+    private static double[] line(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        String[] parts = v.trim().split("\\s*,\\s*");
+        if (parts.length != 4) {
+            throw invalid(key, v, "x1,y1,x2,y2");
+        }
+        double[] xy = new double[4];
+        try {
+            for (int i = 0; i < 4; i++) {
+                xy[i] = Double.parseDouble(parts[i]);
+            }
+        } catch (NumberFormatException e) {
+            throw invalid(key, v, "x1,y1,x2,y2 as numbers");
+        }
+        return xy;
+    }
+
+    private static ConfigException invalid(String key, Object value, String expected) {
+        return new ConfigException("Invalid configuration: " + key + " = '" + value + "' (" + expected + ")");
+    }
+}

@@ -1,0 +1,61 @@
+package org.gatewatch.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Access events and their outputs: how long events are kept, the webhook and the MQTT broker.
+ *
+ * @param retentionDays events and their snapshots older than this are deleted by the hourly retention task
+ */
+public record RecordsConfig(int retentionDays, WebhookConfig webhook, MqttConfig mqtt) {
+
+    public static final RecordsConfig DEFAULTS = new RecordsConfig(90, WebhookConfig.DEFAULTS, MqttConfig.DEFAULTS);
+
+    /** The keys of this section, for ConfigLoader's unknown-key check. */
+    public static final Set<String> KEYS = Set.of("events.retentionDays",
+            "webhook.urls", "webhook.secret", "webhook.queueSize", "webhook.maxAttempts", "webhook.retryBaseMillis",
+            "webhook.timeoutSeconds",
+            "mqtt.url", "mqtt.clientId", "mqtt.username", "mqtt.password", "mqtt.topicPrefix", "mqtt.qos");
+
+    public RecordsConfig {
+        if (retentionDays < 1 || retentionDays > 36_500) {
+            throw ConfigException.invalid("events.retentionDays", String.valueOf(retentionDays), "1 to 36500");
+        }
+    }
+
+    static RecordsConfig parse(Properties p) {
+        WebhookConfig w = WebhookConfig.DEFAULTS;
+        MqttConfig m = MqttConfig.DEFAULTS;
+        return new RecordsConfig(
+                ConfigLoader.integer(p, "events.retentionDays", DEFAULTS.retentionDays()),
+                new WebhookConfig(urls(p.getProperty("webhook.urls", "")), p.getProperty("webhook.secret", "").strip(),
+                        ConfigLoader.integer(p, "webhook.queueSize", w.queueSize()),
+                        ConfigLoader.integer(p, "webhook.maxAttempts", w.maxAttempts()),
+                        ConfigLoader.integer(p, "webhook.retryBaseMillis", w.retryBaseMillis()),
+                        ConfigLoader.integer(p, "webhook.timeoutSeconds", w.timeoutSeconds())),
+                new MqttConfig(p.getProperty("mqtt.url", m.url()).strip(), p.getProperty("mqtt.clientId", m.clientId()).strip(),
+                        p.getProperty("mqtt.username", m.username()).strip(), p.getProperty("mqtt.password", m.password()),
+                        p.getProperty("mqtt.topicPrefix", m.topicPrefix()).strip(),
+                        ConfigLoader.integer(p, "mqtt.qos", m.qos())));
+    }
+
+    private static List<URI> urls(String list) {
+        List<URI> urls = new ArrayList<>();
+        for (String u : list.split("\\s*,\\s*")) {
+            if (u.isBlank()) {
+                continue;
+            }
+            try {
+                urls.add(new URI(u.strip()));
+            } catch (URISyntaxException e) {
+                throw ConfigException.invalid("webhook.urls", u, "a URL: " + e.getReason());
+            }
+        }
+        return urls;
+    }
+}

@@ -1,0 +1,49 @@
+package org.gatewatch.config;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Where each access event is POSTed as JSON. Off when {@code urls} is empty.
+ *
+ * @param urls            http(s) URLs, each gets every event
+ * @param secret          HMAC-SHA256 key of the X-GateWatch-Signature header; required when urls are set
+ * @param queueSize       deliveries waiting or retrying; beyond it new ones are dropped (counted and logged)
+ * @param maxAttempts     tries per URL and event before giving up
+ * @param retryBaseMillis first retry delay; each next one doubles (exponential back-off)
+ * @param timeoutSeconds  connect and response timeout of one try
+ */
+public record WebhookConfig(List<URI> urls, String secret, int queueSize, int maxAttempts, int retryBaseMillis,
+                            int timeoutSeconds) {
+
+    public static final WebhookConfig DEFAULTS = new WebhookConfig(List.of(), "", 1000, 5, 1000, 5);
+
+    public WebhookConfig {
+        urls = List.copyOf(urls);
+        for (URI u : urls) {
+            if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+                throw ConfigException.invalid("webhook.urls", u.toString(), "http:// or https:// URLs, comma-separated");
+            }
+        }
+        secret = secret == null ? "" : secret;
+        if (!urls.isEmpty() && secret.length() < 16) {
+            throw ConfigException.invalid("webhook.secret", "(hidden)", "at least 16 characters when webhook.urls is set");
+        }
+        if (queueSize < 1 || queueSize > 100_000) {
+            throw ConfigException.invalid("webhook.queueSize", String.valueOf(queueSize), "1 to 100000");
+        }
+        if (maxAttempts < 1 || maxAttempts > 20) {
+            throw ConfigException.invalid("webhook.maxAttempts", String.valueOf(maxAttempts), "1 to 20");
+        }
+        if (retryBaseMillis < 10 || retryBaseMillis > 600_000) {
+            throw ConfigException.invalid("webhook.retryBaseMillis", String.valueOf(retryBaseMillis), "10 to 600000");
+        }
+        if (timeoutSeconds < 1 || timeoutSeconds > 300) {
+            throw ConfigException.invalid("webhook.timeoutSeconds", String.valueOf(timeoutSeconds), "1 to 300");
+        }
+    }
+
+    public boolean enabled() {
+        return !urls.isEmpty();
+    }
+}

@@ -1,0 +1,137 @@
+package org.gatewatch.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * GateWatch's one DataSource and its schema. A site's Tomcat may bind {@value #JNDI_NAME} (PostgreSQL: see
+ * conf/tomcat/gatewatch-postgresql.xml); without one, an embedded H2 file database in the data directory is
+ * opened here, so the drop-in WAR needs nothing installed.
+ *
+ * <p>Why the H2 default is built in code and not declared in the WAR's META-INF/context.xml: Tomcat expands only
+ * system properties in context.xml, while the data directory comes first from the GATEWATCH_HOME environment
+ * variable (see ConfigLocation), so a context.xml default would put the database elsewhere whenever that is set.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LogManager.getLogger(Database.class);
+
+    public static final String JNDI_NAME = "java:comp/env/jdbc/gatewatch";
+    /** Enough for the page and API threads plus the event writer; H2 serialises writes anyway. */
+    private static final int DEFAULT_POOL_SIZE = 8;
+
+    private final DataSource dataSource;
+    private final HikariDataSource owned;
+    private final String description;
+
+    private Database(DataSource dataSource, HikariDataSource owned, String description) {
+        this.dataSource = dataSource;
+        this.owned = owned;
+        this.description = description;
+    }
+
+    /** The site's JNDI DataSource when bound, else the embedded H2 database under {@code dataDir/db}. */
+    public static Database open(Path dataDir) {
+        DataSource jndi = lookupJndi();
+        if (jndi != null) {
+            return new Database(jndi, null, "JNDI " + JNDI_NAME);
+        }
+        return h2(dataDir.resolve("db").resolve("gatewatch"));
+    }
+
+    /**
+     * A pooled embedded H2 database in {@code file} (+ ".mv.db"). DB_CLOSE_ON_EXIT=FALSE: H2 would otherwise
+     * register a JVM shutdown hook that pins the webapp's class loader after an undeploy; {@link #close()} closes it.
+     */
+    public static Database h2(Path file) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gatewatch-db");
+        // The driver class is named so Hikari instantiates it directly rather than asking DriverManager.
+        config.setDriverClassName("org.h2.Driver");
+        config.setJdbcUrl("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
+        return owning(config, "embedded H2 " + file.toAbsolutePath() + ".mv.db");
+    }
+
+    /** A pooled database at a JDBC URL, e.g. a PostgreSQL server for tests and the benchmark. */
+    public static Database pooled(String jdbcUrl, String user, String password, String driverClass) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gatewatch-db");
+        config.setDriverClassName(driverClass);
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
+        return owning(config, jdbcUrl);
+    }
+
+    private static Database owning(HikariConfig config, String description) {
+        HikariDataSource pool = new HikariDataSource(config);
+        return new Database(pool, pool, description);
+    }
+
+    private static DataSource lookupJndi() {
+        try {
+            Object bound = new InitialContext().lookup(JNDI_NAME);
+            if (bound instanceof DataSource ds) {
+                return ds;
+            }
+            throw new IllegalStateException(JNDI_NAME + " is bound to a " + bound.getClass().getName()
+                    + ", not a javax.sql.DataSource");
+        } catch (NamingException e) {
+            // The normal case for the drop-in WAR: no resource (or no naming at all, as in an embedded Tomcat).
+            LOG.info("No DataSource at {} ({}): using the embedded H2 database", JNDI_NAME, e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /** Brings the schema to the newest version in db/migration; runs at every start, a no-op when current. */
+    public Database migrate() {
+        MigrateResult result = Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info("Database {} ({}): schema at version {}, {} migration(s) applied", description, productName(),
+                result.targetSchemaVersion == null ? "current" : result.targetSchemaVersion, result.migrationsExecuted);
+        return this;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** "H2" or "PostgreSQL", as the driver names it. */
+    public String productName() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot reach the database " + description, e);
+        }
+    }
+
+    /** Closes the pool this class opened; a JNDI DataSource belongs to Tomcat and is left alone. Idempotent. */
+    @Override
+    public void close() {
+        if (owned != null && !owned.isClosed()) {
+            owned.close();
+            LOG.info("Database {} closed", description);
+        }
+    }
+}

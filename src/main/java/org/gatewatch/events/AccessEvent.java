@@ -1,0 +1,13 @@
+package org.gatewatch.events;
+
+import java.time.Instant;
+
+/**
+ * One stored access event. Nullable: {@code personId} (no one recognised, or the person was deleted since),
+ * {@code personName}, {@code score}, {@code rule}, {@code trackId}, the snapshot files (none given or not written)
+ * and {@code snapshotError} (why a snapshot could not be written).
+ */
+public record AccessEvent(long id, String camera, Instant time, Decision decision, Long personId, String personName,
+                          Double score, String rule, Long trackId, String frameFile, String faceFile,
+                          String snapshotError) {
+}

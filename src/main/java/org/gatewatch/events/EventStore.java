@@ -1,0 +1,259 @@
+package org.gatewatch.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.gatewatch.db.DataAccessException;
+import org.gatewatch.db.Page;
+
+/** The access_event table in plain JDBC. Lists are newest first. */
+public final class EventStore {
+
+    private static final String COLUMNS = "id, camera, occurred_at, decision, person_id, person_name, score, rule,"
+            + " track_id, frame_file, face_file, snapshot_error";
+    private static final String NEWEST_FIRST = " ORDER BY occurred_at DESC, id DESC";
+
+    private final DataSource db;
+
+    public EventStore(DataSource db) {
+        this.db = db;
+    }
+
+    /** Inserts the row; the snapshot files were written (or failed, {@code snapshotError}) before. */
+    AccessEvent insert(NewEvent e, String frameFile, String faceFile, String snapshotError) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO access_event (camera, occurred_at, decision,"
+                     + " person_id, person_name, score, rule, track_id, frame_file, face_file, snapshot_error)"
+                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, e.camera());
+            s.setObject(2, e.time().atOffset(ZoneOffset.UTC));
+            s.setString(3, e.decision().name());
+            setLong(s, 4, e.personId());
+            s.setString(5, e.personName());
+            if (e.score() == null) {
+                s.setNull(6, Types.DOUBLE);
+            } else {
+                s.setDouble(6, e.score());
+            }
+            s.setString(7, e.rule());
+            setLong(s, 8, e.trackId());
+            s.setString(9, frameFile);
+            s.setString(10, faceFile);
+            s.setString(11, snapshotError);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return new AccessEvent(keys.getLong(1), e.camera(), e.time(), e.decision(), e.personId(),
+                        e.personName(), e.score(), e.rule(), e.trackId(), frameFile, faceFile, snapshotError);
+            }
+        } catch (SQLException ex) {
+            throw new DataAccessException("cannot store an event of camera " + e.camera(), ex);
+        }
+    }
+
+    public Optional<AccessEvent> find(long id) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM access_event WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(read(r)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read event " + id, e);
+        }
+    }
+
+    /** One page of the events matching {@code filter}, newest first. */
+    public Page<AccessEvent> page(EventFilter filter, int page, int size) {
+        Where where = Where.of(filter);
+        try (Connection c = db.getConnection()) {
+            long total;
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM access_event" + where.sql)) {
+                where.bind(s, 1);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    total = r.getLong(1);
+                }
+            }
+            long offset = (long) (page - 1) * size;
+            List<AccessEvent> items = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM access_event" + where.sql
+                    + NEWEST_FIRST + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                int i = where.bind(s, 1);
+                s.setLong(i++, offset);
+                s.setInt(i, size);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        items.add(read(r));
+                    }
+                }
+            }
+            return new Page<>(items, page, size, total);
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot list events", e);
+        }
+    }
+
+    /** Streams up to {@code limit} matching events, newest first, to {@code sink} (the CSV export), row by row. */
+    public void forEach(EventFilter filter, int limit, Consumer<AccessEvent> sink) {
+        Where where = Where.of(filter);
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM access_event" + where.sql
+                     + NEWEST_FIRST + " FETCH FIRST ? ROWS ONLY")) {
+            int i = where.bind(s, 1);
+            s.setInt(i, limit);
+            s.setFetchSize(500);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    sink.accept(read(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot export events", e);
+        }
+    }
+
+    /** Events with an id above {@code lastId}, oldest first: what an SSE client that reconnects has missed. */
+    public List<AccessEvent> after(long lastId, int limit) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM access_event WHERE id > ?"
+                     + " ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+            s.setLong(1, lastId);
+            s.setInt(2, limit);
+            List<AccessEvent> list = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    list.add(read(r));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read events after " + lastId, e);
+        }
+    }
+
+    /** Events per decision since {@code since} (today's totals), optionally of one camera. */
+    public Map<Decision, Long> countsSince(Instant since, String camera) {
+        Map<Decision, Long> counts = new EnumMap<>(Decision.class);
+        for (Decision d : Decision.values()) {
+            counts.put(d, 0L);
+        }
+        String sql = "SELECT decision, COUNT(*) FROM access_event WHERE occurred_at >= ?"
+                + (camera == null ? "" : " AND camera = ?") + " GROUP BY decision";
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, since.atOffset(ZoneOffset.UTC));
+            if (camera != null) {
+                s.setString(2, camera);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    counts.put(Decision.valueOf(r.getString(1)), r.getLong(2));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot count events", e);
+        }
+    }
+
+    /**
+     * Deletes up to {@code batch} events older than {@code cutoff} and returns them, so their snapshot files can be
+     * deleted after the rows are gone.
+     */
+    public List<AccessEvent> deleteOlderThan(Instant cutoff, int batch) {
+        try (Connection c = db.getConnection()) {
+            List<AccessEvent> old = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM access_event"
+                    + " WHERE occurred_at < ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+                s.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
+                s.setInt(2, batch);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        old.add(read(r));
+                    }
+                }
+            }
+            if (!old.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM access_event WHERE id <= ? AND occurred_at < ?")) {
+                    s.setLong(1, old.get(old.size() - 1).id());
+                    s.setObject(2, cutoff.atOffset(ZoneOffset.UTC));
+                    s.executeUpdate();
+                }
+            }
+            return old;
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot delete old events", e);
+        }
+    }
+
+    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.BIGINT);
+        } else {
+            s.setLong(index, value);
+        }
+    }
+
+    private static AccessEvent read(ResultSet r) throws SQLException {
+        long personId = r.getLong(5);
+        Long person = r.wasNull() ? null : personId;
+        double scoreValue = r.getDouble(7);
+        Double score = r.wasNull() ? null : scoreValue;
+        long trackValue = r.getLong(9);
+        Long track = r.wasNull() ? null : trackValue;
+        return new AccessEvent(r.getLong(1), r.getString(2), r.getObject(3, OffsetDateTime.class).toInstant(),
+                Decision.valueOf(r.getString(4)), person, r.getString(6), score, r.getString(8), track,
+                r.getString(10), r.getString(11), r.getString(12));
+    }
+
+    /** The WHERE clause of a filter and its parameters, in order. */
+    private record Where(String sql, List<Object> params) {
+
+        static Where of(EventFilter f) {
+            List<String> terms = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            if (f.camera() != null) {
+                terms.add("camera = ?");
+                params.add(f.camera());
+            }
+            if (f.decision() != null) {
+                terms.add("decision = ?");
+                params.add(f.decision().name());
+            }
+            if (f.personId() != null) {
+                terms.add("person_id = ?");
+                params.add(f.personId());
+            }
+            if (f.from() != null) {
+                terms.add("occurred_at >= ?");
+                params.add(f.from().atOffset(ZoneOffset.UTC));
+            }
+            if (f.to() != null) {
+                terms.add("occurred_at < ?");
+                params.add(f.to().atOffset(ZoneOffset.UTC));
+            }
+            return new Where(terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), params);
+        }
+
+        /** Binds the parameters from {@code index}; returns the next free index. */
+        int bind(PreparedStatement s, int index) throws SQLException {
+            for (Object p : params) {
+                s.setObject(index++, p);
+            }
+            return index;
+        }
+    }
+}

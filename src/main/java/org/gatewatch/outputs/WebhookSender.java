@@ -1,0 +1,154 @@
+package org.gatewatch.outputs;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.gatewatch.config.WebhookConfig;
+import org.gatewatch.events.AccessEvent;
+import org.gatewatch.events.EventListener;
+
+/**
+ * POSTs each event as JSON to the configured URLs, signed with {@link HmacSignature}. A failed try (an I/O error or
+ * a status other than 2xx) is retried after 1, 2, 4… × retryBaseMillis until maxAttempts. At most queueSize
+ * deliveries wait or retry at once; past that a new one is dropped, counted and logged, so a dead receiver never
+ * holds up the analysis thread that records events. One sender thread does the HTTP calls.
+ */
+public final class WebhookSender implements EventListener, AutoCloseable {
+
+    private static final Logger LOG = LogManager.getLogger(WebhookSender.class);
+    /** Log every drop until this many, then every this-many-th: a dead receiver must not flood the log. */
+    private static final long DROP_LOG_EVERY = 100;
+
+    private final WebhookConfig config;
+    private final HttpClient http;
+    private final ScheduledExecutorService sender;
+    private final Semaphore room;
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+
+    public WebhookSender(WebhookConfig config) {
+        this.config = config;
+        this.room = new Semaphore(config.queueSize());
+        this.sender = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gatewatch-webhook");
+            t.setDaemon(true);
+            return t;
+        });
+        // The client's own threads are not needed: sends are synchronous on the sender thread.
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(config.timeoutSeconds()))
+                .executor(Runnable::run).build();
+    }
+
+    /** Invoked on the recorder's thread: queue one delivery per URL, or drop it when full. Never blocks. */
+    @Override
+    public void onEvent(AccessEvent event) {
+        byte[] body = EventPayload.of(event);
+        String signature = HmacSignature.of(config.secret(), body);
+        for (URI url : config.urls()) {
+            if (!room.tryAcquire()) {
+                drop(event, url, "the queue of " + config.queueSize() + " is full");
+                continue;
+            }
+            try {
+                sender.execute(() -> attempt(new Delivery(url, event.id(), body, signature), 1));
+            } catch (RejectedExecutionException e) {
+                room.release();
+                drop(event, url, "the sender is stopped");
+            }
+        }
+    }
+
+    private record Delivery(URI url, long eventId, byte[] body, String signature) {
+    }
+
+    /** Sender thread: one try; schedules the next one or gives up. */
+    private void attempt(Delivery d, int attempt) {
+        String outcome;
+        try {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(d.url())
+                    .timeout(Duration.ofSeconds(config.timeoutSeconds()))
+                    .header("Content-Type", "application/json")
+                    .header(HmacSignature.HEADER, d.signature())
+                    .header("X-GateWatch-Event", Long.toString(d.eventId()))
+                    .header("X-GateWatch-Attempt", Integer.toString(attempt))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(d.body())).build(), HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() / 100 == 2) {
+                delivered.incrementAndGet();
+                room.release();
+                return;
+            }
+            outcome = "HTTP " + r.statusCode();
+        } catch (IOException e) {
+            outcome = e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            room.release();
+            return;
+        }
+        if (attempt >= config.maxAttempts()) {
+            failed.incrementAndGet();
+            room.release();
+            LOG.error("Webhook {} gave up on event {} after {} tries: {}", d.url(), d.eventId(), attempt, outcome);
+            return;
+        }
+        long delay = (long) config.retryBaseMillis() << (attempt - 1);
+        LOG.warn("Webhook {} failed for event {} (try {} of {}): {}; retrying in {} ms", d.url(), d.eventId(), attempt,
+                config.maxAttempts(), outcome, delay);
+        try {
+            sender.schedule(() -> attempt(d, attempt + 1), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            room.release();
+        }
+    }
+
+    private void drop(AccessEvent event, URI url, String why) {
+        long n = dropped.incrementAndGet();
+        if (n <= DROP_LOG_EVERY || n % DROP_LOG_EVERY == 0) {
+            LOG.warn("Webhook {}: event {} dropped, {} ({} dropped so far)", url, event.id(), why, n);
+        }
+    }
+
+    public long delivered() {
+        return delivered.get();
+    }
+
+    /** Deliveries that used every try. */
+    public long failed() {
+        return failed.get();
+    }
+
+    /** Deliveries never queued because the queue was full. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Stops at once: pending retries are abandoned (and counted in the log line). Idempotent. */
+    @Override
+    public void close() {
+        if (sender.isShutdown()) {
+            return;
+        }
+        int pending = sender.shutdownNow().size();
+        try {
+            if (!sender.awaitTermination(config.timeoutSeconds() + 1L, TimeUnit.SECONDS)) {
+                LOG.error("Webhook sender did not stop within {} s", config.timeoutSeconds() + 1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("Webhook sender stopped: {} delivered, {} failed, {} dropped, {} abandoned at stop", delivered(),
+                failed(), dropped(), pending);
+    }
+}

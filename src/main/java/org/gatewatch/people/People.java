@@ -1,0 +1,65 @@
+package org.gatewatch.people;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.gatewatch.db.Page;
+
+/**
+ * What the API and the pages do with people: the person rows and their face files kept consistent. Deleting a
+ * person deletes their face images; their past events keep the name (access_event.person_name).
+ */
+public final class People {
+
+    /** ServletContext attribute under which the application listener stores the running instance. */
+    public static final String ATTRIBUTE = People.class.getName();
+
+    private final PersonStore persons;
+    private final FaceStore faces;
+    private final Clock clock;
+
+    public People(PersonStore persons, FaceStore faces, Clock clock) {
+        this.persons = persons;
+        this.faces = faces;
+        this.clock = clock;
+    }
+
+    public Page<Person> list(String search, int page, int size) {
+        return persons.list(search, page, size);
+    }
+
+    public Optional<Person> find(long id) {
+        return persons.find(id);
+    }
+
+    public Person create(PersonDraft draft) {
+        return persons.create(draft, clock.instant());
+    }
+
+    public Optional<Person> update(long id, PersonDraft draft) {
+        return persons.update(id, draft, clock.instant());
+    }
+
+    /** False when there was no such person. */
+    public boolean delete(long id) {
+        // The rows first (faces cascade), then the files: a failed delete never leaves rows without images.
+        var images = faces.of(id);
+        if (!persons.delete(id)) {
+            return false;
+        }
+        faces.deleteFiles(id, images);
+        return true;
+    }
+
+    public FaceStore faces() {
+        return faces;
+    }
+
+    /** Checks and stores a face image of an existing person; empty when no such person. */
+    public Optional<Face> addFace(long personId, byte[] image, FaceSource source, String addedBy) {
+        ImageCheck.Info info = ImageCheck.inspect(image);
+        if (persons.find(personId).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(faces.add(personId, image, info, source, addedBy, clock.instant()));
+    }
+}

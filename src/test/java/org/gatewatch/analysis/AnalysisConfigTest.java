@@ -1,0 +1,62 @@
+package org.gatewatch.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Properties;
+import org.gatewatch.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+class AnalysisConfigTest {
+
+    private static Properties props(String... kv) {
+        Properties p = new Properties();
+        for (int i = 0; i < kv.length; i += 2) {
+            p.setProperty(kv[i], kv[i + 1]);
+        }
+        return p;
+    }
+
+    @Test
+    void noKeysGiveTheDefaults() {
+        AnalysisConfig c = AnalysisConfig.from(props("cameras", "demo"));
+        assertEquals(AnalysisConfig.DEFAULTS.hog(), c.hog());
+        assertEquals(AnalysisConfig.DEFAULTS.tracker(), c.tracker());
+        assertTrue(c.motionGating());
+        assertNull(c.countingLine());
+    }
+
+    @Test
+    void keysOverrideTheirDefaults() {
+        AnalysisConfig c = AnalysisConfig.from(props("people.hog.minPersonHeight", "64", "people.motion.enabled",
+                "false", "people.track.minHits", "3", "people.countingLine", "0, 300, 768, 300"));
+        assertEquals(64, c.hog().minPersonHeight());
+        assertEquals(1.5, c.hog().upscale(), 1e-9, "96 px INRIA person / 64 px");
+        assertFalse(c.motionGating());
+        assertEquals(3, c.tracker().minHits());
+        assertArrayEquals(new double[] {0, 300, 768, 300}, c.countingLine());
+    }
+
+    @Test
+    void aMistypedKeyStopsWithItsName() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AnalysisConfig.from(props("people.hog.hitTreshold", "0.5")));
+        assertTrue(e.getMessage().contains("people.hog.hitTreshold"), e.getMessage());
+    }
+
+    @Test
+    void outOfRangeValuesStopWithTheKeyAndTheRange() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AnalysisConfig.from(props("people.hog.stride", "7")));
+        assertTrue(e.getMessage().contains("people.hog.stride") && e.getMessage().contains("multiple of 4"),
+                e.getMessage());
+        e = assertThrows(ConfigException.class, () -> AnalysisConfig.from(props("people.track.minIou", "1.5")));
+        assertTrue(e.getMessage().contains("people.track.minIou"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> AnalysisConfig.from(props("people.countingLine", "1,2,3")));
+        assertTrue(e.getMessage().contains("people.countingLine"), e.getMessage());
+    }
+}

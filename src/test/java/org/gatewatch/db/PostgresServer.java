@@ -1,0 +1,56 @@
+package org.gatewatch.db;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's PostgreSQL 15 cluster for the tests: started if down and given a test role and database, idempotently
+ * (STACK.md section 9). Installed by .ci/test-deps; the cluster is left running, as starting it again costs 2 s.
+ */
+public final class PostgresServer {
+
+    public static final String URL = "jdbc:postgresql://127.0.0.1:5432/gatewatch_test";
+    public static final String USER = "gatewatch_test";
+    public static final String PASSWORD = "gatewatch_test";
+
+    private static final String SCRIPT = """
+            set -e
+            pg_ctlcluster 15 main status >/dev/null 2>&1 || pg_ctlcluster 15 main start
+            i=0; until pg_isready -q -h 127.0.0.1 -p 5432; do i=$((i+1)); [ $i -lt 60 ] || exit 1; sleep 0.5; done
+            su postgres -c "psql -v ON_ERROR_STOP=1 -q" <<'SQL'
+            SELECT 'CREATE ROLE gatewatch_test LOGIN PASSWORD ''gatewatch_test''' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname='gatewatch_test')\\gexec
+            SELECT 'CREATE DATABASE gatewatch_test OWNER gatewatch_test' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname='gatewatch_test')\\gexec
+            SQL
+            """;
+
+    private static boolean started;
+
+    private PostgresServer() {
+    }
+
+    /** Starts the cluster and creates the role and database when missing; once per JVM. */
+    public static synchronized void ensureRunning() {
+        if (started) {
+            return;
+        }
+        try {
+            Process p = new ProcessBuilder("bash", "-c", SCRIPT).redirectErrorStream(true).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("PostgreSQL did not start within 60 s");
+            }
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("Cannot start PostgreSQL 15 (apt-get install postgresql; run as root):"
+                        + " exit " + p.exitValue() + "\n" + output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot run the PostgreSQL start script", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting PostgreSQL", e);
+        }
+        started = true;
+    }
+}

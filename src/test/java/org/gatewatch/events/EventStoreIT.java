@@ -1,0 +1,211 @@
+package org.gatewatch.events;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gatewatch.db.Database;
+import org.gatewatch.db.Page;
+import org.gatewatch.db.TestDatabases;
+import org.gatewatch.db.TestDatabases.Engine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The event store, its snapshots and the recorder on H2 and PostgreSQL. */
+class EventStoreIT {
+
+    private static final byte[] FRAME = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, (byte) 0xFF, (byte) 0xD9};
+    private static final byte[] FACE = {(byte) 0xFF, (byte) 0xD8, 9, (byte) 0xFF, (byte) 0xD9};
+    private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+
+    private static Path dir() throws IOException {
+        return Files.createDirectories(TestDatabases.WORK.resolve("events-" + UUID.randomUUID()));
+    }
+
+    private static NewEvent event(String camera, Instant time, Decision decision, Long person) {
+        return new NewEvent(camera, time, decision, person, person == null ? null : "P" + person,
+                person == null ? null : 0.8, decision == Decision.PASSAGE ? null : "face", 7L, FRAME, FACE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void snapshotsAreOnDiskBeforeListenersHearAndReadBackIntact(Engine engine) throws IOException {
+        try (Database db = TestDatabases.fresh(engine)) {
+            SnapshotStore snapshots = new SnapshotStore(dir().resolve("snapshots"));
+            EventStore store = new EventStore(db.dataSource());
+            EventRecorder recorder = new EventRecorder(store, snapshots);
+            List<Boolean> filesThere = new ArrayList<>();
+            recorder.addListener(e -> filesThere.add(Files.exists(snapshots.path(e.frameFile()))
+                    && Files.exists(snapshots.path(e.faceFile())) && store.find(e.id()).isPresent()));
+
+            AccessEvent e = recorder.record(new NewEvent("gate", T0, Decision.GRANTED, null, "Ada", 0.93, "face+window",
+                    42L, FRAME, FACE));
+            assertEquals(List.of(true), filesThere, "files written and row committed before listeners run");
+            AccessEvent read = store.find(e.id()).orElseThrow();
+            assertEquals(e, read);
+            assertEquals(T0, read.time());
+            assertEquals(0.93, read.score());
+            assertEquals(42L, read.trackId());
+            assertNull(read.snapshotError());
+            assertTrue(read.frameFile().startsWith("2026/03/02/"), read.frameFile());
+            assertArrayEquals(FRAME, Files.readAllBytes(snapshots.path(read.frameFile())));
+            assertArrayEquals(FACE, Files.readAllBytes(snapshots.path(read.faceFile())));
+            assertEquals(FRAME.length + FACE.length, snapshots.diskBytes());
+
+            AccessEvent bare = recorder.record(new NewEvent("gate", T0, Decision.PASSAGE, null, null, null, null,
+                    null, null, null));
+            AccessEvent bareRead = store.find(bare.id()).orElseThrow();
+            assertNull(bareRead.frameFile());
+            assertNull(bareRead.score());
+            assertNull(bareRead.trackId());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aSnapshotThatCannotBeWrittenKeepsTheEventWithTheErrorNoted(Engine engine) throws IOException {
+        try (Database db = TestDatabases.fresh(engine)) {
+            Path blocked = dir().resolve("snapshots");
+            Files.writeString(blocked, "a file where the folder should be");
+            EventStore store = new EventStore(db.dataSource());
+            AccessEvent e = new EventRecorder(store, new SnapshotStore(blocked))
+                    .record(event("gate", T0, Decision.DENIED, null));
+            AccessEvent read = store.find(e.id()).orElseThrow();
+            assertNull(read.frameFile());
+            assertNull(read.faceFile());
+            assertNotNull(read.snapshotError());
+            assertTrue(read.snapshotError().contains("frame snapshot not written"), read.snapshotError());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void filtersPagesNewestFirstResumeAndCounts(Engine engine) throws IOException {
+        try (Database db = TestDatabases.fresh(engine)) {
+            EventStore store = new EventStore(db.dataSource());
+            EventRecorder recorder = new EventRecorder(store, new SnapshotStore(dir().resolve("snapshots")));
+            List<Long> persons = insertPersons(db, 4);
+            List<AccessEvent> made = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                Decision d = Decision.values()[i % 3];
+                made.add(recorder.record(event(i % 2 == 0 ? "north" : "south", T0.plus(Duration.ofMinutes(i)), d,
+                        d == Decision.PASSAGE ? null : persons.get(i % 4))));
+            }
+            Page<AccessEvent> first = store.page(EventFilter.ALL, 1, 7);
+            assertEquals(30, first.total());
+            assertEquals(5, first.pages());
+            assertEquals(made.get(29).id(), first.items().get(0).id(), "newest first");
+            assertEquals(2, store.page(EventFilter.ALL, 5, 7).items().size());
+
+            Page<AccessEvent> north = store.page(new EventFilter("north", Decision.GRANTED, null, null, null), 1, 50);
+            assertEquals(5, north.total());
+            assertTrue(north.items().stream().allMatch(e -> e.camera().equals("north")
+                    && e.decision() == Decision.GRANTED));
+            Page<AccessEvent> ofOne = store.page(new EventFilter(null, null, persons.get(0), null, null), 1, 50);
+            assertEquals(6, ofOne.total(), "events 0, 4, 12, 16, 24, 28 (8 and 20 are passages)");
+            assertEquals(List.of(persons.get(0)), ofOne.items().stream().map(AccessEvent::personId).distinct().toList());
+            Page<AccessEvent> window = store.page(new EventFilter(null, null, null, T0.plus(Duration.ofMinutes(10)),
+                    T0.plus(Duration.ofMinutes(20))), 1, 50);
+            assertEquals(10, window.total(), "from inclusive, to exclusive");
+
+            List<AccessEvent> exported = new ArrayList<>();
+            store.forEach(new EventFilter("south", null, null, null, null), 4, exported::add);
+            assertEquals(4, exported.size());
+            assertEquals(made.get(29).id(), exported.get(0).id());
+
+            List<AccessEvent> missed = store.after(made.get(26).id(), 100);
+            assertEquals(List.of(made.get(27), made.get(28), made.get(29)), missed, "oldest first after the id");
+
+            Map<Decision, Long> counts = store.countsSince(T0.plus(Duration.ofMinutes(24)), null);
+            assertEquals(Map.of(Decision.GRANTED, 2L, Decision.DENIED, 2L, Decision.PASSAGE, 2L), counts);
+            assertEquals(Map.of(Decision.GRANTED, 1L, Decision.DENIED, 1L, Decision.PASSAGE, 1L),
+                    store.countsSince(T0.plus(Duration.ofMinutes(24)), "north"));
+        }
+    }
+
+    /** Person rows for events to point at; plain SQL so this test needs nothing of the people package. */
+    private static List<Long> insertPersons(Database db, int n) {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO person (name, created_at, updated_at)"
+                     + " VALUES (?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", Statement.RETURN_GENERATED_KEYS)) {
+            for (int i = 0; i < n; i++) {
+                s.setString(1, "P" + i);
+                s.executeUpdate();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    ids.add(keys.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void deletingOldEventsReturnsThemInBatchesAndKeepsNewerOnes(Engine engine) throws IOException {
+        try (Database db = TestDatabases.fresh(engine)) {
+            EventStore store = new EventStore(db.dataSource());
+            SnapshotStore snapshots = new SnapshotStore(dir().resolve("snapshots"));
+            EventRecorder recorder = new EventRecorder(store, snapshots);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            for (int i = 0; i < 5; i++) {
+                recorder.record(event("gate", now.minus(Duration.ofDays(40 + i)), Decision.DENIED, null));
+            }
+            AccessEvent recent = recorder.record(event("gate", now.minus(Duration.ofDays(1)), Decision.DENIED, null));
+            Instant cutoff = now.minus(Duration.ofDays(30));
+            assertEquals(3, store.deleteOlderThan(cutoff, 3).size());
+            List<AccessEvent> rest = store.deleteOlderThan(cutoff, 3);
+            assertEquals(2, rest.size());
+            assertTrue(store.deleteOlderThan(cutoff, 3).isEmpty());
+            assertEquals(1, store.page(EventFilter.ALL, 1, 10).total());
+            assertTrue(store.find(recent.id()).isPresent());
+            assertFalse(rest.get(0).frameFile() == null, "deleted rows come back with their snapshot names");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void retentionDeletesOldEventsTheirSnapshotsAndEmptyDayFolders(Engine engine) throws IOException {
+        try (Database db = TestDatabases.fresh(engine)) {
+            EventStore store = new EventStore(db.dataSource());
+            SnapshotStore snapshots = new SnapshotStore(dir().resolve("snapshots"));
+            EventRecorder recorder = new EventRecorder(store, snapshots);
+            Instant now = Instant.parse("2026-06-30T12:00:00Z");
+            AccessEvent old = recorder.record(event("gate", Instant.parse("2026-01-15T08:00:00Z"), Decision.DENIED, null));
+            AccessEvent kept = recorder.record(event("gate", Instant.parse("2026-06-20T08:00:00Z"), Decision.DENIED, null));
+            Path oldFrame = snapshots.path(old.frameFile());
+            assertTrue(Files.exists(oldFrame));
+
+            Retention retention = new Retention(store, snapshots, Duration.ofDays(30),
+                    java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+            assertEquals(1, retention.run());
+            assertTrue(store.find(old.id()).isEmpty());
+            assertFalse(Files.exists(oldFrame), "the snapshot went with its event");
+            assertFalse(Files.exists(snapshots.root().resolve("2026/01")), "the emptied month folder is gone");
+            assertTrue(Files.exists(snapshots.path(kept.frameFile())));
+            assertTrue(store.find(kept.id()).isPresent());
+            assertEquals(0, retention.run(), "a second pass finds nothing");
+        }
+    }
+}

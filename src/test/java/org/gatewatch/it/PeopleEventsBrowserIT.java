@@ -1,0 +1,181 @@
+package org.gatewatch.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The people and events pages in a real browser (Debian's Chromium, headless) on the deployed WAR, with the
+ * forms submitted as a user submits them: create a person, see a refused form, upload a face, filter the event
+ * list, and watch the live page's panel receive an event by Server-Sent Events. Screenshots go to
+ * target/screenshots/.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PeopleEventsBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static ChromeDriver driver;
+
+    @ArquillianResource
+    private URL base;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return EventsDeployment.war();
+    }
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs chromium and chromium-driver (.ci/test-deps installs them)");
+        System.setProperty("SE_OFFLINE", "true");
+        Path work = Files.createDirectories(Path.of(System.getProperty("gatewatch.test.work", "target/it-work")));
+        Path profile = Files.createTempDirectory(work, "people-browser-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1280,900", "--hide-scrollbars");
+        // The live page's stream never finishes loading: wait for DOMContentLoaded, then for what each step needs.
+        options.setPageLoadStrategy(PageLoadStrategy.EAGER);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .withLogFile(work.resolve("people-browser-chromedriver.log").toFile()).build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void createAPersonUploadAFaceAndFilterTheirEvents() throws IOException {
+        driver.get(base + "people");
+        WebElement create = driver.findElement(By.id("create-person"));
+        // A refused form comes back with the user's values and the message by the field.
+        create.findElement(By.id("name")).sendKeys("Grace " + run);
+        create.findElement(By.id("accessWindows")).sendKeys("Someday 9:00-10:00");
+        create.submit();
+        WebElement error = wait(d -> d.findElement(By.id("accessWindows-error")));
+        assertTrue(error.getText().contains("Someday"), error.getText());
+        assertEquals("Grace " + run, driver.findElement(By.id("name")).getAttribute("value"));
+
+        WebElement field = driver.findElement(By.id("accessWindows"));
+        field.clear();
+        field.sendKeys("Mon-Fri 07:00-19:00");
+        driver.findElement(By.id("create-person")).submit();
+        wait(d -> d.getCurrentUrl().matches(".*/people/\\d+\\?done=created"));
+        long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/people/(\\d+)\\?.*", "$1"));
+        assertEquals("Grace " + run, driver.findElement(By.id("person-name")).getText());
+        assertTrue(driver.findElement(By.id("no-faces")).isDisplayed());
+
+        Path face = Files.write(Files.createTempFile("face-", ".png"), PeopleApiIT.image("png"));
+        driver.findElement(By.id("image")).sendKeys(face.toAbsolutePath().toString());
+        driver.findElement(By.id("upload-face")).submit();
+        wait(d -> d.getCurrentUrl().endsWith("?done=face-added"));
+        WebElement thumb = driver.findElement(By.cssSelector("#faces img.thumb"));
+        wait(d -> num(js("return arguments[0].complete && arguments[0].naturalWidth;", thumb)) > 0);
+        assertEquals(80, num(js("return arguments[0].naturalWidth;", thumb)), 0.1, "the uploaded image is shown");
+        screenshot("person.png");
+
+        // Events of this person, made by the app's recorder; the page's filter form narrows them.
+        long granted = EventsDeployment.record(new ApiClient(base.toString()), Map.of("camera", "demo",
+                "decision", "GRANTED", "person", Long.toString(id), "name", "Grace " + run, "score", "0.91"));
+        EventsDeployment.record(new ApiClient(base.toString()), Map.of("camera", "demo", "decision", "DENIED",
+                "person", Long.toString(id), "name", "Grace " + run));
+        driver.findElement(By.linkText("this person's events")).click();
+        wait(d -> d.findElements(By.cssSelector("#events tbody tr")).size() == 2);
+        new Select(driver.findElement(By.id("decision"))).selectByValue("GRANTED");
+        driver.findElement(By.id("event-filters")).submit();
+        wait(d -> d.getCurrentUrl().contains("decision=GRANTED"));
+        List<WebElement> rows = driver.findElements(By.cssSelector("#events tbody tr"));
+        assertEquals(1, rows.size(), "the filter keeps the granted event only");
+        assertEquals(Long.toString(granted), rows.get(0).getAttribute("data-event"));
+        assertTrue(driver.getCurrentUrl().contains("person=" + id), "the filter keeps the person: " + driver.getCurrentUrl());
+        WebElement frame = rows.get(0).findElement(By.cssSelector("img[alt^='Frame']"));
+        wait(d -> num(js("return arguments[0].complete && arguments[0].naturalWidth;", frame)) > 0);
+        assertEquals("1", driver.findElement(By.id("event-count")).getText());
+        screenshot("events.png");
+    }
+
+    @Test
+    void livePagePanelShowsANewEventAsItHappens() throws IOException {
+        // The test deployment has six cameras: their six MJPEG streams would take all six HTTP/1.1 connections
+        // Chromium opens to one host, and the panel's script and event stream would wait behind them. This test is
+        // about the panel, so the video requests are refused.
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/video_feed*")));
+        try {
+            watchPanel();
+        } finally {
+            driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        }
+    }
+
+    private void watchPanel() throws IOException {
+        driver.get(base.toString());
+        WebElement total = driver.findElement(By.cssSelector("#events-panel [data-count='total']"));
+        wait(d -> total.getText().matches("\\d+"));
+        long before = Long.parseLong(total.getText());
+        RealTomcat.sleep(500); // let the EventSource connect after the counts loaded
+        long id = EventsDeployment.record(new ApiClient(base.toString()), Map.of("camera", "demo",
+                "decision", "DENIED", "name", "Stranger " + run));
+        WebElement item = wait(d -> d.findElement(By.cssSelector("#live-events li[data-event='" + id + "']")));
+        assertTrue(item.getText().contains("Stranger " + run), item.getText());
+        wait(d -> Long.parseLong(total.getText()) >= before + 1);
+        screenshot("live-events.png");
+    }
+
+    private static <T> T wait(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition::apply);
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(dir.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+    }
+}

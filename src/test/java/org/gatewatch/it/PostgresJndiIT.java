@@ -1,0 +1,77 @@
+package org.gatewatch.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.gatewatch.db.PostgresServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The site's switch to PostgreSQL exactly as conf/tomcat/gatewatch-postgresql.xml tells it: the file goes to
+ * conf/Catalina/localhost/gatewatch.xml of a real Tomcat, the WAR is deployed, Flyway migrates the empty
+ * database through the JNDI DataSource, the API writes there, and undeploying leaves no leak behind.
+ */
+class PostgresJndiIT {
+
+    @Test
+    void jndiOverrideRunsGateWatchOnPostgresql() throws Exception {
+        PostgresServer.ensureRunning();
+        try (Connection c = DriverManager.getConnection(PostgresServer.URL, PostgresServer.USER, PostgresServer.PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        }
+        RealTomcat tomcat = RealTomcat.startWithManagerOnly("it-postgres-jndi", RealTomcat.tomcat11Home());
+        try {
+            String descriptor = Files.readString(RealTomcat.projectDir().resolve("conf/tomcat/gatewatch-postgresql.xml"))
+                    .replace("jdbc:postgresql://127.0.0.1:5432/gatewatch", PostgresServer.URL)
+                    .replace("username=\"gatewatch\"", "username=\"" + PostgresServer.USER + "\"")
+                    .replace("password=\"change-me\"", "password=\"" + PostgresServer.PASSWORD + "\"");
+            Path site = Files.createDirectories(tomcat.catalinaBase().resolve("conf/Catalina/localhost"));
+            Files.writeString(site.resolve("gatewatch.xml"), descriptor);
+            tomcat.deployLocal("/gatewatch", RealTomcat.warFile());
+
+            String name = "Pg " + UUID.randomUUID();
+            HttpResponse<byte[]> created = post(tomcat, "/gatewatch/api/people", "{\"name\":\"" + name + "\"}");
+            assertEquals(201, created.statusCode(), new String(created.body(), StandardCharsets.UTF_8));
+            try (Connection c = DriverManager.getConnection(PostgresServer.URL, PostgresServer.USER,
+                    PostgresServer.PASSWORD);
+                 PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM person WHERE name = ?")) {
+                s.setString(1, name);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    assertEquals(1, r.getInt(1), "the person is in PostgreSQL, not in an embedded H2");
+                }
+            }
+            assertTrue(tomcat.log().contains("Database JNDI java:comp/env/jdbc/gatewatch (PostgreSQL)"),
+                    () -> "the log names the JNDI PostgreSQL database:\n" + tomcat.tail(40));
+
+            tomcat.undeploy("/gatewatch");
+            RealTomcat.sleep(1000);
+            List<String> bad = tomcat.badLogLines();
+            assertTrue(bad.isEmpty(), () -> "deploy or undeploy logged problems:\n" + String.join("\n", bad));
+        } finally {
+            tomcat.stop();
+        }
+    }
+
+    private static HttpResponse<byte[]> post(RealTomcat tomcat, String path, String json) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(tomcat.url(path))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+}

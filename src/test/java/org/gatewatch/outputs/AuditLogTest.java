@@ -1,0 +1,46 @@
+package org.gatewatch.outputs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.Logger;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
+import org.gatewatch.events.AccessEvent;
+import org.gatewatch.events.Decision;
+import org.junit.jupiter.api.Test;
+
+/** Every event is one INFO line on the dedicated audit logger. */
+class AuditLogTest {
+
+    @Test
+    void oneInfoLinePerEventOnTheAuditLogger() {
+        List<LogEvent> lines = new CopyOnWriteArrayList<>();
+        AbstractAppender capture = new AbstractAppender("capture", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                lines.add(event.toImmutable());
+            }
+        };
+        capture.start();
+        Logger audit = (Logger) LogManager.getLogger(AuditLog.LOGGER);
+        audit.addAppender(capture);
+        try {
+            new AuditLog().onEvent(new AccessEvent(5, "north", Instant.parse("2026-03-02T08:00:00Z"), Decision.DENIED,
+                    null, "Mallory \"M\"", 0.31, "unknown face", 9L, null, null, null));
+        } finally {
+            audit.removeAppender(capture);
+        }
+        assertEquals(1, lines.size());
+        assertEquals(Level.INFO, lines.get(0).getLevel());
+        String text = lines.get(0).getMessage().getFormattedMessage();
+        assertTrue(text.startsWith("event=5 camera=north time=2026-03-02T08:00:00Z decision=DENIED"), text);
+        assertTrue(text.contains("name=\"Mallory \\\"M\\\"\""), "quotes escaped: " + text);
+    }
+}

@@ -1,0 +1,119 @@
+package org.gatewatch.outputs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.gatewatch.config.MqttConfig;
+import org.gatewatch.db.Database;
+import org.gatewatch.db.TestDatabases;
+import org.gatewatch.events.AccessEvent;
+import org.gatewatch.events.Decision;
+import org.gatewatch.events.EventRecorder;
+import org.gatewatch.events.EventStore;
+import org.gatewatch.events.NewEvent;
+import org.gatewatch.events.SnapshotStore;
+import org.junit.jupiter.api.Test;
+
+/** Events through the recorder to a real Mosquitto, read back by a Paho subscriber as a site's system would. */
+class MqttPublisherIT {
+
+    /** A topic message as received. */
+    record Received(String topic, MqttMessage message) {
+    }
+
+    @Test
+    void eventsArePublishedAndTodaysCountsAreRetained() throws Exception {
+        Path work = TestDatabases.WORK.resolve("mqtt-" + UUID.randomUUID());
+        try (MosquittoBroker broker = MosquittoBroker.start(work);
+             Database db = TestDatabases.fresh(TestDatabases.Engine.H2)) {
+            EventStore store = new EventStore(db.dataSource());
+            EventRecorder recorder = new EventRecorder(store, new SnapshotStore(work.resolve("snapshots")));
+            BlockingQueue<Received> events = new LinkedBlockingQueue<>();
+            MqttClient subscriber = subscriber(broker, "gw-test-sub");
+            subscriber.subscribe("gw-it/+/events", 1, (topic, m) -> events.add(new Received(topic, m)));
+
+            try (MqttPublisher publisher = new MqttPublisher(
+                    new MqttConfig(broker.url(), "gw-test-pub", "", "", "gw-it", 1), store, ZoneOffset.UTC).start()) {
+                recorder.addListener(publisher);
+                awaitConnected(publisher, recorder);
+                AccessEvent granted = recorder.record(new NewEvent("north", Instant.now(), Decision.GRANTED, null, "Ada",
+                        0.9, "face", 3L, null, null));
+                Received r = events.poll(10, TimeUnit.SECONDS);
+                assertNotNull(r, "no event message within 10 s; broker log: " + broker.log());
+                while (!r.topic().equals("gw-it/north/events") || !json(r.message()).get("id").asText()
+                        .equals(Long.toString(granted.id()))) {
+                    r = events.poll(10, TimeUnit.SECONDS);
+                    assertNotNull(r);
+                }
+                assertFalse(r.message().isRetained());
+                assertEquals(1, r.message().getQos());
+                assertEquals("GRANTED", json(r.message()).get("decision").asText());
+                recorder.record(new NewEvent("north", Instant.now(), Decision.DENIED, null, null, null, null, 4L,
+                        null, null));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (publisher.published() < 3 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertTrue(publisher.published() >= 3, "published " + publisher.published());
+            }
+            subscriber.disconnect();
+            subscriber.close();
+
+            // A system that connects later still gets today's totals at once: the counts message is retained.
+            BlockingQueue<Received> counts = new LinkedBlockingQueue<>();
+            MqttClient late = subscriber(broker, "gw-test-late");
+            late.subscribe("gw-it/north/counts", 1, (topic, m) -> counts.add(new Received(topic, m)));
+            Received c = counts.poll(10, TimeUnit.SECONDS);
+            assertNotNull(c, "no retained counts message");
+            assertTrue(c.message().isRetained());
+            JsonNode body = json(c.message());
+            assertEquals("north", body.get("camera").asText());
+            assertEquals(1, body.get("GRANTED").asInt());
+            assertEquals(1, body.get("DENIED").asInt());
+            assertEquals(2, body.get("total").asInt());
+            late.disconnect();
+            late.close();
+        }
+    }
+
+    /**
+     * Events recorded before the first connection cannot be delivered (Paho buffers only once connected), so the
+     * test records a warm-up event until one is published.
+     */
+    private static void awaitConnected(MqttPublisher publisher, EventRecorder recorder) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (publisher.published() == 0 && System.nanoTime() < deadline) {
+            recorder.record(new NewEvent("warmup", Instant.now(), Decision.PASSAGE, null, null, null, null, null,
+                    null, null));
+            Thread.sleep(300);
+        }
+        assertTrue(publisher.published() > 0, "the publisher never reached the broker");
+    }
+
+    private static MqttClient subscriber(MosquittoBroker broker, String id) throws Exception {
+        MqttClient c = new MqttClient(broker.url(), id, new MemoryPersistence());
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setCleanSession(true);
+        c.connect(o);
+        return c;
+    }
+
+    private static JsonNode json(MqttMessage m) throws java.io.IOException {
+        return new ObjectMapper().readTree(m.getPayload());
+    }
+}
