@@ -6,6 +6,7 @@ import jakarta.servlet.ServletContextListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,7 @@ import org.gatewatch.config.ConfigLocation;
 import org.gatewatch.config.GateWatchConfig;
 import org.gatewatch.config.StreamConfig;
 import org.gatewatch.records.Records;
+import org.gatewatch.recognize.Gallery;
 import org.gatewatch.stream.HubDirectory;
 
 /**
@@ -107,10 +109,11 @@ public final class GateWatchListener implements ServletContextListener {
     }
 
     private void startCameras(GateWatchConfig config, Path dataDir) {
+        Analyzers analyzers = new Analyzers(config.delegated(), records, Gallery::empty, Clock.systemDefaultZone());
         List<Camera> list = new ArrayList<>();
         for (CameraConfig c : config.cameras()) {
             var sources = SourceSpec.parse("camera." + c.id() + ".source", c.source(), c.fpsCap(), dataDir);
-            list.add(new Camera(c, sources, fanOut, config.stream().fanoutThreads(), null));
+            list.add(new Camera(c, sources, fanOut, config.stream().fanoutThreads(), analyzers.forCamera(c)));
         }
         cameras = new CameraRegistry(list, config.stream());
         cameras.startAll();

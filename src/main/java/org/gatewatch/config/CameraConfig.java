@@ -12,15 +12,27 @@ import java.util.regex.Pattern;
  * @param jpegQuality JPEG quality 1..100 of the streamed frames
  * @param idleSeconds seconds without a viewer before the capture thread stops
  * @param alwaysOn    keep capturing with no viewer (analysis needs every frame)
+ * @param analysis    {@code off}, {@code people} (pedestrians tracked and counted) or {@code gate} (people, faces
+ *                    recognised, access decisions recorded as events)
+ * @param countingLine x1,y1,x2,y2 in frame pixels for in/out counts, or null
  */
 public record CameraConfig(String id, String name, String source, double fpsCap, int jpegQuality,
-                           int idleSeconds, boolean alwaysOn) {
+                           int idleSeconds, boolean alwaysOn, String analysis, double[] countingLine) {
+
+    /** The values of {@code camera.<id>.analysis}. */
+    public static final java.util.List<String> ANALYSES = java.util.List.of("off", "people", "gate");
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /** Ids appear in URLs: letters, digits, '-' and '_' only. */
     public static boolean isValidId(String id) {
         return id != null && ID.matcher(id).matches();
+    }
+
+    /** The counting line, copied (records would otherwise share the array). */
+    @Override
+    public double[] countingLine() {
+        return countingLine == null ? null : countingLine.clone();
     }
 
     public CameraConfig {
@@ -42,6 +54,17 @@ public record CameraConfig(String id, String name, String source, double fpsCap,
         }
         if (name == null || name.isBlank()) {
             name = id;
+        }
+        if (!ANALYSES.contains(analysis)) {
+            throw ConfigException.invalid(prefix + "analysis", String.valueOf(analysis), "one of " + ANALYSES);
+        }
+        if (countingLine != null) {
+            if (countingLine.length != 4
+                    || (countingLine[0] == countingLine[2] && countingLine[1] == countingLine[3])) {
+                throw ConfigException.invalid(prefix + "countingLine", java.util.Arrays.toString(countingLine),
+                        "x1,y1,x2,y2: two different points");
+            }
+            countingLine = countingLine.clone();
         }
     }
 }

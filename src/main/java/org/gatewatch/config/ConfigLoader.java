@@ -24,7 +24,9 @@ public final class ConfigLoader {
     public static final String BUILT_IN = "gatewatch.properties";
 
     private static final Set<String> CAMERA_FIELDS =
-            Set.of("name", "source", "fps", "jpegQuality", "idleSeconds", "alwaysOn");
+            Set.of("name", "source", "fps", "jpegQuality", "idleSeconds", "alwaysOn", "analysis", "countingLine");
+    /** Sections read by the stage they configure (analysis reads people.*), which also rejects unknown keys there. */
+    private static final List<String> DELEGATED_PREFIXES = List.of("people.");
     private static final Set<String> STREAM_KEYS =
             Set.of("stream.maxViewers", "stream.fanoutThreads", "stream.bufferBytes", "stream.stallSeconds");
 
@@ -85,7 +87,9 @@ public final class ConfigLoader {
                     decimal(p, prefix + "fps", 0),
                     integer(p, prefix + "jpegQuality", 80),
                     integer(p, prefix + "idleSeconds", 10),
-                    bool(p, prefix + "alwaysOn", false)));
+                    bool(p, prefix + "alwaysOn", false),
+                    p.getProperty(prefix + "analysis", "off").trim(),
+                    decimals(p, prefix + "countingLine")));
         }
         StreamConfig d = StreamConfig.DEFAULTS;
         StreamConfig stream = new StreamConfig(
@@ -93,13 +97,20 @@ public final class ConfigLoader {
                 integer(p, "stream.fanoutThreads", d.fanoutThreads()),
                 integer(p, "stream.bufferBytes", d.bufferBytes()),
                 integer(p, "stream.stallSeconds", d.stallSeconds()));
-        return new GateWatchConfig(cameras, stream, RecordsConfig.parse(p), origin);
+        Properties delegated = new Properties();
+        for (String key : p.stringPropertyNames()) {
+            if (DELEGATED_PREFIXES.stream().anyMatch(key::startsWith)) {
+                delegated.setProperty(key, p.getProperty(key));
+            }
+        }
+        return new GateWatchConfig(cameras, stream, RecordsConfig.parse(p), delegated, origin);
     }
 
     private static void rejectUnknownKeys(Properties p, Set<String> ids) {
         Set<String> unknown = new TreeSet<>();
         for (String key : p.stringPropertyNames()) {
-            if (key.equals("cameras") || STREAM_KEYS.contains(key) || RecordsConfig.KEYS.contains(key)) {
+            if (key.equals("cameras") || STREAM_KEYS.contains(key) || RecordsConfig.KEYS.contains(key)
+                    || DELEGATED_PREFIXES.stream().anyMatch(key::startsWith)) {
                 continue;
             }
             String[] parts = key.split("\\.", 3);
@@ -130,6 +141,24 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             throw ConfigException.invalid(key, v, "a whole number");
         }
+    }
+
+    /** A comma-separated list of numbers, or null when the key is absent. */
+    private static double[] decimals(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        String[] parts = v.trim().split("\\s*,\\s*");
+        double[] values = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                values[i] = Double.parseDouble(parts[i]);
+            } catch (NumberFormatException e) {
+                throw ConfigException.invalid(key, v, "numbers separated by commas");
+            }
+        }
+        return values;
     }
 
     private static double decimal(Properties p, String key, double fallback) {

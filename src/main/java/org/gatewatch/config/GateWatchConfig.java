@@ -1,13 +1,20 @@
 package org.gatewatch.config;
 
 import java.util.List;
+import java.util.Properties;
 
-/** Everything read from gatewatch.properties, validated once at start. */
-public record GateWatchConfig(List<CameraConfig> cameras, StreamConfig stream, RecordsConfig records, String origin) {
+/**
+ * Everything read from gatewatch.properties, validated once at start.
+ *
+ * @param delegated the sections that the stage they configure reads and checks itself ({@code people.*} for
+ *                  analysis), so this package needs nothing of theirs
+ */
+public record GateWatchConfig(List<CameraConfig> cameras, StreamConfig stream, RecordsConfig records,
+                              Properties delegated, String origin) {
 
-    /** Without the events section: its defaults (outputs off). */
+    /** Without the events section and delegated sections: their defaults (outputs off). */
     public GateWatchConfig(List<CameraConfig> cameras, StreamConfig stream, String origin) {
-        this(cameras, stream, RecordsConfig.DEFAULTS, origin);
+        this(cameras, stream, RecordsConfig.DEFAULTS, new Properties(), origin);
     }
 
     public GateWatchConfig {
@@ -15,5 +22,16 @@ public record GateWatchConfig(List<CameraConfig> cameras, StreamConfig stream, R
         if (cameras.isEmpty()) {
             throw ConfigException.invalid("cameras", "", "at least one camera id");
         }
+        Properties copy = new Properties();
+        copy.putAll(delegated);
+        delegated = copy;
+    }
+
+    /** A copy: the record stays immutable. */
+    @Override
+    public Properties delegated() {
+        Properties copy = new Properties();
+        copy.putAll(delegated);
+        return copy;
     }
 }

@@ -1,0 +1,47 @@
+package org.gatewatch.app;
+
+import java.time.Clock;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.gatewatch.analysis.AnalysisConfig;
+import org.gatewatch.analysis.PedestrianAnalyzer;
+import org.gatewatch.config.CameraConfig;
+import org.gatewatch.detect.MtcnnFaceDetector;
+import org.gatewatch.pipeline.FrameAnalyzer;
+import org.gatewatch.pipeline.GateAnalysis;
+import org.gatewatch.recognize.FaceRecognizer;
+import org.gatewatch.recognize.Gallery;
+import org.gatewatch.recognize.MobileFaceNetEmbedder;
+import org.gatewatch.records.Records;
+
+/** Builds each camera's analysis from its {@code analysis} setting: off, people, or gate (people + faces). */
+final class Analyzers {
+
+    private final AnalysisConfig people;
+    private final Records records;
+    private final Supplier<Gallery> gallery;
+    private final Clock clock;
+
+    /** Reads and checks the {@code people.*} section now, so a bad key stops the start even with analysis off. */
+    Analyzers(Properties peopleSection, Records records, Supplier<Gallery> gallery, Clock clock) {
+        this.people = AnalysisConfig.from(peopleSection);
+        this.records = records;
+        this.gallery = gallery;
+        this.clock = clock;
+    }
+
+    /** The camera's analysis, or null for a plain stream. The camera owns and closes it. */
+    FrameAnalyzer forCamera(CameraConfig camera) {
+        if (camera.analysis().equals("off")) {
+            return null;
+        }
+        double[] line = camera.countingLine();
+        AnalysisConfig config = new AnalysisConfig(people.hog(), people.motion(), people.tracker(),
+                people.motionGating(), people.roiMargin(), line != null ? line : people.countingLine());
+        FaceRecognizer faces = camera.analysis().equals("gate")
+                ? new FaceRecognizer(MtcnnFaceDetector.fromClasspath(), MobileFaceNetEmbedder.fromClasspath())
+                : null;
+        return new GateAnalysis(camera.id(), new PedestrianAnalyzer(config), faces, gallery,
+                id -> records.people().find(id), records.recorder()::record, clock, config.countingLine());
+    }
+}

@@ -1,0 +1,268 @@
+package org.gatewatch.pipeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.gatewatch.analysis.PedestrianAnalyzer;
+import org.gatewatch.detect.FaceBox;
+import org.gatewatch.events.Decision;
+import org.gatewatch.events.NewEvent;
+import org.gatewatch.people.Person;
+import org.gatewatch.recognize.FaceRecognizer;
+import org.gatewatch.recognize.Gallery;
+import org.gatewatch.recognize.Match;
+import org.gatewatch.recognize.RecognizedFace;
+import org.gatewatch.recognize.TrackVote;
+import org.gatewatch.track.Box;
+import org.gatewatch.track.Tracker.TrackedObject;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * The gate's live analysis of one camera: pedestrians are detected and tracked ({@link PedestrianAnalyzer}, the same
+ * code as {@code bin/gatewatch analyze}); inside each undecided person the face is recognised and votes for a name
+ * over several frames; each walk-through gets one access decision, recorded as an event with its snapshots; the
+ * overlay shows boxes coloured by decision, track ids, names, counts and the analysis rate.
+ *
+ * <p>Runs on the camera's analysis thread only; the overlays it returns are drawn by the capture thread.
+ */
+public final class GateAnalysis implements FrameAnalyzer {
+
+    private static final Logger LOG = LogManager.getLogger(GateAnalysis.class);
+
+    /** A track unseen for this many analysed frames has left: its walk is decided and forgotten. */
+    static final int WALK_ENDS_AFTER = 15;
+    /** Tracks shorter than this are noise, not a walk-through: no event. */
+    static final int MIN_WALK_FRAMES = 3;
+
+    // BGR colours per decision.
+    private static final Scalar UNDECIDED = new Scalar(0, 191, 255);
+    private static final Scalar GRANTED = new Scalar(80, 200, 60);
+    private static final Scalar DENIED = new Scalar(60, 60, 240);
+    private static final Scalar PASSAGE = new Scalar(200, 160, 60);
+    private static final Scalar LINE = new Scalar(255, 160, 0);
+    private static final Scalar HUD_BG = new Scalar(20, 20, 20);
+    private static final Scalar WHITE = new Scalar(255, 255, 255);
+
+    private final String cameraId;
+    private final PedestrianAnalyzer people;
+    private final FaceRecognizer faces;
+    private final Supplier<Gallery> gallery;
+    private final LongFunction<Optional<Person>> persons;
+    private final Consumer<NewEvent> events;
+    private final AccessPolicy policy = new AccessPolicy();
+    private final Clock clock;
+    private final double[] countingLine;
+    private final Map<Integer, Walk> walks = new HashMap<>();
+    private final MatOfByte jpeg = new MatOfByte();
+    private final MatOfInt jpegParams = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 85);
+    private long frameIndex;
+    private long windowStart = System.nanoTime();
+    private int inWindow;
+    private double fps;
+
+    /**
+     * @param faces        the face recognizer, or null to decide on pedestrians only (every walk is a PASSAGE)
+     * @param gallery      the enrolled faces now; read on every frame, so a retrained gallery applies at once
+     * @param persons      the stored person by id, for the access rules
+     * @param events       where decisions go (the event recorder)
+     * @param countingLine x1,y1,x2,y2 drawn on the stream, or null
+     */
+    public GateAnalysis(String cameraId, PedestrianAnalyzer people, FaceRecognizer faces, Supplier<Gallery> gallery,
+                        LongFunction<Optional<Person>> persons, Consumer<NewEvent> events, Clock clock,
+                        double[] countingLine) {
+        this.cameraId = cameraId;
+        this.people = people;
+        this.faces = faces;
+        this.gallery = gallery;
+        this.persons = persons;
+        this.events = events;
+        this.clock = clock;
+        this.countingLine = countingLine == null ? null : countingLine.clone();
+    }
+
+    @Override
+    public Overlay analyze(Mat frame, long captureMillis) {
+        frameIndex++;
+        PedestrianAnalyzer.Result result = people.analyze(frame);
+        Gallery enrolled = gallery.get();
+        for (TrackedObject p : result.people()) {
+            Walk walk = walks.computeIfAbsent(p.id(), id -> new Walk(id,
+                    new TrackVote(TrackVote.DEFAULT_MIN_VOTES, enrolled.threshold())));
+            walk.lastSeenFrame = frameIndex;
+            walk.frames++;
+            if (walk.frameJpeg == null && walk.frames >= MIN_WALK_FRAMES) {
+                walk.frameJpeg = encode(frame);
+            }
+            if (walk.verdict == null && p.detected() && faces != null) {
+                lookForFace(frame, p.box(), walk, enrolled);
+                if (walk.vote.decided()) {
+                    decide(walk, captureMillis);
+                }
+            }
+        }
+        endFinishedWalks(captureMillis);
+        measureRate();
+        return overlay(result);
+    }
+
+    private void lookForFace(Mat frame, Box box, Walk walk, Gallery enrolled) {
+        Rect region = new Rect((int) box.x(), (int) box.y(), (int) Math.ceil(box.width()), (int) Math.ceil(box.height()));
+        List<RecognizedFace> found = faces.recognize(frame, region, enrolled);
+        RecognizedFace largest = null;
+        for (RecognizedFace f : found) {
+            if (largest == null || f.face().box().area() > largest.face().box().area()) {
+                largest = f;
+            }
+        }
+        if (largest == null) {
+            return;
+        }
+        walk.facesSeen++;
+        walk.vote.addFace(largest.best());
+        FaceBox fb = largest.face().box();
+        if (fb.area() > walk.bestFaceArea) {
+            walk.bestFaceArea = fb.area();
+            walk.faceJpeg = encodeCrop(frame, fb);
+            walk.frameJpeg = encode(frame);
+        }
+    }
+
+    /** Walks whose track has gone: decided now if the face votes never were (no face, or too few). */
+    private void endFinishedWalks(long captureMillis) {
+        for (Iterator<Walk> it = walks.values().iterator(); it.hasNext(); ) {
+            Walk walk = it.next();
+            if (frameIndex - walk.lastSeenFrame < WALK_ENDS_AFTER) {
+                continue;
+            }
+            if (walk.verdict == null && walk.frames >= MIN_WALK_FRAMES) {
+                decide(walk, captureMillis);
+            }
+            it.remove();
+        }
+    }
+
+    private void decide(Walk walk, long captureMillis) {
+        Optional<Match> match = walk.vote.result();
+        Optional<Person> person = match.flatMap(m -> parseId(m.personId())).flatMap(persons::apply);
+        Instant now = Instant.ofEpochMilli(captureMillis);
+        AccessPolicy.Verdict verdict = policy.decide(match.map(Match::personId),
+                match.map(Match::score).orElse(0.0), person, walk.facesSeen > 0, ZonedDateTime.now(clock));
+        walk.verdict = verdict;
+        try {
+            events.accept(new NewEvent(cameraId, now, verdict.decision(), verdict.personId(), verdict.personName(),
+                    verdict.score(), verdict.rule(), (long) walk.trackId, walk.frameJpeg, walk.faceJpeg));
+        } catch (RuntimeException e) {
+            // The decision stands on the stream even when storing it failed; the recorder logs the cause too.
+            LOG.error("Camera {}: could not record the {} of track {}", cameraId, verdict.decision(), walk.trackId, e);
+        }
+    }
+
+    private static Optional<Long> parseId(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private byte[] encode(Mat image) {
+        Imgcodecs.imencode(".jpg", image, jpeg, jpegParams);
+        return jpeg.toArray();
+    }
+
+    private byte[] encodeCrop(Mat frame, FaceBox fb) {
+        // A margin around the face box, so the snapshot shows the head, not a tight crop.
+        double m = fb.width() * 0.3;
+        int x = (int) Math.max(0, fb.x() - m);
+        int y = (int) Math.max(0, fb.y() - m);
+        int x2 = (int) Math.min(frame.cols(), fb.right() + m);
+        int y2 = (int) Math.min(frame.rows(), fb.bottom() + m);
+        if (x2 <= x || y2 <= y) {
+            return null;
+        }
+        Mat crop = frame.submat(new Rect(x, y, x2 - x, y2 - y));
+        try {
+            return encode(crop);
+        } finally {
+            crop.release();
+        }
+    }
+
+    private void measureRate() {
+        inWindow++;
+        long now = System.nanoTime();
+        if (now - windowStart >= 2_000_000_000L) {
+            fps = inWindow * 1e9 / (now - windowStart);
+            windowStart = now;
+            inWindow = 0;
+        }
+    }
+
+    /** An immutable picture of this result, for the capture thread to draw on every frame until the next one. */
+    private Overlay overlay(PedestrianAnalyzer.Result result) {
+        int n = result.people().size();
+        Box[] boxes = new Box[n];
+        String[] labels = new String[n];
+        Scalar[] colours = new Scalar[n];
+        for (int i = 0; i < n; i++) {
+            TrackedObject p = result.people().get(i);
+            Walk walk = walks.get(p.id());
+            AccessPolicy.Verdict v = walk == null ? null : walk.verdict;
+            boxes[i] = p.box();
+            colours[i] = v == null ? UNDECIDED : switch (v.decision()) {
+                case GRANTED -> GRANTED;
+                case DENIED -> DENIED;
+                case PASSAGE -> PASSAGE;
+            };
+            labels[i] = "#" + p.id() + (v == null ? "" : v.personName() != null
+                    ? String.format(Locale.ROOT, " %s %.2f", v.personName(), v.score())
+                    : v.decision() == Decision.DENIED ? " unknown" : "");
+        }
+        String hud = String.format(Locale.ROOT, "people %d  in %d  out %d  analysis %.1f fps",
+                n, result.in(), result.out(), fps);
+        double[] line = countingLine;
+        return target -> {
+            for (int i = 0; i < boxes.length; i++) {
+                Box b = boxes[i];
+                Imgproc.rectangle(target, new Point(b.x(), b.y()), new Point(b.x() + b.width(), b.y() + b.height()),
+                        colours[i], 2);
+                Imgproc.putText(target, labels[i], new Point(b.x(), Math.max(12, b.y() - 4)),
+                        Imgproc.FONT_HERSHEY_SIMPLEX, 0.45, colours[i], 1, Imgproc.LINE_AA);
+            }
+            if (line != null) {
+                Imgproc.line(target, new Point(line[0], line[1]), new Point(line[2], line[3]), LINE, 2);
+            }
+            Imgproc.rectangle(target, new Point(0, 0), new Point(8 + hud.length() * 8.2, 22), HUD_BG, -1);
+            Imgproc.putText(target, hud, new Point(6, 16), Imgproc.FONT_HERSHEY_SIMPLEX, 0.45, WHITE, 1,
+                    Imgproc.LINE_AA);
+        };
+    }
+
+    @Override
+    public void close() {
+        people.close();
+        if (faces != null) {
+            faces.close();
+        }
+        jpeg.release();
+        jpegParams.release();
+    }
+}
