@@ -3,6 +3,7 @@ package org.gatewatch.pipeline;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -25,7 +26,10 @@ import org.gatewatch.recognize.Match;
 import org.gatewatch.recognize.RecognizedFace;
 import org.gatewatch.recognize.TrackVote;
 import org.gatewatch.track.Box;
+import org.gatewatch.track.Tracker;
+import org.gatewatch.track.Tracker.Observation;
 import org.gatewatch.track.Tracker.TrackedObject;
+import org.gatewatch.track.TrackerConfig;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
@@ -51,6 +55,8 @@ public final class GateAnalysis implements FrameAnalyzer {
     static final int WALK_ENDS_AFTER = 15;
     /** Tracks shorter than this are noise, not a walk-through: no event. */
     static final int MIN_WALK_FRAMES = 3;
+    /** Face-only tracks (no person box around the face) get ids from here, apart from pedestrian track ids. */
+    static final int FACE_TRACK_OFFSET = 1_000_000;
 
     // BGR colours per decision.
     private static final Scalar UNDECIDED = new Scalar(0, 191, 255);
@@ -71,6 +77,7 @@ public final class GateAnalysis implements FrameAnalyzer {
     private final Clock clock;
     private final double[] countingLine;
     private final Map<Integer, Walk> walks = new HashMap<>();
+    private final Tracker faceTracker = new Tracker(TrackerConfig.DEFAULTS);
     private final MatOfByte jpeg = new MatOfByte();
     private final MatOfInt jpegParams = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 85);
     private long frameIndex;
@@ -104,40 +111,102 @@ public final class GateAnalysis implements FrameAnalyzer {
         PedestrianAnalyzer.Result result = people.analyze(frame);
         Gallery enrolled = gallery.get();
         for (TrackedObject p : result.people()) {
-            Walk walk = walks.computeIfAbsent(p.id(), id -> new Walk(id,
-                    new TrackVote(TrackVote.DEFAULT_MIN_VOTES, enrolled.threshold())));
-            walk.lastSeenFrame = frameIndex;
-            walk.frames++;
-            if (walk.frameJpeg == null && walk.frames >= MIN_WALK_FRAMES) {
-                walk.frameJpeg = encode(frame);
-            }
-            if (walk.verdict == null && p.detected() && faces != null) {
-                lookForFace(frame, p.box(), walk, enrolled);
-                if (walk.vote.decided()) {
-                    decide(walk, captureMillis);
-                }
+            seen(walk(p.id(), enrolled), frame);
+        }
+        List<TrackedObject> faceOnly = List.of();
+        if (faces != null && (result.motion() || !result.people().isEmpty() || faceTracker.size() > 0)) {
+            faceOnly = recognizeFaces(frame, result.people(), enrolled);
+        }
+        for (Walk walk : walks.values()) {
+            if (walk.verdict == null && walk.lastSeenFrame == frameIndex && walk.vote.decided()) {
+                decide(walk, captureMillis);
             }
         }
         endFinishedWalks(captureMillis);
         measureRate();
-        return overlay(result);
+        return overlay(result, faceOnly);
     }
 
-    private void lookForFace(Mat frame, Box box, Walk walk, Gallery enrolled) {
-        Rect region = new Rect((int) box.x(), (int) box.y(), (int) Math.ceil(box.width()), (int) Math.ceil(box.height()));
-        List<RecognizedFace> found = faces.recognize(frame, region, enrolled);
-        RecognizedFace largest = null;
+    private Walk walk(int trackId, Gallery enrolled) {
+        return walks.computeIfAbsent(trackId, id -> new Walk(id,
+                new TrackVote(TrackVote.DEFAULT_MIN_VOTES, enrolled.threshold())));
+    }
+
+    private void seen(Walk walk, Mat frame) {
+        walk.lastSeenFrame = frameIndex;
+        walk.frames++;
+        if (walk.frameJpeg == null && walk.frames >= MIN_WALK_FRAMES) {
+            walk.frameJpeg = encode(frame);
+        }
+    }
+
+    /**
+     * Finds the faces of the whole frame (one detector pass, whatever the number of people) and gives each to the
+     * person whose box holds it. A face with no person around it (a close-up gate camera, where no whole body is in
+     * view) is tracked on its own. Returns those face-only tracks, for the overlay.
+     */
+    private List<TrackedObject> recognizeFaces(Mat frame, List<TrackedObject> people, Gallery enrolled) {
+        List<RecognizedFace> found = faces.recognizeLive(frame, enrolled);
+        List<RecognizedFace> alone = new ArrayList<>();
         for (RecognizedFace f : found) {
-            if (largest == null || f.face().box().area() > largest.face().box().area()) {
-                largest = f;
+            TrackedObject owner = owner(f.face().box(), people);
+            if (owner == null) {
+                alone.add(f);
+            } else {
+                addFace(walks.get(owner.id()), f, frame);
             }
         }
-        if (largest == null) {
+        List<Observation> observations = new ArrayList<>(alone.size());
+        for (RecognizedFace f : alone) {
+            FaceBox b = f.face().box();
+            observations.add(new Observation(new Box(b.x(), b.y(), b.width(), b.height()), b.score()));
+        }
+        List<TrackedObject> tracked = faceTracker.update(observations);
+        for (TrackedObject t : tracked) {
+            Walk walk = walk(FACE_TRACK_OFFSET + t.id(), enrolled);
+            seen(walk, frame);
+            RecognizedFace f = t.detected() ? nearest(t.box(), alone) : null;
+            if (f != null) {
+                addFace(walk, f, frame);
+            }
+        }
+        return tracked;
+    }
+
+    /** The person whose box holds the face's centre in its upper half, or null. */
+    private static TrackedObject owner(FaceBox face, List<TrackedObject> people) {
+        double cx = face.x() + face.width() / 2;
+        double cy = face.y() + face.height() / 2;
+        for (TrackedObject p : people) {
+            Box b = p.box();
+            if (cx >= b.x() && cx <= b.x() + b.width() && cy >= b.y() && cy <= b.y() + b.height() / 2) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static RecognizedFace nearest(Box box, List<RecognizedFace> faces) {
+        RecognizedFace best = null;
+        double bestIou = 0.1;
+        for (RecognizedFace f : faces) {
+            FaceBox b = f.face().box();
+            double iou = box.iou(new Box(b.x(), b.y(), b.width(), b.height()));
+            if (iou > bestIou) {
+                bestIou = iou;
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    private void addFace(Walk walk, RecognizedFace face, Mat frame) {
+        if (walk == null || walk.verdict != null) {
             return;
         }
         walk.facesSeen++;
-        walk.vote.addFace(largest.best());
-        FaceBox fb = largest.face().box();
+        walk.vote.addFace(face.best());
+        FaceBox fb = face.face().box();
         if (fb.area() > walk.bestFaceArea) {
             walk.bestFaceArea = fb.area();
             walk.faceJpeg = encodeCrop(frame, fb);
@@ -217,14 +286,17 @@ public final class GateAnalysis implements FrameAnalyzer {
     }
 
     /** An immutable picture of this result, for the capture thread to draw on every frame until the next one. */
-    private Overlay overlay(PedestrianAnalyzer.Result result) {
-        int n = result.people().size();
+    private Overlay overlay(PedestrianAnalyzer.Result result, List<TrackedObject> faceOnly) {
+        List<TrackedObject> shown = new ArrayList<>(result.people());
+        shown.addAll(faceOnly);
+        int n = shown.size();
         Box[] boxes = new Box[n];
         String[] labels = new String[n];
         Scalar[] colours = new Scalar[n];
         for (int i = 0; i < n; i++) {
-            TrackedObject p = result.people().get(i);
-            Walk walk = walks.get(p.id());
+            TrackedObject p = shown.get(i);
+            int walkId = i < result.people().size() ? p.id() : FACE_TRACK_OFFSET + p.id();
+            Walk walk = walks.get(walkId);
             AccessPolicy.Verdict v = walk == null ? null : walk.verdict;
             boxes[i] = p.box();
             colours[i] = v == null ? UNDECIDED : switch (v.decision()) {
@@ -232,12 +304,13 @@ public final class GateAnalysis implements FrameAnalyzer {
                 case DENIED -> DENIED;
                 case PASSAGE -> PASSAGE;
             };
-            labels[i] = "#" + p.id() + (v == null ? "" : v.personName() != null
+            String id = walkId >= FACE_TRACK_OFFSET ? "face " + (walkId - FACE_TRACK_OFFSET) : "#" + walkId;
+            labels[i] = id + (v == null ? "" : v.personName() != null
                     ? String.format(Locale.ROOT, " %s %.2f", v.personName(), v.score())
                     : v.decision() == Decision.DENIED ? " unknown" : "");
         }
         String hud = String.format(Locale.ROOT, "people %d  in %d  out %d  analysis %.1f fps",
-                n, result.in(), result.out(), fps);
+                result.people().size(), result.in(), result.out(), fps);
         double[] line = countingLine;
         return target -> {
             for (int i = 0; i < boxes.length; i++) {

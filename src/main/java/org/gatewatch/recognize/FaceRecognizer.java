@@ -31,7 +31,18 @@ public final class FaceRecognizer implements AutoCloseable {
 
     /** Every face in {@code bgr} (a frame or a person box) with its closest enrolled person; best detection first. */
     public List<RecognizedFace> recognize(Mat bgr, Gallery gallery) {
-        List<DetectedFace> faces = detect(bgr);
+        return match(bgr, detect(bgr), gallery);
+    }
+
+    /**
+     * Like {@link #recognize(Mat, Gallery)} for live camera frames: one detector pass, without the bordered retry
+     * meant for photos cropped tight around a face (a live frame with no face would pay the detector twice).
+     */
+    public List<RecognizedFace> recognizeLive(Mat frame, Gallery gallery) {
+        return match(frame, detector.detect(frame), gallery);
+    }
+
+    private List<RecognizedFace> match(Mat bgr, List<DetectedFace> faces, Gallery gallery) {
         List<RecognizedFace> out = new ArrayList<>(faces.size());
         List<float[]> embeddings = embed(bgr, faces);
         for (int i = 0; i < faces.size(); i++) {
