@@ -24,8 +24,8 @@ import org.gatewatch.config.ConfigLoader;
 import org.gatewatch.config.ConfigLocation;
 import org.gatewatch.config.GateWatchConfig;
 import org.gatewatch.config.StreamConfig;
+import org.gatewatch.enroll.Enrollment;
 import org.gatewatch.records.Records;
-import org.gatewatch.recognize.Gallery;
 import org.gatewatch.stream.HubDirectory;
 
 /**
@@ -47,6 +47,7 @@ public final class GateWatchListener implements ServletContextListener {
     private final OwnedThreads keepAliveThreads = new OwnedThreads("gatewatch-keepalive-");
     private CameraRegistry cameras;
     private Records records;
+    private Enrollment enrollment;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -56,6 +57,7 @@ public final class GateWatchListener implements ServletContextListener {
             Path dataDir = prepareDataDir();
             GateWatchConfig config = loadConfig(context, dataDir);
             startRecords(context, dataDir, config);
+            startEnrollment(context);
             startFanOut(config.stream());
             startCameras(config, dataDir);
             startKeepAlive();
@@ -104,12 +106,20 @@ public final class GateWatchListener implements ServletContextListener {
         context.setAttribute(Records.ATTRIBUTE, records);
     }
 
+    /** Face enrollment and the live gallery; before the cameras, whose analysis reads the gallery. */
+    private void startEnrollment(ServletContext context) {
+        enrollment = Enrollment.start(records.people(), records.database().dataSource());
+        context.setAttribute(Enrollment.ATTRIBUTE, enrollment);
+    }
+
     private void startFanOut(StreamConfig stream) {
         fanOut = Executors.newFixedThreadPool(stream.fanoutThreads(), fanOutThreads);
     }
 
     private void startCameras(GateWatchConfig config, Path dataDir) {
-        Analyzers analyzers = new Analyzers(config.delegated(), records, Gallery::empty, Clock.systemDefaultZone());
+        // The gallery is read on every analysed frame: a retrained one applies at once, with no restart.
+        Enrollment faces = enrollment;
+        Analyzers analyzers = new Analyzers(config.delegated(), records, faces::gallery, Clock.systemDefaultZone());
         List<Camera> list = new ArrayList<>();
         for (CameraConfig c : config.cameras()) {
             var sources = SourceSpec.parse("camera." + c.id() + ".source", c.source(), c.fpsCap(), dataDir);
@@ -144,6 +154,10 @@ public final class GateWatchListener implements ServletContextListener {
         if (fanOut != null) {
             shutdown(fanOut, fanOutThreads, "Fan-out");
             fanOut = null;
+        }
+        if (enrollment != null) {
+            enrollment.close();
+            enrollment = null;
         }
         if (records != null) {
             records.close();

@@ -55,6 +55,11 @@ public final class GateAnalysis implements FrameAnalyzer {
     static final int WALK_ENDS_AFTER = 15;
     /** Tracks shorter than this are noise, not a walk-through: no event. */
     static final int MIN_WALK_FRAMES = 3;
+    /**
+     * Faces are looked for when something moves or someone is tracked; and every this many analysed frames anyway,
+     * so a person standing still in front of the gate since before the background was learnt is still seen.
+     */
+    static final int FACE_SCAN_EVERY = 10;
     /** Face-only tracks (no person box around the face) get ids from here, apart from pedestrian track ids. */
     static final int FACE_TRACK_OFFSET = 1_000_000;
 
@@ -114,7 +119,9 @@ public final class GateAnalysis implements FrameAnalyzer {
             seen(walk(p.id(), enrolled), frame);
         }
         List<TrackedObject> faceOnly = List.of();
-        if (faces != null && (result.motion() || !result.people().isEmpty() || faceTracker.size() > 0)) {
+        boolean lookForFaces = result.motion() || !result.people().isEmpty() || faceTracker.size() > 0
+                || frameIndex % FACE_SCAN_EVERY == 1;
+        if (faces != null && lookForFaces) {
             faceOnly = recognizeFaces(frame, result.people(), enrolled);
         }
         for (Walk walk : walks.values()) {

@@ -1,0 +1,97 @@
+package org.gatewatch.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+import org.gatewatch.enroll.FaceBench;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The gate end to end: a face enrolled from an uploaded photo is recognised when the same man's frames from another
+ * webcam session come through a camera, and the walk-through is GRANTED with its snapshots; a stranger is DENIED.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GateRecognitionIT {
+
+    @ArquillianResource
+    private URL base;
+    private ApiClient api;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return GateDeployment.war();
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(base.toString());
+    }
+
+    @Test
+    void enrolledPersonIsGrantedWhenAnotherImageOfThemComesThroughTheCamera() throws Exception {
+        HttpResponse<String> created = api.postJson("api/people", "{\"name\":\"Cap\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        long id = ApiClient.json(created).get("id").asLong();
+        HttpResponse<String> up = api.upload("api/people/" + id + "/faces", "image", "cap.jpg", "image/jpeg",
+                FaceBench.bytes("gallery/cap/cap12_003.jpg"));
+        assertEquals(201, up.statusCode(), up.body());
+        JsonNode enrollment = ApiClient.json(api.get("api/enrollment?wait=30"));
+        assertTrue(enrollment.toString().contains("\"" + id + "\""), "enrolled before the camera starts: " + enrollment);
+
+        JsonNode event = watchUntilDecision(GateDeployment.GATE_CAMERA);
+        assertEquals("GRANTED", event.get("decision").asText(), event.toString());
+        assertEquals(id, event.get("personId").asLong());
+        assertEquals("Cap", event.get("personName").asText());
+        assertEquals("recognized", event.get("rule").asText());
+        assertTrue(event.get("score").asDouble() >= 0.5, event.toString());
+        assertSnapshot(event.get("frameUrl").asText());
+        assertSnapshot(event.get("faceUrl").asText());
+    }
+
+    @Test
+    void strangerIsDenied() throws Exception {
+        JsonNode event = watchUntilDecision(GateDeployment.STRANGER_CAMERA);
+        assertEquals("DENIED", event.get("decision").asText(), event.toString());
+        assertEquals("unknown", event.get("rule").asText());
+        assertTrue(event.get("personId").isNull(), event.toString());
+        assertSnapshot(event.get("faceUrl").asText());
+    }
+
+    /** Watches the camera (which starts its capture and analysis) until it has decided about someone. */
+    private JsonNode watchUntilDecision(String camera) throws Exception {
+        try (MjpegClient viewer = MjpegClient.open(URI.create(base + "cameras/" + camera + "/video_feed"))) {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < end) {
+                viewer.next();
+                JsonNode items = ApiClient.json(api.get("api/events?camera=" + camera)).get("items");
+                for (JsonNode e : items) {
+                    if (!e.get("decision").asText().equals("PASSAGE")) {
+                        return e;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("camera " + camera + " decided nothing within 60 s: "
+                + api.get("api/events?camera=" + camera).body());
+    }
+
+    private void assertSnapshot(String url) {
+        HttpResponse<byte[]> r = api.getBytes(url.replaceFirst("^/gatewatch/", ""));
+        assertEquals(200, r.statusCode(), url);
+        assertEquals((byte) 0xFF, r.body()[0], "a JPEG");
+        assertEquals((byte) 0xD8, r.body()[1], "a JPEG");
+    }
+}
