@@ -50,7 +50,7 @@
     <c:if test="${not empty errors.image}"><p class="field-error" role="alert" id="image-error"><c:out value="${errors.image}"/></p></c:if>
     <form class="inline" method="post" action="${ctx}/people/${person.id}" enctype="multipart/form-data" id="upload-face">
       <input type="hidden" name="action" value="upload">
-      <label for="image">Upload a JPEG or PNG</label>
+      <label for="image">Upload a JPEG or PNG showing one face</label>
       <input id="image" name="image" type="file" accept="image/jpeg,image/png" required>
       <button type="submit">Upload</button>
     </form>

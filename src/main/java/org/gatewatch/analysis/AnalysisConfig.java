@@ -18,15 +18,13 @@ import org.gatewatch.track.TrackerConfig;
  *                      false scans every frame whole
  * @param roiMargin     a moving region is widened by this many of its own heights on each side before detection,
  *                      because motion often covers only the moving legs or arms of a person
- * @param fullScanEvery also scan the whole frame every this many frames, to find people who never moved since
- *                      the background was learnt (0 = never)
  * @param countingLine  x1,y1,x2,y2 in frame pixels, or null for no line
  */
 public record AnalysisConfig(HogConfig hog, MotionConfig motion, TrackerConfig tracker, boolean motionGating,
-                             double roiMargin, int fullScanEvery, double[] countingLine) {
+                             double roiMargin, double[] countingLine) {
 
     public static final AnalysisConfig DEFAULTS = new AnalysisConfig(HogConfig.DEFAULTS, MotionConfig.DEFAULTS,
-            TrackerConfig.DEFAULTS, true, 0.25, 0, null);
+            TrackerConfig.DEFAULTS, true, 0.25, null);
 
     /** Every key with its default and range, for --help (the live configuration documents the same keys). */
     public static final String KEY_HELP = """
@@ -38,13 +36,13 @@ public record AnalysisConfig(HogConfig hog, MotionConfig motion, TrackerConfig t
               people.hog.hitThreshold     0       HOG SVM margin to accept a window (-2..5)
               people.hog.groupThreshold   1       OpenCV rectangle grouping: neighbours a hit needs (0..10)
               people.motion.enabled       true    look only where something moved and around live tracks; a
-                                                  track may only start where something moved
+                                                  track may only start where something moved (false: scan
+                                                  every frame whole, any detection may start a track)
               people.motion.workWidth     320     width the MOG2 background model works at, px (80..1920)
               people.motion.history       300     frames the background remembers (10..10000)
               people.motion.varThreshold  16      MOG2 foreground threshold (4..400)
               people.motion.minAreaFraction 0.0005 smallest moving blob, fraction of the frame (0..0.1)
               people.roiMargin            0.25    moving regions are widened by this many of their heights (0..5)
-              people.fullScanEvery        0       also scan the whole frame every N frames (0 = never)
               people.track.minIou         0.3     overlap that continues a track (0..1)
               people.track.maxCenterShift 0.5     or a centre within this many box heights (0..3)
               people.track.minHits        2       detections before a track is reported (1..20)
@@ -62,14 +60,11 @@ public record AnalysisConfig(HogConfig hog, MotionConfig motion, TrackerConfig t
             "people.motion.varThreshold", "people.motion.minAreaFraction",
             "people.track.minIou", "people.track.maxCenterShift", "people.track.minHits", "people.track.maxMissed",
             "people.track.maxCoast", "people.track.smoothing",
-            "people.roiMargin", "people.fullScanEvery", "people.countingLine");
+            "people.roiMargin", "people.countingLine");
 
     public AnalysisConfig {
         if (!(roiMargin >= 0 && roiMargin <= 5)) {
             throw invalid("people.roiMargin", roiMargin, "0 to 5 region heights");
-        }
-        if (fullScanEvery < 0 || fullScanEvery > 100_000) {
-            throw invalid("people.fullScanEvery", fullScanEvery, "0 (never) to 100000 frames");
         }
         if (countingLine != null) {
             if (countingLine.length != 4 || (countingLine[0] == countingLine[2] && countingLine[1] == countingLine[3])) {
@@ -118,7 +113,6 @@ public record AnalysisConfig(HogConfig hog, MotionConfig motion, TrackerConfig t
                             num(p, "people.track.smoothing", t.smoothing())),
                     bool(p, "people.motion.enabled", d.motionGating()),
                     num(p, "people.roiMargin", d.roiMargin()),
-                    whole(p, "people.fullScanEvery", d.fullScanEvery()),
                     line(p, "people.countingLine"));
         } catch (IllegalArgumentException e) {
             // TrackerConfig is plain Java (track/ imports nothing of ours) and says what is wrong in its message.

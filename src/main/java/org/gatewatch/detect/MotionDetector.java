@@ -71,11 +71,6 @@ public final class MotionDetector implements AutoCloseable {
         return moving;
     }
 
-    /** Fraction of the last frame marked as moving (0..1), for logs and the benchmark. */
-    public double movingFraction() {
-        return mask.empty() ? 0 : (double) org.opencv.core.Core.countNonZero(mask) / (mask.rows() * mask.cols());
-    }
-
     @Override
     public void close() {
         if (!closed) {

@@ -2,7 +2,10 @@ package org.gatewatch.tools;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,8 +55,15 @@ public final class AnalyzeCommand {
             Keys (default, range):
             """ + AnalysisConfig.KEY_HELP;
 
-    /** What a run measured, for the summary line and the benchmark. */
-    public record Summary(long frames, long rows, int tracks, double msPerFrame, double motionMsPerFrame,
+    /**
+     * What a run measured, for the summary line and the benchmark.
+     *
+     * @param rows       CSV rows: reported (tracked) persons summed over frames
+     * @param detections the detector's boxes after NMS, before tracking, summed over frames
+     * @param cpuMsPerFrame this process's CPU time per frame, all threads (OpenCV's HOG uses both cores): less
+     *                   sensitive than wall time to other work on the machine
+     */
+    public record Summary(long frames, long rows, long detections, int tracks, double msPerFrame, double cpuMsPerFrame, double motionMsPerFrame,
                           double detectMsPerFrame, long framesWithDetector, double meanScannedShare,
                           double fps, long in, long out) {
     }
@@ -114,7 +124,7 @@ public final class AnalyzeCommand {
         if (file != null) {
             checkReadable(file);
             try (InputStream in = Files.newInputStream(file)) {
-                p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
         }
         for (String kv : overrides) {
@@ -135,12 +145,14 @@ public final class AnalyzeCommand {
             throws IOException {
         OpenCvRuntime.load();
         long rows = 0;
+        long detections = 0;
         long frames = 0;
         long motionNanos = 0;
         long detectNanos = 0;
         long withDetector = 0;
         double scanned = 0;
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         PedestrianAnalyzer.Result last = null;
         int tracks;
         try (FfmpegSource source = new FfmpegSource(video.toString(), null, Map.of(), false, false);
@@ -156,6 +168,7 @@ public final class AnalyzeCommand {
                     rows++;
                 }
                 frames++;
+                detections += last.detections();
                 motionNanos += last.motionNanos();
                 detectNanos += last.detectNanos();
                 withDetector += last.detectorRan() ? 1 : 0;
@@ -167,7 +180,9 @@ public final class AnalyzeCommand {
             tracks = analyzer.tracksStarted();
             out.flush();
             double ms = (System.nanoTime() - start) / 1e6;
-            Summary s = new Summary(frames, rows, tracks, frames == 0 ? 0 : ms / frames,
+            double cpuMs = (processCpuNanos() - cpuStart) / 1e6;
+            Summary s = new Summary(frames, rows, detections, tracks, frames == 0 ? 0 : ms / frames,
+                    frames == 0 ? 0 : cpuMs / frames,
                     frames == 0 ? 0 : motionNanos / 1e6 / frames, frames == 0 ? 0 : detectNanos / 1e6 / frames,
                     withDetector, frames == 0 ? 0 : scanned / frames, fps,
                     last == null ? 0 : last.in(), last == null ? 0 : last.out());
@@ -177,6 +192,13 @@ public final class AnalyzeCommand {
                     fmt(s.detectMsPerFrame()), withDetector, fmt(100 * s.meanScannedShare()), s.in(), s.out());
             return s;
         }
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     static String row(long frame, TrackedObject t) {

@@ -77,12 +77,17 @@ final class FaceEvaluation {
 
     /** The gallery of {@code dir}; people whose images have no face are reported on {@code warnings}. */
     Gallery enroll(Path dir, double threshold, List<String> warnings) {
+        return enroll(dir, threshold, Integer.MAX_VALUE, warnings);
+    }
+
+    /** As {@link #enroll(Path, double, List)} with at most {@code perPerson} images of each person (name order). */
+    Gallery enroll(Path dir, double threshold, int perPerson, List<String> warnings) {
         requireFolder(dir, "gallery");
         Gallery.Builder b = Gallery.builder().threshold(threshold);
         int people = 0;
         for (Path person : subFolders(dir)) {
             int enrolled = 0;
-            for (Path image : images(person)) {
+            for (Path image : images(person).stream().limit(perPerson).toList()) {
                 Mat m = read(image);
                 try {
                     List<DetectedFace> faces = timedDetect(m);

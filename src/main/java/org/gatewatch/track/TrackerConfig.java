@@ -18,7 +18,11 @@ public record TrackerConfig(double minIou, double maxCenterShift, int minHits, i
     /** A person's box may grow or shrink by this factor between matched frames, and no more. */
     public static final double MAX_HEIGHT_RATIO = 1.5;
 
-    /** Tuned on vtest.avi at 10 fps: see src/test/resources/labels/README.md. */
+    /**
+     * Chosen for cameras at 5-15 fps, not tuned on the labels: two hits (0.2 s at 10 fps) before a track counts;
+     * 10 frames (1 s) of memory for someone passing behind a sign or another person; reported at the prediction for
+     * 3 frames (a person keeps walking while HOG misses a frame or two); 0.7 of each new box, 0.3 of the prediction.
+     */
     public static final TrackerConfig DEFAULTS = new TrackerConfig(0.3, 0.5, 2, 10, 3, 0.7);
 
     public TrackerConfig {

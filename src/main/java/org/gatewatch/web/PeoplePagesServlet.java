@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.gatewatch.camera.CameraRegistry;
+import org.gatewatch.enroll.Enrollment;
 import org.gatewatch.http.HttpError;
 import org.gatewatch.people.DuplicateException;
 import org.gatewatch.people.FaceSource;
@@ -35,10 +36,12 @@ public final class PeoplePagesServlet extends HttpServlet {
             "face-deleted", "Face image deleted.", "deleted", "Person deleted. Their past events keep their name.");
 
     private transient People people;
+    private transient Enrollment enrollment;
 
     @Override
     public void init() throws ServletException {
         people = RecordsAccess.from(getServletContext()).people();
+        enrollment = Enrollment.from(getServletContext());
     }
 
     @Override
@@ -76,20 +79,22 @@ public final class PeoplePagesServlet extends HttpServlet {
             switch (action) {
                 case "save" -> {
                     people.update(person.id(), PersonForm.of(req).toDraft());
+                    enrollment.changed();
                     redirect(req, resp, "/people/" + person.id() + "?done=saved");
                 }
                 case "upload" -> {
-                    people.addFace(person.id(), Uploads.image(req), FaceSource.UPLOAD,
+                    enrollment.addFace(person.id(), Uploads.image(req), FaceSource.UPLOAD,
                             Uploads.uploader(req));
                     redirect(req, resp, "/people/" + person.id() + "?done=face-added");
                 }
                 case "capture" -> {
-                    people.addFace(person.id(), capture(req.getParameter("camera")), FaceSource.CAMERA,
+                    enrollment.addFace(person.id(), capture(req.getParameter("camera")), FaceSource.CAMERA,
                             Uploads.uploader(req));
                     redirect(req, resp, "/people/" + person.id() + "?done=face-added");
                 }
                 case "deleteFace" -> {
                     people.faces().delete(person.id(), faceId(req));
+                    enrollment.changed();
                     redirect(req, resp, "/people/" + person.id() + "?done=face-deleted");
                 }
                 case "delete" -> {
@@ -97,6 +102,7 @@ public final class PeoplePagesServlet extends HttpServlet {
                         throw new HttpError(422, "tick 'I mean it' to delete " + person.name(), "confirm");
                     }
                     people.delete(person.id());
+                    enrollment.changed();
                     redirect(req, resp, "/people?done=deleted");
                 }
                 default -> throw new HttpError(400, "unknown action '" + action + "'", "action");

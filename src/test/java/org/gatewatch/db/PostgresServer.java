@@ -26,6 +26,18 @@ public final class PostgresServer {
 
     private static boolean started;
 
+    /** The JDBC URL of database {@code name} of the test role, created when missing (the benchmark uses its own). */
+    public static synchronized String database(String name) {
+        ensureRunning();
+        if (!name.matches("[a-z_]{1,40}")) {
+            throw new IllegalArgumentException("database names here are lower-case letters and '_': " + name);
+        }
+        run("su postgres -c \"psql -v ON_ERROR_STOP=1 -q\" <<'SQL'\n"
+                + "SELECT 'CREATE DATABASE " + name + " OWNER gatewatch_test' WHERE NOT EXISTS"
+                + " (SELECT FROM pg_database WHERE datname='" + name + "')\\gexec\nSQL\n");
+        return URL.replace("/gatewatch_test", "/" + name);
+    }
+
     private PostgresServer() {
     }
 
@@ -34,8 +46,13 @@ public final class PostgresServer {
         if (started) {
             return;
         }
+        run(SCRIPT);
+        started = true;
+    }
+
+    private static void run(String script) {
         try {
-            Process p = new ProcessBuilder("bash", "-c", SCRIPT).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("PostgreSQL did not start within 60 s");
@@ -51,6 +68,5 @@ public final class PostgresServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting PostgreSQL", e);
         }
-        started = true;
     }
 }

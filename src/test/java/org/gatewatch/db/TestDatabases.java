@@ -21,14 +21,16 @@ public final class TestDatabases {
     public static Database fresh(Engine engine) {
         return switch (engine) {
             case H2 -> Database.h2(WORK.resolve("h2").resolve("test-" + UUID.randomUUID()).resolve("gatewatch")).migrate();
-            case POSTGRESQL -> {
-                PostgresServer.ensureRunning();
-                Database db = Database.pooled(PostgresServer.URL, PostgresServer.USER, PostgresServer.PASSWORD,
-                        "org.postgresql.Driver");
-                dropEverything(db);
-                yield db.migrate();
-            }
+            case POSTGRESQL -> freshPostgres("gatewatch_test");
         };
+    }
+
+    /** PostgreSQL database {@code name} (created when missing), emptied and migrated. */
+    public static Database freshPostgres(String name) {
+        Database db = Database.pooled(PostgresServer.database(name), PostgresServer.USER, PostgresServer.PASSWORD,
+                "org.postgresql.Driver");
+        dropEverything(db);
+        return db.migrate();
     }
 
     /** The test role owns the database, so it may drop and recreate its public schema. */

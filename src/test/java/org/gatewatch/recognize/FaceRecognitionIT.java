@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
 
@@ -116,6 +117,23 @@ class FaceRecognitionIT {
             }
         }
         assertEquals("cap", vote.result().orElseThrow().personId());
+    }
+
+    @Test
+    void aFaceFoundInsideAPersonBoxIsReportedInFramePixels() {
+        Gallery g = gallery();
+        Mat frame = read("probes/cap/cap13_021.jpg");
+        try {
+            RecognizedFace whole = recognizer.recognize(frame, g).get(0);
+            List<RecognizedFace> inBox = recognizer.recognize(frame, new Rect(100, 40, 250, 260), g);
+            assertEquals(1, inBox.size());
+            assertTrue(inBox.get(0).face().box().iou(whole.face().box()) > 0.8,
+                    whole.face().box() + " vs " + inBox.get(0).face().box());
+            assertEquals("cap", inBox.get(0).best().orElseThrow().personId());
+            assertTrue(recognizer.recognize(frame, new Rect(500, 500, 50, 50), g).isEmpty(), "box outside the frame");
+        } finally {
+            frame.release();
+        }
     }
 
     @Test

@@ -88,8 +88,9 @@ public final class EventStreamServlet extends HttpServlet implements EventListen
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List.copyOf(clients).forEach(SseClient::close);
-        LOG.info("Event stream stopped; {} client(s) closed", clients.size());
+        List<SseClient> open = List.copyOf(clients);
+        open.forEach(SseClient::close);
+        LOG.info("Event stream stopped; {} client(s) closed", open.size());
     }
 
     /** Invoked on the recorder's thread, in id order: serialise once, hand to the sender, return. */

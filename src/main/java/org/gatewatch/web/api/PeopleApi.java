@@ -7,12 +7,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import org.gatewatch.camera.CameraRegistry;
 import org.gatewatch.db.Page;
+import org.gatewatch.enroll.Enrollment;
+import org.gatewatch.enroll.FreshFrame;
 import org.gatewatch.http.HttpError;
 import org.gatewatch.people.Face;
 import org.gatewatch.people.FaceSource;
 import org.gatewatch.people.People;
 import org.gatewatch.people.Person;
+import org.gatewatch.stream.FrameHub;
 import org.gatewatch.web.RecordsAccess;
 import org.gatewatch.web.api.dto.FaceJson;
 import org.gatewatch.web.api.dto.PageJson;
@@ -22,7 +26,10 @@ import org.gatewatch.web.api.dto.PersonJson;
 /**
  * {@code /api/people}: GET (paged, {@code ?q=} searches names), POST; {@code /api/people/{id}}: GET, PUT, DELETE;
  * {@code /api/people/{id}/faces}: GET, POST (multipart, part "image", JPEG or PNG);
- * {@code /api/people/{id}/faces/{faceId}.jpg}: GET the image; {@code /api/people/{id}/faces/{faceId}}: DELETE.
+ * {@code /api/people/{id}/faces/{faceId}.jpg}: GET the image; {@code /api/people/{id}/faces/{faceId}}: DELETE;
+ * {@code /api/people/{id}/faces/from-camera/{camera}}: POST takes the face in front of that camera now.
+ * A face is stored only when its image shows exactly one face (422 otherwise); every change reaches
+ * {@link Enrollment}, which rebuilds the live gallery.
  */
 public final class PeopleApi extends ApiServlet {
 
@@ -30,10 +37,12 @@ public final class PeopleApi extends ApiServlet {
     static final int MAX_PAGE_SIZE = 500;
 
     private transient People people;
+    private transient Enrollment enrollment;
 
     @Override
     public void init() throws ServletException {
         people = RecordsAccess.from(getServletContext()).people();
+        enrollment = Enrollment.from(getServletContext());
     }
 
     @Override
@@ -62,6 +71,12 @@ public final class PeopleApi extends ApiServlet {
                 case "POST" -> addFace(id, req, resp);
                 default -> throw methodNotAllowed(req, resp, "GET, POST");
             }
+        } else if (parts.length == 4 && parts[1].equals("faces") && parts[2].equals("from-camera")) {
+            long id = id(parts[0], "person");
+            if (!method.equals("POST")) {
+                throw methodNotAllowed(req, resp, "POST");
+            }
+            addFaceFromCamera(id, parts[3], req, resp);
         } else if (parts.length == 3 && parts[1].equals("faces")) {
             long id = id(parts[0], "person");
             String faceSegment = parts[2];
@@ -92,6 +107,7 @@ public final class PeopleApi extends ApiServlet {
     private void update(long id, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         PersonInput input = readBody(req, PersonInput.class);
         Person updated = people.update(id, input.toDraft()).orElseThrow(() -> notFound(id));
+        enrollment.changed();
         writeJson(resp, 200, json(req, updated, true));
     }
 
@@ -99,6 +115,7 @@ public final class PeopleApi extends ApiServlet {
         if (!people.delete(id)) {
             throw notFound(id);
         }
+        enrollment.changed();
         resp.setStatus(204);
     }
 
@@ -111,7 +128,24 @@ public final class PeopleApi extends ApiServlet {
             throws IOException, ServletException {
         person(id);
         byte[] image = Uploads.image(req);
-        Face face = people.addFace(id, image, FaceSource.UPLOAD, Uploads.uploader(req)).orElseThrow(() -> notFound(id));
+        Face face = enrollment.addFace(id, image, FaceSource.UPLOAD, Uploads.uploader(req))
+                .orElseThrow(() -> notFound(id));
+        FaceJson json = FaceJson.of(face, apiBase(req));
+        resp.setHeader("Location", json.url());
+        writeJson(resp, 201, json);
+    }
+
+    /** Waits (at most {@link Enrollment#CAMERA_WAIT}) for a fresh clean frame, waking an idle camera. */
+    private void addFaceFromCamera(long id, String cameraId, HttpServletRequest req, HttpServletResponse resp)
+            throws IOException {
+        person(id);
+        FrameHub hub = CameraRegistry.from(getServletContext()).cleanHub(cameraId)
+                .orElseThrow(() -> new HttpError(404, "no camera '" + cameraId + "'"));
+        byte[] jpeg = FreshFrame.take(hub, Enrollment.CAMERA_WAIT).orElseThrow(() -> new HttpError(503,
+                "camera '" + cameraId + "' gave no frame within " + Enrollment.CAMERA_WAIT.toSeconds()
+                        + " s: see /api/status for its state"));
+        Face face = enrollment.addFace(id, jpeg, FaceSource.CAMERA, Uploads.uploader(req))
+                .orElseThrow(() -> notFound(id));
         FaceJson json = FaceJson.of(face, apiBase(req));
         resp.setHeader("Location", json.url());
         writeJson(resp, 201, json);
@@ -144,6 +178,7 @@ public final class PeopleApi extends ApiServlet {
         if (!people.faces().delete(id, faceId)) {
             throw new HttpError(404, "no face " + faceId + " of person " + id);
         }
+        enrollment.changed();
         resp.setStatus(204);
     }
 

@@ -1,0 +1,49 @@
+package org.gatewatch.web.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.gatewatch.enroll.Enrollment;
+import org.gatewatch.enroll.EnrollmentStatus;
+import org.gatewatch.http.HttpError;
+
+/**
+ * {@code GET /api/enrollment}: what the live gallery holds now. {@code ?wait=SECONDS} (at most
+ * {@value #MAX_WAIT_SECONDS}) first waits for the rebuild of every change made so far, so a script or a test can
+ * enroll a face and then know when the cameras recognise it.
+ */
+public final class EnrollmentApi extends ApiServlet {
+
+    static final int MAX_WAIT_SECONDS = 30;
+
+    /** The response body; the field names are a public contract. */
+    public record Status(List<String> personIds, int people, int embeddings, int unusableFaces, long generation,
+                         String builtAt, boolean current, String error, double threshold) {
+
+        static Status of(EnrollmentStatus s) {
+            List<String> ids = s.personIds().stream().sorted().toList();
+            return new Status(ids, ids.size(), s.embeddings(), s.unusableFaces(), s.generation(),
+                    s.builtAt() == null ? null : s.builtAt().toString(), s.current(), s.error(), s.threshold());
+        }
+    }
+
+    @Override
+    protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!req.getMethod().equals("GET")) {
+            throw methodNotAllowed(req, resp, "GET");
+        }
+        Enrollment enrollment = Enrollment.from(getServletContext());
+        int wait = intParam(req, "wait", 0, 0, MAX_WAIT_SECONDS);
+        if (wait > 0) {
+            try {
+                enrollment.awaitGallery(Duration.ofSeconds(wait));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HttpError(503, "interrupted while waiting for the gallery");
+            }
+        }
+        writeJson(resp, 200, Status.of(enrollment.status()));
+    }
+}

@@ -1,0 +1,53 @@
+package org.gatewatch.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The command line of {@code bin/gatewatch analyze}; runs on real footage are in PeopleAnalysisIT. */
+class AnalyzeCommandTest {
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    private String output() {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpExplainsTheCsvAndEveryKeyAndExitsZero() {
+        assertEquals(0, AnalyzeCommand.run(new String[] {"--help"}, out));
+        assertTrue(output().contains("frame,track,x,y,w,h,score"), output());
+        assertTrue(output().contains("people.hog.minPersonHeight") && output().contains("people.countingLine"),
+                output());
+    }
+
+    @Test
+    void badUsageExitsTwoWithoutWritingCsv() {
+        assertEquals(2, AnalyzeCommand.run(new String[] {}, out), "no video");
+        assertEquals(2, AnalyzeCommand.run(new String[] {"a.avi", "b.avi"}, out), "two videos");
+        assertEquals(2, AnalyzeCommand.run(new String[] {"a.avi", "--fast"}, out), "unknown option");
+        assertEquals(2, AnalyzeCommand.run(new String[] {"a.avi", "--config"}, out), "option without value");
+        assertEquals(2, AnalyzeCommand.run(new String[] {"a.avi", "--set", "novalue"}, out), "--set without =");
+        assertEquals("", output());
+    }
+
+    @Test
+    void aMissingVideoOrConfigurationFileExitsTwo() {
+        assertEquals(2, AnalyzeCommand.run(new String[] {"/nonexistent/clip.avi"}, out));
+        assertEquals(2, AnalyzeCommand.run(new String[] {"/nonexistent/clip.avi", "--config", "/nonexistent/x"},
+                out));
+        assertEquals("", output());
+    }
+
+    @Test
+    void rowsAreTheVideosPixelsRounded() {
+        var t = new org.gatewatch.track.Tracker.TrackedObject(7, new org.gatewatch.track.Box(10.4, 20.6, 30.5, 80),
+                1.23456, true);
+        assertEquals("42,7,10,21,31,80,1.235", AnalyzeCommand.row(42, t));
+    }
+}
