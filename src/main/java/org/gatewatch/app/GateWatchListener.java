@@ -27,6 +27,7 @@ import org.gatewatch.config.StreamConfig;
 import org.gatewatch.enroll.Enrollment;
 import org.gatewatch.records.Records;
 import org.gatewatch.stream.HubDirectory;
+import org.gatewatch.threads.OwnedThreads;
 
 /**
  * Builds and starts GateWatch in order, and stops it in reverse. Everything that runs a thread is started here and

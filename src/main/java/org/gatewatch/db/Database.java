@@ -2,6 +2,7 @@ package org.gatewatch.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.gatewatch.threads.OwnedThreads;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,6 +33,7 @@ public final class Database implements AutoCloseable {
 
     private final DataSource dataSource;
     private final HikariDataSource owned;
+    private OwnedThreads poolThreads;
     private final String description;
 
     private Database(DataSource dataSource, HikariDataSource owned, String description) {
@@ -78,8 +80,12 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database owning(HikariConfig config, String description) {
+        OwnedThreads threads = new OwnedThreads(config.getPoolName() + "-");
+        config.setThreadFactory(threads);
         HikariDataSource pool = new HikariDataSource(config);
-        return new Database(pool, pool, description);
+        Database db = new Database(pool, pool, description);
+        db.poolThreads = threads;
+        return db;
     }
 
     private static DataSource lookupJndi() {
@@ -131,6 +137,14 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (owned != null && !owned.isClosed()) {
             owned.close();
+            try {
+                // Hikari's close returns while its housekeeper and closer threads are still exiting.
+                if (poolThreads != null && !poolThreads.joinAll(5_000)) {
+                    LOG.error("Database pool threads of {} still alive 5 s after close", description);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             LOG.info("Database {} closed", description);
         }
     }

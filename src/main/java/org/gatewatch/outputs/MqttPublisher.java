@@ -25,6 +25,7 @@ import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.Decision;
 import org.gatewatch.events.EventListener;
 import org.gatewatch.events.EventStore;
+import org.gatewatch.threads.OwnedThreads;
 
 /**
  * Publishes each event to {@code <prefix>/<camera>/events} and today's totals of that camera to the retained
@@ -44,6 +45,7 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
     private final ZoneId zone;
     private final MqttAsyncClient client;
     private final ThreadPoolExecutor worker;
+    private final OwnedThreads workerThreads = new OwnedThreads("gatewatch-mqtt-");
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
 
@@ -51,11 +53,8 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
         this.config = config;
         this.events = events;
         this.zone = zone;
-        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-            Thread t = new Thread(r, "gatewatch-mqtt");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
+                workerThreads);
         try {
             // Memory persistence: Paho's default writes files into the working directory.
             client = new MqttAsyncClient(config.url(), config.clientId(), new MemoryPersistence());
@@ -187,7 +186,9 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
         }
         worker.shutdownNow();
         try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
+            if (!worker.awaitTermination(5, TimeUnit.SECONDS) || !workerThreads.joinAll(5_000)) {
+                LOG.error("MQTT publisher thread did not stop within 5 s");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

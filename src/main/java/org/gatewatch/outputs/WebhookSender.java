@@ -17,6 +17,7 @@ import org.apache.logging.log4j.Logger;
 import org.gatewatch.config.WebhookConfig;
 import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.EventListener;
+import org.gatewatch.threads.OwnedThreads;
 
 /**
  * POSTs each event as JSON to the configured URLs, signed with {@link HmacSignature}. A failed try (an I/O error or
@@ -33,6 +34,7 @@ public final class WebhookSender implements EventListener, AutoCloseable {
     private final WebhookConfig config;
     private final HttpClient http;
     private final ScheduledExecutorService sender;
+    private final OwnedThreads senderThreads = new OwnedThreads("gatewatch-webhook-");
     private final Semaphore room;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -41,11 +43,7 @@ public final class WebhookSender implements EventListener, AutoCloseable {
     public WebhookSender(WebhookConfig config) {
         this.config = config;
         this.room = new Semaphore(config.queueSize());
-        this.sender = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "gatewatch-webhook");
-            t.setDaemon(true);
-            return t;
-        });
+        this.sender = Executors.newSingleThreadScheduledExecutor(senderThreads);
         // The client's own threads are not needed: sends are synchronous on the sender thread.
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(config.timeoutSeconds()))
                 .executor(Runnable::run).build();
@@ -142,7 +140,8 @@ public final class WebhookSender implements EventListener, AutoCloseable {
         }
         int pending = sender.shutdownNow().size();
         try {
-            if (!sender.awaitTermination(config.timeoutSeconds() + 1L, TimeUnit.SECONDS)) {
+            if (!sender.awaitTermination(config.timeoutSeconds() + 1L, TimeUnit.SECONDS)
+                    || !senderThreads.joinAll(5_000)) {
                 LOG.error("Webhook sender did not stop within {} s", config.timeoutSeconds() + 1);
             }
         } catch (InterruptedException e) {

@@ -24,6 +24,7 @@ import org.gatewatch.people.PersonStore;
 import org.gatewatch.outputs.AuditLog;
 import org.gatewatch.outputs.MqttPublisher;
 import org.gatewatch.outputs.WebhookSender;
+import org.gatewatch.threads.OwnedThreads;
 
 /**
  * The gate's memory assembled on one database: people and their faces, access events and their snapshots.
@@ -44,6 +45,7 @@ public final class Records implements AutoCloseable {
     /** The outputs started by {@link #startOutputs}, closed in reverse by {@link #close}. */
     private final List<AutoCloseable> outputs = new ArrayList<>();
     private ScheduledExecutorService retention;
+    private final OwnedThreads retentionThreads = new OwnedThreads("gatewatch-retention-");
 
     private Records(Database database, Path dataDir, Clock clock) {
         this.database = database;
@@ -96,11 +98,7 @@ public final class Records implements AutoCloseable {
     /** A minute after start (not during it), then hourly. */
     private void startRetention(Duration keep) {
         Retention task = new Retention(events, snapshots, keep, Clock.systemUTC());
-        retention = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "gatewatch-retention");
-            t.setDaemon(true);
-            return t;
-        });
+        retention = Executors.newSingleThreadScheduledExecutor(retentionThreads);
         retention.scheduleWithFixedDelay(() -> {
             try {
                 task.run();
@@ -141,7 +139,7 @@ public final class Records implements AutoCloseable {
         if (retention != null) {
             retention.shutdownNow();
             try {
-                if (!retention.awaitTermination(10, TimeUnit.SECONDS)) {
+                if (!retention.awaitTermination(10, TimeUnit.SECONDS) || !retentionThreads.joinAll(5_000)) {
                     LOG.error("Retention task did not stop within 10 s");
                 }
             } catch (InterruptedException e) {

@@ -53,7 +53,7 @@ class EventStoreIT {
             EventStore store = new EventStore(db.dataSource());
             EventRecorder recorder = new EventRecorder(store, snapshots);
             List<Boolean> filesThere = new ArrayList<>();
-            recorder.addListener(e -> filesThere.add(Files.exists(snapshots.path(e.frameFile()))
+            recorder.addListener(e -> filesThere.add(e.frameFile() == null || Files.exists(snapshots.path(e.frameFile()))
                     && Files.exists(snapshots.path(e.faceFile())) && store.find(e.id()).isPresent()));
 
             AccessEvent e = recorder.record(new NewEvent("gate", T0, Decision.GRANTED, null, "Ada", 0.93, "face+window",
@@ -70,8 +70,10 @@ class EventStoreIT {
             assertArrayEquals(FACE, Files.readAllBytes(snapshots.path(read.faceFile())));
             assertEquals(FRAME.length + FACE.length, snapshots.diskBytes());
 
+            filesThere.clear();
             AccessEvent bare = recorder.record(new NewEvent("gate", T0, Decision.PASSAGE, null, null, null, null,
                     null, null, null));
+            assertEquals(List.of(true), filesThere);
             AccessEvent bareRead = store.find(bare.id()).orElseThrow();
             assertNull(bareRead.frameFile());
             assertNull(bareRead.score());

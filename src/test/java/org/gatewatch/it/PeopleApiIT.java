@@ -119,7 +119,7 @@ class PeopleApiIT {
         assertEquals(201, up.statusCode(), up.body());
         JsonNode face = ApiClient.json(up);
         assertEquals("UPLOAD", face.get("source").asText());
-        assertEquals(80, face.get("width").asInt());
+        assertEquals(360, face.get("width").asInt());
         assertTrue(face.get("addedBy").asText().contains("127.0.0.1"), face.toString());
         String url = face.get("url").asText();
         assertEquals("/gatewatch/api/people/" + id + "/faces/" + face.get("id").asLong() + ".jpg", url);
@@ -161,13 +161,10 @@ class PeopleApiIT {
         }
     }
 
+    /** A real face photo (360×288, one face: enrollment refuses images without one), in {@code format}. */
     static byte[] image(String format) throws IOException {
-        BufferedImage img = new BufferedImage(80, 60, BufferedImage.TYPE_3BYTE_BGR);
-        for (int y = 0; y < 60; y++) {
-            for (int x = 0; x < 80; x++) {
-                img.setRGB(x, y, (x * 3) << 16 | (y * 4) << 8 | ((x + y) * 2));
-            }
-        }
+        BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(
+                org.gatewatch.enroll.FaceBench.bytes("gallery/franck/franck_002.jpg")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(img, format, out);
         return out.toByteArray();

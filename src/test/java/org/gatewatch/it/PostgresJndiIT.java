@@ -28,8 +28,9 @@ class PostgresJndiIT {
 
     @Test
     void jndiOverrideRunsGateWatchOnPostgresql() throws Exception {
-        PostgresServer.ensureRunning();
-        try (Connection c = DriverManager.getConnection(PostgresServer.URL, PostgresServer.USER, PostgresServer.PASSWORD);
+        // Its own database: the store tests empty gatewatch_test.
+        String url = PostgresServer.database("gatewatch_jndi");
+        try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
              Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA public CASCADE");
             s.execute("CREATE SCHEMA public");
@@ -37,9 +38,10 @@ class PostgresJndiIT {
         RealTomcat tomcat = RealTomcat.startWithManagerOnly("it-postgres-jndi", RealTomcat.tomcat11Home());
         try {
             String descriptor = Files.readString(RealTomcat.projectDir().resolve("conf/tomcat/gatewatch-postgresql.xml"))
-                    .replace("jdbc:postgresql://127.0.0.1:5432/gatewatch", PostgresServer.URL)
+                    .replace("jdbc:postgresql://127.0.0.1:5432/gatewatch\"", url + "\"")
                     .replace("username=\"gatewatch\"", "username=\"" + PostgresServer.USER + "\"")
                     .replace("password=\"change-me\"", "password=\"" + PostgresServer.PASSWORD + "\"");
+            assertTrue(descriptor.contains(url) && descriptor.contains(PostgresServer.PASSWORD), descriptor);
             Path site = Files.createDirectories(tomcat.catalinaBase().resolve("conf/Catalina/localhost"));
             Files.writeString(site.resolve("gatewatch.xml"), descriptor);
             tomcat.deployLocal("/gatewatch", RealTomcat.warFile());
@@ -47,8 +49,7 @@ class PostgresJndiIT {
             String name = "Pg " + UUID.randomUUID();
             HttpResponse<byte[]> created = post(tomcat, "/gatewatch/api/people", "{\"name\":\"" + name + "\"}");
             assertEquals(201, created.statusCode(), new String(created.body(), StandardCharsets.UTF_8));
-            try (Connection c = DriverManager.getConnection(PostgresServer.URL, PostgresServer.USER,
-                    PostgresServer.PASSWORD);
+            try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
                  PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM person WHERE name = ?")) {
                 s.setString(1, name);
                 try (ResultSet r = s.executeQuery()) {

@@ -1,4 +1,4 @@
-package org.gatewatch.app;
+package org.gatewatch.threads;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,16 +8,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Names the threads of a pool and remembers them, so shutdown can join each one. An executor's
- * awaitTermination returns while its last worker is still exiting, and Tomcat, checking right after
- * contextDestroyed, would report that thread as leaked.
+ * awaitTermination (or a connection pool's close) returns while its last thread is still exiting, and Tomcat,
+ * checking right after contextDestroyed, would report that thread as leaked.
  */
-final class OwnedThreads implements ThreadFactory {
+public final class OwnedThreads implements ThreadFactory {
 
     private final String prefix;
     private final AtomicInteger count = new AtomicInteger();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
-    OwnedThreads(String prefix) {
+    public OwnedThreads(String prefix) {
         this.prefix = prefix;
     }
 
@@ -30,7 +30,7 @@ final class OwnedThreads implements ThreadFactory {
     }
 
     /** Joins every thread made; false if one is still alive after {@code timeoutMillis} in all. */
-    boolean joinAll(long timeoutMillis) throws InterruptedException {
+    public boolean joinAll(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         for (Thread t : threads) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
