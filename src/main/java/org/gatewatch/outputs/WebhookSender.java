@@ -1,11 +1,10 @@
 package org.gatewatch.outputs;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,7 +31,6 @@ public final class WebhookSender implements EventListener, AutoCloseable {
     private static final long DROP_LOG_EVERY = 100;
 
     private final WebhookConfig config;
-    private final HttpClient http;
     private final ScheduledExecutorService sender;
     private final OwnedThreads senderThreads = new OwnedThreads("gatewatch-webhook-");
     private final Semaphore room;
@@ -44,9 +42,6 @@ public final class WebhookSender implements EventListener, AutoCloseable {
         this.config = config;
         this.room = new Semaphore(config.queueSize());
         this.sender = Executors.newSingleThreadScheduledExecutor(senderThreads);
-        // The client's own threads are not needed: sends are synchronous on the sender thread.
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(config.timeoutSeconds()))
-                .executor(Runnable::run).build();
     }
 
     /** Invoked on the recorder's thread: queue one delivery per URL, or drop it when full. Never blocks. */
@@ -75,23 +70,17 @@ public final class WebhookSender implements EventListener, AutoCloseable {
     private void attempt(Delivery d, int attempt) {
         String outcome;
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(d.url())
-                    .timeout(Duration.ofSeconds(config.timeoutSeconds()))
-                    .header("Content-Type", "application/json")
-                    .header(HmacSignature.HEADER, d.signature())
-                    .header("X-GateWatch-Event", Long.toString(d.eventId()))
-                    .header("X-GateWatch-Attempt", Integer.toString(attempt))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(d.body())).build(), HttpResponse.BodyHandlers.discarding());
-            if (r.statusCode() / 100 == 2) {
+            int status = post(d, attempt);
+            if (status / 100 == 2) {
                 delivered.incrementAndGet();
                 room.release();
                 return;
             }
-            outcome = "HTTP " + r.statusCode();
+            outcome = "HTTP " + status;
         } catch (IOException e) {
             outcome = e.toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+        if (Thread.currentThread().isInterrupted()) {
             room.release();
             return;
         }
@@ -108,6 +97,38 @@ public final class WebhookSender implements EventListener, AutoCloseable {
             sender.schedule(() -> attempt(d, attempt + 1), delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             room.release();
+        }
+    }
+
+    /**
+     * One POST with HttpURLConnection rather than java.net.http.HttpClient: the latter keeps a selector thread
+     * per client that Java 17 cannot close, which would outlive an undeploy.
+     */
+    private int post(Delivery d, int attempt) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) d.url().toURL().openConnection();
+        try {
+            c.setConnectTimeout(config.timeoutSeconds() * 1000);
+            c.setReadTimeout(config.timeoutSeconds() * 1000);
+            c.setRequestMethod("POST");
+            c.setDoOutput(true);
+            c.setFixedLengthStreamingMode(d.body().length);
+            c.setRequestProperty("Content-Type", "application/json");
+            c.setRequestProperty(HmacSignature.HEADER, d.signature());
+            c.setRequestProperty("X-GateWatch-Event", Long.toString(d.eventId()));
+            c.setRequestProperty("X-GateWatch-Attempt", Integer.toString(attempt));
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(d.body());
+            }
+            int status = c.getResponseCode();
+            // Drain the answer; disconnect() then closes the socket, so no JDK keep-alive thread is left behind.
+            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                if (in != null) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+            }
+            return status;
+        } finally {
+            c.disconnect();
         }
     }
 

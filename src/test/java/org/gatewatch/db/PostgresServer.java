@@ -47,6 +47,13 @@ public final class PostgresServer {
             return;
         }
         run(SCRIPT);
+        try {
+            // Registers the driver with DriverManager for this class loader: DriverManager may have been first
+            // initialised inside a deployed webapp, whose copy of the driver went away with it.
+            Class.forName("org.postgresql.Driver");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the PostgreSQL driver is not on the test class path", e);
+        }
         started = true;
     }
 
