@@ -2,7 +2,6 @@ package org.gatewatch.detect;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfDouble;
 import org.opencv.core.MatOfRect;
@@ -35,8 +34,6 @@ public final class HogPersonDetector implements PersonDetector {
     private static final double BODY_ASPECT = 0.41;
     /** A region's expected person may be this much smaller than the blob or track box that led there. */
     private static final double HINT_SLACK = 0.75;
-    /** Window margin below the feet (or beyond any side) as a share of the person's height: 16 px per 96 px. */
-    private static final double EDGE_PAD = (WINDOW_HEIGHT - WINDOW_PERSON_HEIGHT) / 2 / WINDOW_PERSON_HEIGHT;
     /** The smallest window already finds people a little under minPersonHeight; keep them rather than lose them. */
     private static final double MIN_HEIGHT_SLACK = 0.75;
 
@@ -74,7 +71,7 @@ public final class HogPersonDetector implements PersonDetector {
             if (r.width * up < WINDOW_WIDTH || r.height * up < WINDOW_HEIGHT) {
                 continue; // not even one window fits: nobody of the sizes looked for can be in there
             }
-            detectIn(frame, r, up, region.personHeight(), found);
+            detectIn(frame, r, up, found);
         }
         return found;
     }
@@ -91,32 +88,18 @@ public final class HogPersonDetector implements PersonDetector {
         return Math.max(1.0, Math.min(config.upscale(), WINDOW_PERSON_HEIGHT / smallest));
     }
 
-    private void detectIn(Mat frame, Rect region, double up, double personHeight, List<Detection> out) {
+    private void detectIn(Mat frame, Rect region, double up, List<Detection> out) {
         Mat crop = frame.submat(region);
-        Mat padded = new Mat();
         Mat scaled = new Mat();
         MatOfRect boxes = new MatOfRect();
         MatOfDouble weights = new MatOfDouble();
         try {
-            // A person cut by the picture's edge (feet at the bottom, close to a gate camera) needs the window's
-            // margin beyond the edge: repeat the edge pixels there, as OpenCV pads its own image border.
-            int pad = (int) Math.ceil(EDGE_PAD * (personHeight > 0 ? personHeight : config.minPersonHeight()));
-            int left = region.x == 0 ? pad : 0;
-            int top = region.y == 0 ? pad : 0;
-            int right = region.x + region.width == frame.cols() ? pad : 0;
-            int bottom = region.y + region.height == frame.rows() ? pad : 0;
             Mat input = crop;
-            if (left + top + right + bottom > 0) {
-                Core.copyMakeBorder(crop, padded, top, bottom, left, right, Core.BORDER_REPLICATE);
-                input = padded;
-            }
             if (up > 1.0) {
-                Imgproc.resize(input, scaled, new Size(Math.round(input.cols() * up), Math.round(input.rows() * up)),
+                Imgproc.resize(crop, scaled, new Size(Math.round(region.width * up), Math.round(region.height * up)),
                         0, 0, Imgproc.INTER_LINEAR);
                 input = scaled;
             }
-            int originX = region.x - left;
-            int originY = region.y - top;
             hog.detectMultiScale(input, boxes, weights, config.hitThreshold(), winStride, padding, config.scale(),
                     config.groupThreshold(), false);
             // An empty result comes back as a 0×1 Mat that toArray() refuses.
@@ -130,8 +113,8 @@ public final class HogPersonDetector implements PersonDetector {
                     continue;
                 }
                 double bodyWidth = BODY_ASPECT * bodyHeight;
-                int x = (int) Math.round(originX + (w.x + w.width / 2.0) / up - bodyWidth / 2);
-                int y = (int) Math.round(originY + (w.y + w.height * BODY_TOP) / up);
+                int x = (int) Math.round(region.x + (w.x + w.width / 2.0) / up - bodyWidth / 2);
+                int y = (int) Math.round(region.y + (w.y + w.height * BODY_TOP) / up);
                 int width = (int) Math.round(bodyWidth);
                 int height = (int) Math.round(bodyHeight);
                 Detection d = clip(x, y, width, height, frame.cols(), frame.rows(), i < scores.length ? scores[i] : 0);
@@ -143,7 +126,6 @@ public final class HogPersonDetector implements PersonDetector {
             weights.release();
             boxes.release();
             scaled.release();
-            padded.release();
             crop.release();
         }
     }
