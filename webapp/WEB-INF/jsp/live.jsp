@@ -52,7 +52,9 @@
   <p class="muted"><a href="${ctx}/events">All events »</a> <span data-field="sse-state"></span></p>
 </aside>
 </div>
-<footer class="foot">Streams are MJPEG (<code>multipart/x-mixed-replace</code>); add <code>?fps=N</code> to cap a viewer's rate.</footer>
+<footer class="foot">Streams are MJPEG (<code>multipart/x-mixed-replace</code>); add <code>?fps=N</code> to cap a viewer's rate,
+  <code>?overlay=0</code> for the picture without analysis.
+  <span id="snapshot-disk">Event snapshots on disk: <c:choose><c:when test="${snapshotMegabytes != null}"><fmt:formatNumber value="${snapshotMegabytes}" maxFractionDigits="1"/> MB</c:when><c:otherwise>unknown</c:otherwise></c:choose></span></footer>
 <script src="${ctx}/static/js/live.js" defer></script>
 <script src="${ctx}/static/js/events-panel.js" defer></script>
 </body>

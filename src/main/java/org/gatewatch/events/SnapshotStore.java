@@ -55,6 +55,21 @@ public final class SnapshotStore {
         }
     }
 
+    /** Walking a folder of many thousand snapshots on every status poll would cost more than the poll. */
+    private static final long DISK_USE_MAX_AGE_NANOS = 60_000_000_000L;
+    private volatile long cachedBytes = -1;
+    private volatile long cachedAt;
+
+    /** {@link #diskBytes()} measured at most once a minute, for pages and APIs polled every few seconds. */
+    public long recentDiskBytes() {
+        long now = System.nanoTime();
+        if (cachedBytes < 0 || now - cachedAt > DISK_USE_MAX_AGE_NANOS) {
+            cachedBytes = diskBytes();
+            cachedAt = now;
+        }
+        return cachedBytes;
+    }
+
     /** Bytes used by every snapshot, for the status page. */
     public long diskBytes() {
         if (!Files.isDirectory(root)) {

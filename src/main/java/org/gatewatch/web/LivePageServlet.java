@@ -13,6 +13,8 @@ public final class LivePageServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         req.setAttribute("cameras", CameraRegistry.from(getServletContext()).statuses());
+        long bytes = RecordsAccess.from(getServletContext()).snapshots().recentDiskBytes();
+        req.setAttribute("snapshotMegabytes", bytes < 0 ? null : bytes / 1_048_576.0);
         resp.setHeader("Cache-Control", "no-store");
         req.getRequestDispatcher("/WEB-INF/jsp/live.jsp").forward(req, resp);
     }

@@ -31,7 +31,7 @@ class ArchitectureTest {
     void visionStagesNeverTouchTheServletApi() {
         noClasses().that().resideInAnyPackage("org.gatewatch.capture..", "org.gatewatch.detect..",
                         "org.gatewatch.recognize..", "org.gatewatch.track..", "org.gatewatch.pipeline..",
-                        "org.gatewatch.config..")
+                        "org.gatewatch.analysis..", "org.gatewatch.config..")
                 .should().dependOnClassesThat().resideInAPackage("jakarta.servlet..")
                 .check(classes);
     }

@@ -53,6 +53,7 @@ class StreamIT {
             assertTrue(page.body().contains("src=\"/gatewatch/cameras/" + id + "/video_feed\""), "img of " + id);
         }
         assertTrue(page.body().contains("name=\"viewport\""), "the page is made for phones too");
+        assertTrue(page.body().matches("(?s).*Event snapshots on disk: [0-9.,]+ MB.*"), "disk use of the snapshots shows");
         assertEquals(200, GateWatchDeployment.get(uri("static/css/gatewatch.css")).statusCode());
     }
 
@@ -226,6 +227,7 @@ class StreamIT {
     void statusApiListsEveryCameraWithTheDocumentedFields() throws Exception {
         JsonNode status = GateWatchDeployment.JSON.readTree(GateWatchDeployment.get(uri("api/status")).body());
         assertEquals(6, status.get("cameras").size());
+        assertTrue(status.get("snapshotBytes").asLong() >= 0, "disk use of the event snapshots: " + status);
         Set<String> states = Set.of("idle", "starting", "streaming", "reconnecting", "error");
         for (JsonNode camera : status.get("cameras")) {
             for (String field : List.of("id", "name", "source", "state", "fps", "idleSeconds", "viewers",

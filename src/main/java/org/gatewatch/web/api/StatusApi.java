@@ -8,20 +8,27 @@ import java.io.IOException;
 import java.util.List;
 import org.gatewatch.camera.CameraRegistry;
 import org.gatewatch.camera.CameraStatus;
+import org.gatewatch.web.RecordsAccess;
 
-/** GET /api/status: {@code {"cameras": [...], "viewers": n, "maxViewers": m}}. */
+/** GET /api/status: {@code {"cameras": [...], "viewers": n, "maxViewers": m, "snapshotBytes": b}}. */
 public final class StatusApi extends HttpServlet {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The response body; the field names are a public contract. */
-    public record Status(List<CameraStatus> cameras, int viewers, int maxViewers) {
+    /**
+     * The response body; the field names are a public contract.
+     *
+     * @param snapshotBytes disk used by the event snapshots (measured at most once a minute; -1 if unreadable)
+     */
+    public record Status(List<CameraStatus> cameras, int viewers, int maxViewers, long snapshotBytes) {
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         CameraRegistry registry = CameraRegistry.from(getServletContext());
-        Status status = new Status(registry.statuses(), registry.viewerLimit().current(), registry.viewerLimit().max());
+        long snapshots = RecordsAccess.from(getServletContext()).snapshots().recentDiskBytes();
+        Status status = new Status(registry.statuses(), registry.viewerLimit().current(), registry.viewerLimit().max(),
+                snapshots);
         resp.setContentType("application/json");
         resp.setCharacterEncoding("UTF-8");
         resp.setHeader("Cache-Control", "no-store");
