@@ -30,6 +30,9 @@
         <dl>
           <dt>Source fps</dt><dd data-field="fps"><fmt:formatNumber value="${cam.fps}" maxFractionDigits="1"/></dd>
           <dt>Viewers</dt><dd data-field="viewers"><c:out value="${cam.viewers}"/></dd>
+          <c:if test="${cam.analysis}">
+            <dt>In / out</dt><dd><span data-field="countIn"><c:out value="${cam.countIn}"/></span> / <span data-field="countOut"><c:out value="${cam.countOut}"/></span></dd>
+          </c:if>
           <dt>Idle stop</dt><dd><c:out value="${cam.idleSeconds}"/> s<c:if test="${cam.alwaysOn}"> (always on)</c:if></dd>
           <dt>Links</dt><dd><a href="${ctx}/cameras/${cam.id}/snapshot.jpg">snapshot</a></dd>
         </dl>

@@ -14,6 +14,11 @@
         state.className = 'state state-' + cam.state;
         card.querySelector('[data-field="fps"]').textContent = cam.fps.toFixed(1);
         card.querySelector('[data-field="viewers"]').textContent = cam.viewers;
+        const countIn = card.querySelector('[data-field="countIn"]');
+        if (countIn) {
+          countIn.textContent = cam.countIn;
+          card.querySelector('[data-field="countOut"]').textContent = cam.countOut;
+        }
         card.querySelector('[data-field="lastError"]').textContent = cam.lastError || '';
       }
     } catch (e) {

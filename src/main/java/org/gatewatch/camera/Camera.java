@@ -97,6 +97,7 @@ public final class Camera {
 
     public CameraStatus status() {
         JpegFrame newest = hub.newest();
+        long[] crossings = analysis == null ? new long[] {0, 0} : analysis.crossings();
         int viewers = hub.viewerCount() + (cleanHub != hub ? cleanHub.viewerCount() : 0);
         long sent = hub.framesSent() + (cleanHub != hub ? cleanHub.framesSent() : 0);
         long skipped = hub.framesSkipped() + (cleanHub != hub ? cleanHub.framesSkipped() : 0);
@@ -105,6 +106,6 @@ public final class Camera {
                 pipeline.framesEncoded(), sent, skipped, worker.lastError(),
                 config.alwaysOn(), newest == null ? 0 : newest.captureMillis(),
                 analysis != null, analysis == null ? 0 : analysis.fps(),
-                analysis == null ? 0 : analysis.framesAnalyzed());
+                analysis == null ? 0 : analysis.framesAnalyzed(), crossings[0], crossings[1]);
     }
 }

@@ -6,9 +6,12 @@ package org.gatewatch.camera;
  * @param state one of idle, starting, streaming, reconnecting, error
  * @param fps         the source's frame rate
  * @param analysisFps frames analysed per second (analysis runs on the newest frame and skips the rest)
+ * @param countIn     people who crossed the counting line inwards since the start (0 without a line)
+ * @param countOut    people who crossed it outwards
  */
 public record CameraStatus(String id, String name, String source, String state, double fps, int idleSeconds,
                            int viewers, long framesCaptured, long framesEncoded, long framesSent, long framesSkipped,
                            String lastError, boolean alwaysOn, long lastFrameMillis,
-                           boolean analysis, double analysisFps, long framesAnalyzed) {
+                           boolean analysis, double analysisFps, long framesAnalyzed, long countIn,
+                           long countOut) {
 }

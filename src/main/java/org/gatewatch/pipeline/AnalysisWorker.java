@@ -24,7 +24,7 @@ public final class AnalysisWorker {
     private boolean stopped;
     private long frameMillis;
     private volatile Overlay latest = Overlay.NONE;
-    private volatile double fps;
+    private final RateMeter rate = new RateMeter();
 
     public AnalysisWorker(String cameraId, FrameAnalyzer analyzer) {
         this.cameraId = cameraId;
@@ -63,8 +63,6 @@ public final class AnalysisWorker {
     }
 
     private void run() {
-        long windowStart = System.nanoTime();
-        int inWindow = 0;
         try {
             while (true) {
                 long millis;
@@ -90,13 +88,7 @@ public final class AnalysisWorker {
                         busy = false;
                     }
                 }
-                inWindow++;
-                long now = System.nanoTime();
-                if (now - windowStart >= 2_000_000_000L) {
-                    fps = inWindow * 1e9 / (now - windowStart);
-                    windowStart = now;
-                    inWindow = 0;
-                }
+                rate.tick();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -139,8 +131,13 @@ public final class AnalysisWorker {
         return dropped.sum();
     }
 
+    /** In/out crossings of the counting line so far. */
+    public long[] crossings() {
+        return analyzer.crossings();
+    }
+
     /** Frames analysed per second over the last two seconds. */
     public double fps() {
-        return fps;
+        return rate.rate();
     }
 }

@@ -86,9 +86,8 @@ public final class GateAnalysis implements FrameAnalyzer {
     private final MatOfByte jpeg = new MatOfByte();
     private final MatOfInt jpegParams = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 85);
     private long frameIndex;
-    private long windowStart = System.nanoTime();
-    private int inWindow;
-    private double fps;
+    private volatile long[] crossings = {0, 0};
+    private final RateMeter rate = new RateMeter();
 
     /**
      * @param faces        the face recognizer, or null to decide on pedestrians only (every walk is a PASSAGE)
@@ -114,6 +113,7 @@ public final class GateAnalysis implements FrameAnalyzer {
     public Overlay analyze(Mat frame, long captureMillis) {
         frameIndex++;
         PedestrianAnalyzer.Result result = people.analyze(frame);
+        crossings = new long[] {result.in(), result.out()};
         Gallery enrolled = gallery.get();
         for (TrackedObject p : result.people()) {
             seen(walk(p.id(), enrolled), frame);
@@ -130,7 +130,7 @@ public final class GateAnalysis implements FrameAnalyzer {
             }
         }
         endFinishedWalks(captureMillis);
-        measureRate();
+        rate.tick();
         return overlay(result, faceOnly);
     }
 
@@ -282,16 +282,6 @@ public final class GateAnalysis implements FrameAnalyzer {
         }
     }
 
-    private void measureRate() {
-        inWindow++;
-        long now = System.nanoTime();
-        if (now - windowStart >= 2_000_000_000L) {
-            fps = inWindow * 1e9 / (now - windowStart);
-            windowStart = now;
-            inWindow = 0;
-        }
-    }
-
     /** An immutable picture of this result, for the capture thread to draw on every frame until the next one. */
     private Overlay overlay(PedestrianAnalyzer.Result result, List<TrackedObject> faceOnly) {
         List<TrackedObject> shown = new ArrayList<>(result.people());
@@ -317,7 +307,7 @@ public final class GateAnalysis implements FrameAnalyzer {
                     : v.decision() == Decision.DENIED ? " unknown" : "");
         }
         String hud = String.format(Locale.ROOT, "people %d  in %d  out %d  analysis %.1f fps",
-                result.people().size(), result.in(), result.out(), fps);
+                result.people().size(), result.in(), result.out(), rate.rate());
         double[] line = countingLine;
         return target -> {
             for (int i = 0; i < boxes.length; i++) {
@@ -334,6 +324,11 @@ public final class GateAnalysis implements FrameAnalyzer {
             Imgproc.putText(target, hud, new Point(6, 16), Imgproc.FONT_HERSHEY_SIMPLEX, 0.45, WHITE, 1,
                     Imgproc.LINE_AA);
         };
+    }
+
+    @Override
+    public long[] crossings() {
+        return crossings.clone();
     }
 
     @Override

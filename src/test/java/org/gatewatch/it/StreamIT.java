@@ -231,7 +231,8 @@ class StreamIT {
         Set<String> states = Set.of("idle", "starting", "streaming", "reconnecting", "error");
         for (JsonNode camera : status.get("cameras")) {
             for (String field : List.of("id", "name", "source", "state", "fps", "idleSeconds", "viewers",
-                    "framesCaptured", "framesEncoded", "framesSent", "framesSkipped", "lastError")) {
+                    "framesCaptured", "framesEncoded", "framesSent", "framesSkipped", "lastError", "analysis",
+                    "analysisFps", "countIn", "countOut")) {
                 assertTrue(camera.has(field), field + " in " + camera);
             }
             assertTrue(states.contains(camera.get("state").asText()), camera.toString());
