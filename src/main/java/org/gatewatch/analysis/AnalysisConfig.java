@@ -1,11 +1,11 @@
 package org.gatewatch.analysis;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gatewatch.config.ConfigException;
+import org.gatewatch.config.ConfigValues;
 import org.gatewatch.detect.HogConfig;
 import org.gatewatch.detect.MotionConfig;
 import org.gatewatch.track.TrackerConfig;
@@ -95,24 +95,24 @@ public record AnalysisConfig(HogConfig hog, MotionConfig motion, TrackerConfig t
         AnalysisConfig d = DEFAULTS;
         try {
             return new AnalysisConfig(
-                    new HogConfig(num(p, "people.hog.minPersonHeight", h.minPersonHeight()),
-                            num(p, "people.hog.maxPersonHeight", h.maxPersonHeight()),
-                            num(p, "people.hog.scale", h.scale()),
-                            whole(p, "people.hog.stride", h.stride()),
-                            num(p, "people.hog.hitThreshold", h.hitThreshold()),
-                            whole(p, "people.hog.groupThreshold", h.groupThreshold())),
-                    new MotionConfig(whole(p, "people.motion.workWidth", m.workWidth()),
-                            whole(p, "people.motion.history", m.history()),
-                            num(p, "people.motion.varThreshold", m.varThreshold()),
-                            num(p, "people.motion.minAreaFraction", m.minAreaFraction())),
-                    new TrackerConfig(num(p, "people.track.minIou", t.minIou()),
-                            num(p, "people.track.maxCenterShift", t.maxCenterShift()),
-                            whole(p, "people.track.minHits", t.minHits()),
-                            whole(p, "people.track.maxMissed", t.maxMissed()),
-                            whole(p, "people.track.maxCoast", t.maxCoast()),
-                            num(p, "people.track.smoothing", t.smoothing())),
-                    bool(p, "people.motion.enabled", d.motionGating()),
-                    num(p, "people.roiMargin", d.roiMargin()),
+                    new HogConfig(ConfigValues.decimal(p, "people.hog.minPersonHeight", h.minPersonHeight()),
+                            ConfigValues.decimal(p, "people.hog.maxPersonHeight", h.maxPersonHeight()),
+                            ConfigValues.decimal(p, "people.hog.scale", h.scale()),
+                            ConfigValues.integer(p, "people.hog.stride", h.stride()),
+                            ConfigValues.decimal(p, "people.hog.hitThreshold", h.hitThreshold()),
+                            ConfigValues.integer(p, "people.hog.groupThreshold", h.groupThreshold())),
+                    new MotionConfig(ConfigValues.integer(p, "people.motion.workWidth", m.workWidth()),
+                            ConfigValues.integer(p, "people.motion.history", m.history()),
+                            ConfigValues.decimal(p, "people.motion.varThreshold", m.varThreshold()),
+                            ConfigValues.decimal(p, "people.motion.minAreaFraction", m.minAreaFraction())),
+                    new TrackerConfig(ConfigValues.decimal(p, "people.track.minIou", t.minIou()),
+                            ConfigValues.decimal(p, "people.track.maxCenterShift", t.maxCenterShift()),
+                            ConfigValues.integer(p, "people.track.minHits", t.minHits()),
+                            ConfigValues.integer(p, "people.track.maxMissed", t.maxMissed()),
+                            ConfigValues.integer(p, "people.track.maxCoast", t.maxCoast()),
+                            ConfigValues.decimal(p, "people.track.smoothing", t.smoothing())),
+                    ConfigValues.bool(p, "people.motion.enabled", d.motionGating()),
+                    ConfigValues.decimal(p, "people.roiMargin", d.roiMargin()),
                     line(p, "people.countingLine"));
         } catch (IllegalArgumentException e) {
             // TrackerConfig is plain Java (track/ imports nothing of ours) and says what is wrong in its message.
@@ -125,62 +125,13 @@ public record AnalysisConfig(HogConfig hog, MotionConfig motion, TrackerConfig t
         return countingLine != null;
     }
 
-    private static double num(Properties p, String key, double fallback) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            double d = Double.parseDouble(v.trim());
-            if (Double.isFinite(d)) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw invalid(key, v, "a number");
-    }
 
-    private static int whole(Properties p, String key, int fallback) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw invalid(key, v, "a whole number");
-        }
-    }
 
-    private static boolean bool(Properties p, String key, boolean fallback) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        return switch (v.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw invalid(key, v, "true or false");
-        };
-    }
 
     private static double[] line(Properties p, String key) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        String[] parts = v.trim().split("\\s*,\\s*");
-        if (parts.length != 4) {
-            throw invalid(key, v, "x1,y1,x2,y2");
-        }
-        double[] xy = new double[4];
-        try {
-            for (int i = 0; i < 4; i++) {
-                xy[i] = Double.parseDouble(parts[i]);
-            }
-        } catch (NumberFormatException e) {
-            throw invalid(key, v, "x1,y1,x2,y2 as numbers");
+        double[] xy = ConfigValues.decimals(p, key);
+        if (xy != null && xy.length != 4) {
+            throw invalid(key, p.getProperty(key), "x1,y1,x2,y2");
         }
         return xy;
     }

@@ -84,19 +84,19 @@ public final class ConfigLoader {
                     id,
                     p.getProperty(prefix + "name", id).trim(),
                     p.getProperty(prefix + "source", "").trim(),
-                    decimal(p, prefix + "fps", 0),
-                    integer(p, prefix + "jpegQuality", 80),
-                    integer(p, prefix + "idleSeconds", 10),
-                    bool(p, prefix + "alwaysOn", false),
+                    ConfigValues.decimal(p, prefix + "fps", 0),
+                    ConfigValues.integer(p, prefix + "jpegQuality", 80),
+                    ConfigValues.integer(p, prefix + "idleSeconds", 10),
+                    ConfigValues.bool(p, prefix + "alwaysOn", false),
                     p.getProperty(prefix + "analysis", "off").trim(),
-                    decimals(p, prefix + "countingLine")));
+                    ConfigValues.decimals(p, prefix + "countingLine")));
         }
         StreamConfig d = StreamConfig.DEFAULTS;
         StreamConfig stream = new StreamConfig(
-                integer(p, "stream.maxViewers", d.maxViewers()),
-                integer(p, "stream.fanoutThreads", d.fanoutThreads()),
-                integer(p, "stream.bufferBytes", d.bufferBytes()),
-                integer(p, "stream.stallSeconds", d.stallSeconds()));
+                ConfigValues.integer(p, "stream.maxViewers", d.maxViewers()),
+                ConfigValues.integer(p, "stream.fanoutThreads", d.fanoutThreads()),
+                ConfigValues.integer(p, "stream.bufferBytes", d.bufferBytes()),
+                ConfigValues.integer(p, "stream.stallSeconds", d.stallSeconds()));
         Properties delegated = new Properties();
         for (String key : p.stringPropertyNames()) {
             if (DELEGATED_PREFIXES.stream().anyMatch(key::startsWith)) {
@@ -131,61 +131,7 @@ public final class ConfigLoader {
         }
     }
 
-    static int integer(Properties p, String key, int fallback) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw ConfigException.invalid(key, v, "a whole number");
-        }
-    }
 
-    /** A comma-separated list of numbers, or null when the key is absent. */
-    private static double[] decimals(Properties p, String key) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        String[] parts = v.trim().split("\\s*,\\s*");
-        double[] values = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                values[i] = Double.parseDouble(parts[i]);
-            } catch (NumberFormatException e) {
-                throw ConfigException.invalid(key, v, "numbers separated by commas");
-            }
-        }
-        return values;
-    }
 
-    private static double decimal(Properties p, String key, double fallback) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            double d = Double.parseDouble(v.trim());
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw ConfigException.invalid(key, v, "a number");
-        }
-    }
 
-    private static boolean bool(Properties p, String key, boolean fallback) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw ConfigException.invalid(key, v, "true or false");
-        };
-    }
 }

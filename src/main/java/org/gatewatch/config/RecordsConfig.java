@@ -32,16 +32,16 @@ public record RecordsConfig(int retentionDays, WebhookConfig webhook, MqttConfig
         WebhookConfig w = WebhookConfig.DEFAULTS;
         MqttConfig m = MqttConfig.DEFAULTS;
         return new RecordsConfig(
-                ConfigLoader.integer(p, "events.retentionDays", DEFAULTS.retentionDays()),
+                ConfigValues.integer(p, "events.retentionDays", DEFAULTS.retentionDays()),
                 new WebhookConfig(urls(p.getProperty("webhook.urls", "")), p.getProperty("webhook.secret", "").strip(),
-                        ConfigLoader.integer(p, "webhook.queueSize", w.queueSize()),
-                        ConfigLoader.integer(p, "webhook.maxAttempts", w.maxAttempts()),
-                        ConfigLoader.integer(p, "webhook.retryBaseMillis", w.retryBaseMillis()),
-                        ConfigLoader.integer(p, "webhook.timeoutSeconds", w.timeoutSeconds())),
+                        ConfigValues.integer(p, "webhook.queueSize", w.queueSize()),
+                        ConfigValues.integer(p, "webhook.maxAttempts", w.maxAttempts()),
+                        ConfigValues.integer(p, "webhook.retryBaseMillis", w.retryBaseMillis()),
+                        ConfigValues.integer(p, "webhook.timeoutSeconds", w.timeoutSeconds())),
                 new MqttConfig(p.getProperty("mqtt.url", m.url()).strip(), p.getProperty("mqtt.clientId", m.clientId()).strip(),
                         p.getProperty("mqtt.username", m.username()).strip(), p.getProperty("mqtt.password", m.password()),
                         p.getProperty("mqtt.topicPrefix", m.topicPrefix()).strip(),
-                        ConfigLoader.integer(p, "mqtt.qos", m.qos())));
+                        ConfigValues.integer(p, "mqtt.qos", m.qos())));
     }
 
     private static List<URI> urls(String list) {
