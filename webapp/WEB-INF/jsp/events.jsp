@@ -44,14 +44,15 @@
     <p class="muted"><span id="event-count"><c:out value="${result.total}"/></span> event(s), newest first; times in
       <c:out value="${zone}"/>. <a href="${ctx}/api/events/export.csv?${fn:escapeXml(query)}" id="csv">Export CSV</a></p>
     <table class="list events" id="events">
-      <thead><tr><th>Time</th><th>Camera</th><th>Decision</th><th>Person</th><th>Score</th><th>Face</th><th>Frame</th></tr></thead>
+      <thead><tr><th>Time</th><th>Camera</th><th>Decision</th><th>Person</th><th>Score</th><th title="Liveness model: 0 live .. 1 photo or screen">Spoof</th><th>Face</th><th>Frame</th></tr></thead>
       <tbody>
       <c:forEach var="row" items="${rows}">
         <c:set var="e" value="${row.event}"/>
         <tr data-event="${e.id}" data-decision="${e.decision}">
           <td><c:out value="${row.localTime}"/></td>
           <td><c:out value="${e.camera}"/></td>
-          <td><span class="decision decision-${fn:toLowerCase(e.decision)}">${fn:toLowerCase(e.decision)}</span></td>
+          <td><span class="decision decision-${fn:toLowerCase(e.decision)}">${fn:toLowerCase(e.decision)}</span>
+            <c:if test="${not empty e.rule}"><small class="muted rule"><c:out value="${e.rule}"/></small></c:if></td>
           <td>
             <c:choose>
               <c:when test="${not empty e.personId}"><a href="${ctx}/people/${e.personId}"><c:out value="${e.personName}"/></a></c:when>
@@ -59,6 +60,7 @@
             </c:choose>
           </td>
           <td><c:if test="${not empty e.score}"><fmt:formatNumber value="${e.score}" maxFractionDigits="2"/></c:if></td>
+          <td class="spoof"><c:if test="${not empty e.spoofScore}"><fmt:formatNumber value="${e.spoofScore}" maxFractionDigits="2"/></c:if></td>
           <td><c:if test="${not empty e.faceFile}"><a href="${ctx}/api/events/${e.id}/face.jpg"><img class="thumb small" loading="lazy"
                src="${ctx}/api/events/${e.id}/face.jpg" alt="Face at event ${e.id}" width="48"></a></c:if></td>
           <td><c:if test="${not empty e.frameFile}"><a href="${ctx}/api/events/${e.id}/frame.jpg"><img class="thumb" loading="lazy"

@@ -7,8 +7,10 @@ import org.gatewatch.analysis.AnalysisConfig;
 import org.gatewatch.analysis.PedestrianAnalyzer;
 import org.gatewatch.config.CameraConfig;
 import org.gatewatch.detect.MtcnnFaceDetector;
+import org.gatewatch.pipeline.AccessPolicy;
 import org.gatewatch.pipeline.FrameAnalyzer;
 import org.gatewatch.pipeline.GateAnalysis;
+import org.gatewatch.recognize.FaceAntiSpoofing;
 import org.gatewatch.recognize.FaceRecognizer;
 import org.gatewatch.recognize.Gallery;
 import org.gatewatch.recognize.MobileFaceNetEmbedder;
@@ -38,10 +40,15 @@ final class Analyzers {
         double[] line = camera.countingLine();
         AnalysisConfig config = new AnalysisConfig(people.hog(), people.motion(), people.tracker(),
                 people.motionGating(), people.roiMargin(), line != null ? line : people.countingLine());
-        FaceRecognizer faces = camera.analysis().equals("gate")
+        boolean gate = camera.analysis().equals("gate");
+        FaceRecognizer faces = gate
                 ? new FaceRecognizer(MtcnnFaceDetector.fromClasspath(), MobileFaceNetEmbedder.fromClasspath())
                 : null;
+        FaceAntiSpoofing liveness = gate && !camera.liveness().equals("off") ? FaceAntiSpoofing.fromClasspath() : null;
+        AccessPolicy policy = new AccessPolicy(
+                new AccessPolicy.Liveness(camera.livenessEnforced(), camera.livenessThreshold()));
         return new GateAnalysis(camera.id(), new PedestrianAnalyzer(config), faces, gallery,
-                id -> records.people().find(id), records.recorder()::record, clock, config.countingLine());
+                id -> records.people().find(id), records.recorder()::record, clock, config.countingLine(),
+                liveness, policy);
     }
 }

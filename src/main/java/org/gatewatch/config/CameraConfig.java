@@ -15,12 +15,29 @@ import java.util.regex.Pattern;
  * @param analysis    {@code off}, {@code people} (pedestrians tracked and counted) or {@code gate} (people, faces
  *                    recognised, access decisions recorded as events)
  * @param countingLine x1,y1,x2,y2 in frame pixels for in/out counts, or null
+ * @param liveness    {@code off} (no liveness model), {@code score} (each face that could grant access is scored and
+ *                    the score stored with the event) or {@code enforce} (also: a score above the threshold turns
+ *                    GRANTED into DENIED, rule {@code liveness}); used by {@code gate} analysis only
+ * @param livenessThreshold spoof score above which {@code enforce} denies, 0..1
  */
 public record CameraConfig(String id, String name, String source, double fpsCap, int jpegQuality,
-                           int idleSeconds, boolean alwaysOn, String analysis, double[] countingLine) {
+                           int idleSeconds, boolean alwaysOn, String analysis, double[] countingLine,
+                           String liveness, double livenessThreshold) {
 
     /** The values of {@code camera.<id>.analysis}. */
     public static final java.util.List<String> ANALYSES = java.util.List.of("off", "people", "gate");
+    /** The values of {@code camera.<id>.liveness}. */
+    public static final java.util.List<String> LIVENESS = java.util.List.of("off", "score", "enforce");
+    /**
+     * The default of {@code camera.<id>.liveness}: the score is stored, never enforced. Measured before choosing
+     * (bin/gatewatch bench-faces, README): the model calls most real faces of ordinary cameras attacks.
+     */
+    public static final String DEFAULT_LIVENESS = "score";
+    /**
+     * The default of {@code camera.<id>.livenessThreshold}: 0.2, the threshold the liveness model's own demo app
+     * uses (recognize.FaceAntiSpoofing).
+     */
+    public static final double DEFAULT_LIVENESS_THRESHOLD = 0.2;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -66,5 +83,16 @@ public record CameraConfig(String id, String name, String source, double fpsCap,
             }
             countingLine = countingLine.clone();
         }
+        if (!LIVENESS.contains(liveness)) {
+            throw ConfigException.invalid(prefix + "liveness", String.valueOf(liveness), "one of " + LIVENESS);
+        }
+        if (!(livenessThreshold >= 0 && livenessThreshold <= 1)) {
+            throw ConfigException.invalid(prefix + "livenessThreshold", String.valueOf(livenessThreshold), "0 to 1");
+        }
+    }
+
+    /** Whether a failed liveness check denies access on this camera. */
+    public boolean livenessEnforced() {
+        return liveness.equals("enforce");
     }
 }

@@ -24,7 +24,8 @@ public final class ConfigLoader {
     public static final String BUILT_IN = "gatewatch.properties";
 
     private static final Set<String> CAMERA_FIELDS =
-            Set.of("name", "source", "fps", "jpegQuality", "idleSeconds", "alwaysOn", "analysis", "countingLine");
+            Set.of("name", "source", "fps", "jpegQuality", "idleSeconds", "alwaysOn", "analysis", "countingLine",
+                    "liveness", "livenessThreshold");
     /** Sections read by the stage they configure (analysis reads people.*), which also rejects unknown keys there. */
     private static final List<String> DELEGATED_PREFIXES = List.of("people.");
     private static final Set<String> STREAM_KEYS =
@@ -89,7 +90,9 @@ public final class ConfigLoader {
                     ConfigValues.integer(p, prefix + "idleSeconds", 10),
                     ConfigValues.bool(p, prefix + "alwaysOn", false),
                     p.getProperty(prefix + "analysis", "off").trim(),
-                    ConfigValues.decimals(p, prefix + "countingLine")));
+                    ConfigValues.decimals(p, prefix + "countingLine"),
+                    p.getProperty(prefix + "liveness", CameraConfig.DEFAULT_LIVENESS).trim(),
+                    ConfigValues.decimal(p, prefix + "livenessThreshold", CameraConfig.DEFAULT_LIVENESS_THRESHOLD)));
         }
         StreamConfig d = StreamConfig.DEFAULTS;
         StreamConfig stream = new StreamConfig(

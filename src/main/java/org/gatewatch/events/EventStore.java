@@ -23,7 +23,7 @@ import org.gatewatch.db.Page;
 public final class EventStore {
 
     private static final String COLUMNS = "id, camera, occurred_at, decision, person_id, person_name, score, rule,"
-            + " track_id, frame_file, face_file, snapshot_error";
+            + " track_id, frame_file, face_file, snapshot_error, spoof_score";
     private static final String NEWEST_FIRST = " ORDER BY occurred_at DESC, id DESC";
 
     private final DataSource db;
@@ -36,28 +36,26 @@ public final class EventStore {
     AccessEvent insert(NewEvent e, String frameFile, String faceFile, String snapshotError) {
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO access_event (camera, occurred_at, decision,"
-                     + " person_id, person_name, score, rule, track_id, frame_file, face_file, snapshot_error)"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                     + " person_id, person_name, score, rule, track_id, frame_file, face_file, snapshot_error,"
+                     + " spoof_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, e.camera());
             s.setObject(2, e.time().atOffset(ZoneOffset.UTC));
             s.setString(3, e.decision().name());
             setLong(s, 4, e.personId());
             s.setString(5, e.personName());
-            if (e.score() == null) {
-                s.setNull(6, Types.DOUBLE);
-            } else {
-                s.setDouble(6, e.score());
-            }
+            setDouble(s, 6, e.score());
             s.setString(7, e.rule());
             setLong(s, 8, e.trackId());
             s.setString(9, frameFile);
             s.setString(10, faceFile);
             s.setString(11, snapshotError);
+            setDouble(s, 12, e.spoofScore());
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
                 return new AccessEvent(keys.getLong(1), e.camera(), e.time(), e.decision(), e.personId(),
-                        e.personName(), e.score(), e.rule(), e.trackId(), frameFile, faceFile, snapshotError);
+                        e.personName(), e.score(), e.rule(), e.trackId(), frameFile, faceFile, snapshotError,
+                        e.spoofScore());
             }
         } catch (SQLException ex) {
             throw new DataAccessException("cannot store an event of camera " + e.camera(), ex);
@@ -207,6 +205,14 @@ public final class EventStore {
         }
     }
 
+    private static void setDouble(PreparedStatement s, int index, Double value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.DOUBLE);
+        } else {
+            s.setDouble(index, value);
+        }
+    }
+
     private static AccessEvent read(ResultSet r) throws SQLException {
         long personId = r.getLong(5);
         Long person = r.wasNull() ? null : personId;
@@ -214,9 +220,11 @@ public final class EventStore {
         Double score = r.wasNull() ? null : scoreValue;
         long trackValue = r.getLong(9);
         Long track = r.wasNull() ? null : trackValue;
+        double spoofValue = r.getDouble(13);
+        Double spoof = r.wasNull() ? null : spoofValue;
         return new AccessEvent(r.getLong(1), r.getString(2), r.getObject(3, OffsetDateTime.class).toInstant(),
                 Decision.valueOf(r.getString(4)), person, r.getString(6), score, r.getString(8), track,
-                r.getString(10), r.getString(11), r.getString(12));
+                r.getString(10), r.getString(11), r.getString(12), spoof);
     }
 
     /** The WHERE clause of a filter and its parameters, in order. */

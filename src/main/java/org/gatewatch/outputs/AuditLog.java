@@ -17,9 +17,10 @@ public final class AuditLog implements EventListener {
 
     @Override
     public void onEvent(AccessEvent e) {
-        AUDIT.info("event={} camera={} time={} decision={} person={} name=\"{}\" score={} rule=\"{}\" track={}{}",
+        AUDIT.info("event={} camera={} time={} decision={} person={} name=\"{}\" score={} rule=\"{}\" track={}"
+                        + " spoofScore={}{}",
                 e.id(), e.camera(), e.time(), e.decision(), e.personId(), quoted(e.personName()), e.score(),
-                quoted(e.rule()), e.trackId(), e.snapshotError() == null ? "" : " snapshotError=\"" + quoted(e.snapshotError()) + "\"");
+                quoted(e.rule()), e.trackId(), e.spoofScore(), e.snapshotError() == null ? "" : " snapshotError=\"" + quoted(e.snapshotError()) + "\"");
     }
 
     /** Quotes inside a value would end the field early for a parser of these lines. */

@@ -27,6 +27,7 @@ final class EventPayload {
         m.put("trackId", e.trackId());
         m.put("hasFrame", e.frameFile() != null);
         m.put("hasFace", e.faceFile() != null);
+        m.put("spoofScore", e.spoofScore());
         return bytes(m);
     }
 

@@ -20,6 +20,7 @@ import org.gatewatch.detect.FaceBox;
 import org.gatewatch.events.Decision;
 import org.gatewatch.events.NewEvent;
 import org.gatewatch.people.Person;
+import org.gatewatch.recognize.FaceAntiSpoofing;
 import org.gatewatch.recognize.FaceRecognizer;
 import org.gatewatch.recognize.Gallery;
 import org.gatewatch.recognize.Match;
@@ -42,8 +43,9 @@ import org.opencv.imgproc.Imgproc;
 /**
  * The gate's live analysis of one camera: pedestrians are detected and tracked ({@link PedestrianAnalyzer}, the same
  * code as {@code bin/gatewatch analyze}); inside each undecided person the face is recognised and votes for a name
- * over several frames; each walk-through gets one access decision, recorded as an event with its snapshots; the
- * overlay shows boxes coloured by decision, track ids, names, counts and the analysis rate.
+ * over several frames, and the faces that could grant access get a liveness score; each walk-through gets one
+ * access decision, recorded as an event with its snapshots; the overlay shows boxes coloured by decision, track
+ * ids, names, counts and the analysis rate.
  *
  * <p>Runs on the camera's analysis thread only; the overlays it returns are drawn by the capture thread.
  */
@@ -78,7 +80,8 @@ public final class GateAnalysis implements FrameAnalyzer {
     private final Supplier<Gallery> gallery;
     private final LongFunction<Optional<Person>> persons;
     private final Consumer<NewEvent> events;
-    private final AccessPolicy policy = new AccessPolicy();
+    private final FaceAntiSpoofing liveness;
+    private final AccessPolicy policy;
     private final Clock clock;
     private final double[] countingLine;
     private final Map<Integer, Walk> walks = new HashMap<>();
@@ -95,10 +98,12 @@ public final class GateAnalysis implements FrameAnalyzer {
      * @param persons      the stored person by id, for the access rules
      * @param events       where decisions go (the event recorder)
      * @param countingLine x1,y1,x2,y2 drawn on the stream, or null
+     * @param liveness     the liveness model that scores each walk's faces that could grant access, or null (off)
+     * @param policy       the access rules, with the camera's liveness rule
      */
     public GateAnalysis(String cameraId, PedestrianAnalyzer people, FaceRecognizer faces, Supplier<Gallery> gallery,
                         LongFunction<Optional<Person>> persons, Consumer<NewEvent> events, Clock clock,
-                        double[] countingLine) {
+                        double[] countingLine, FaceAntiSpoofing liveness, AccessPolicy policy) {
         this.cameraId = cameraId;
         this.people = people;
         this.faces = faces;
@@ -107,6 +112,8 @@ public final class GateAnalysis implements FrameAnalyzer {
         this.events = events;
         this.clock = clock;
         this.countingLine = countingLine == null ? null : countingLine.clone();
+        this.liveness = liveness;
+        this.policy = policy;
     }
 
     @Override
@@ -212,12 +219,24 @@ public final class GateAnalysis implements FrameAnalyzer {
             return;
         }
         walk.facesSeen++;
-        walk.vote.addFace(face.best());
+        boolean couldGrant = walk.vote.addFace(face.best());
         FaceBox fb = face.face().box();
+        if (couldGrant && liveness != null && walk.wantsSpoofScore()) {
+            scoreLiveness(walk, frame, fb);
+        }
         if (fb.area() > walk.bestFaceArea) {
             walk.bestFaceArea = fb.area();
             walk.faceJpeg = encodeCrop(frame, fb);
             walk.frameJpeg = encode(frame);
+        }
+    }
+
+    private void scoreLiveness(Walk walk, Mat frame, FaceBox face) {
+        try {
+            walk.addSpoofScore(liveness.spoofScore(frame, face));
+        } catch (RuntimeException e) {
+            // Unscored, the walk cannot pass an enforced liveness rule: the check fails closed.
+            LOG.error("Camera {}: liveness model failed on track {}", cameraId, walk.trackId, e);
         }
     }
 
@@ -239,12 +258,15 @@ public final class GateAnalysis implements FrameAnalyzer {
         Optional<Match> match = walk.vote.result();
         Optional<Person> person = match.flatMap(m -> parseId(m.personId())).flatMap(persons::apply);
         Instant now = Instant.ofEpochMilli(captureMillis);
+        Double spoofScore = walk.spoofScore();
         AccessPolicy.Verdict verdict = policy.decide(match.map(Match::personId),
-                match.map(Match::score).orElse(0.0), person, walk.facesSeen > 0, ZonedDateTime.now(clock));
+                match.map(Match::score).orElse(0.0), person, walk.facesSeen > 0, ZonedDateTime.now(clock),
+                spoofScore);
         walk.verdict = verdict;
         try {
             events.accept(new NewEvent(cameraId, now, verdict.decision(), verdict.personId(), verdict.personName(),
-                    verdict.score(), verdict.rule(), (long) walk.trackId, walk.frameJpeg, walk.faceJpeg));
+                    verdict.score(), verdict.rule(), (long) walk.trackId, walk.frameJpeg, walk.faceJpeg,
+                    spoofScore));
         } catch (RuntimeException e) {
             // The decision stands on the stream even when storing it failed; the recorder logs the cause too.
             LOG.error("Camera {}: could not record the {} of track {}", cameraId, verdict.decision(), walk.trackId, e);
@@ -336,6 +358,9 @@ public final class GateAnalysis implements FrameAnalyzer {
         people.close();
         if (faces != null) {
             faces.close();
+        }
+        if (liveness != null) {
+            liveness.close();
         }
         jpeg.release();
         jpegParams.release();

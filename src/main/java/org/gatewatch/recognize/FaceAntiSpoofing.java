@@ -5,6 +5,7 @@ import org.gatewatch.detect.FaceBox;
 import org.gatewatch.detect.FaceModels;
 import org.gatewatch.detect.TfLiteModel;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
@@ -31,6 +32,8 @@ public final class FaceAntiSpoofing implements AutoCloseable {
     private static final int LEAVES = 8;
 
     private final TfLiteModel model;
+    private final byte[] px = new byte[SIZE * SIZE * 3];
+    private final float[] input = new float[SIZE * SIZE * 3];
 
     public static FaceAntiSpoofing fromClasspath() {
         return new FaceAntiSpoofing(FaceModels.locate(FaceModels.ANTI_SPOOFING));
@@ -42,11 +45,9 @@ public final class FaceAntiSpoofing implements AutoCloseable {
 
     /** The spoof score of the face in {@code box} of the BGR {@code frame}; compare with a threshold. */
     public double spoofScore(Mat frame, FaceBox box) {
-        Mat face = new FaceAligner().squareCrop(frame, box, SIZE);
+        Mat face = crop(frame, box);
         try {
-            byte[] px = new byte[SIZE * SIZE * 3];
             face.get(0, 0, px);
-            float[] input = new float[px.length];
             for (int p = 0; p < px.length; p += 3) {
                 input[p] = (px[p + 2] & 0xff) / 255f;
                 input[p + 1] = (px[p + 1] & 0xff) / 255f;
@@ -64,6 +65,24 @@ public final class FaceAntiSpoofing implements AutoCloseable {
         } finally {
             face.release();
         }
+    }
+
+    /**
+     * The crop the model was used with upstream: the square on the box's longer side, moved and shrunk to lie
+     * inside the frame (no black border, which the model never saw), scaled bilinearly to 256×256.
+     */
+    static Mat crop(Mat frame, FaceBox box) {
+        double side = Math.max(box.width(), box.height());
+        int s = (int) Math.round(Math.min(side, Math.min(frame.cols(), frame.rows())));
+        int x = (int) Math.round(box.x() + box.width() / 2 - s / 2.0);
+        int y = (int) Math.round(box.y() + box.height() / 2 - s / 2.0);
+        x = Math.max(0, Math.min(x, frame.cols() - s));
+        y = Math.max(0, Math.min(y, frame.rows() - s));
+        Mat square = frame.submat(new Rect(x, y, Math.max(1, s), Math.max(1, s)));
+        Mat out = new Mat();
+        Imgproc.resize(square, out, new Size(SIZE, SIZE), 0, 0, Imgproc.INTER_LINEAR);
+        square.release();
+        return out;
     }
 
     @Override

@@ -30,13 +30,18 @@ public final class TrackVote {
         this.threshold = threshold;
     }
 
-    /** One frame's face of this track: its best gallery match, or empty if the gallery is empty. */
-    public void addFace(Optional<Match> best) {
+    /**
+     * One frame's face of this track: its best gallery match, or empty if the gallery is empty. Returns whether it
+     * voted for someone, i.e. whether this face could grant access.
+     */
+    public boolean addFace(Optional<Match> best) {
         faces++;
-        best.filter(m -> m.score() >= threshold).ifPresent(m -> {
+        Optional<Match> vote = best.filter(m -> m.score() >= threshold);
+        vote.ifPresent(m -> {
             votes.merge(m.personId(), 1, Integer::sum);
             scoreSums.merge(m.personId(), m.score(), Double::sum);
         });
+        return vote.isPresent();
     }
 
     /** Frames of this track that had a face. */

@@ -74,6 +74,23 @@ class ConfigLoaderTest {
         assertTrue(msg.contains("stream.maxViewers") && msg.contains("'0'"), msg);
         msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.fps = -1");
         assertTrue(msg.contains("camera.a.fps") && msg.contains("'-1.0'"), msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.liveness = strict");
+        assertTrue(msg.contains("camera.a.liveness") && msg.contains("'strict'") && msg.contains("enforce"), msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.livenessThreshold = 1.5");
+        assertTrue(msg.contains("camera.a.livenessThreshold") && msg.contains("'1.5'"), msg);
+    }
+
+    @Test
+    void livenessIsScoredButNotEnforcedUnlessTheCameraSaysSo() throws IOException {
+        GateWatchConfig c = ConfigLoader.parse(props("cameras = a, b\ncamera.a.source = demo\n"
+                + "camera.b.source = demo\ncamera.b.liveness = enforce\ncamera.b.livenessThreshold = 0.5"), "test");
+        CameraConfig a = c.cameras().get(0);
+        CameraConfig b = c.cameras().get(1);
+        assertEquals("score", a.liveness());
+        assertFalse(a.livenessEnforced());
+        assertEquals(0.2, a.livenessThreshold());
+        assertTrue(b.livenessEnforced());
+        assertEquals(0.5, b.livenessThreshold());
     }
 
     @Test

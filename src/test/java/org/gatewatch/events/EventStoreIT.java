@@ -57,13 +57,14 @@ class EventStoreIT {
                     && Files.exists(snapshots.path(e.faceFile())) && store.find(e.id()).isPresent()));
 
             AccessEvent e = recorder.record(new NewEvent("gate", T0, Decision.GRANTED, null, "Ada", 0.93, "face+window",
-                    42L, FRAME, FACE));
+                    42L, FRAME, FACE, 0.07));
             assertEquals(List.of(true), filesThere, "files written and row committed before listeners run");
             AccessEvent read = store.find(e.id()).orElseThrow();
             assertEquals(e, read);
             assertEquals(T0, read.time());
             assertEquals(0.93, read.score());
             assertEquals(42L, read.trackId());
+            assertEquals(0.07, read.spoofScore());
             assertNull(read.snapshotError());
             assertTrue(read.frameFile().startsWith("2026/03/02/"), read.frameFile());
             assertArrayEquals(FRAME, Files.readAllBytes(snapshots.path(read.frameFile())));
@@ -78,6 +79,7 @@ class EventStoreIT {
             assertNull(bareRead.frameFile());
             assertNull(bareRead.score());
             assertNull(bareRead.trackId());
+            assertNull(bareRead.spoofScore());
         }
     }
 

@@ -11,14 +11,16 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The built WAR configured as a gate: two folder cameras with live gate analysis (people, faces, decisions). One
- * shows webcam frames of a man whose enrollment photo comes from another session; one shows a stranger.
+ * The built WAR configured as a gate: folder cameras with live gate analysis (people, faces, decisions). One
+ * shows webcam frames of a man whose enrollment photo comes from another session; one shows the same frames with
+ * the liveness rule enforced at a threshold no face passes; one shows a stranger.
  */
 final class GateDeployment {
 
     static final Path WORK = Path.of(System.getProperty("gatewatch.test.work", "target/it-work"), "gate");
     static final String GATE_CAMERA = "gate";
     static final String STRANGER_CAMERA = "stranger";
+    static final String STRICT_CAMERA = "strict";
 
     private GateDeployment() {
     }
@@ -36,13 +38,18 @@ final class GateDeployment {
             Files.copy(faces.resolve("probes/_unknown/walter2_crop.jpg"), stranger.resolve("frame.jpg"));
             Path config = WORK.resolve("gatewatch.properties");
             Files.writeString(config, String.join("\n",
-                    "cameras = " + GATE_CAMERA + ", " + STRANGER_CAMERA,
+                    "cameras = " + GATE_CAMERA + ", " + STRANGER_CAMERA + ", " + STRICT_CAMERA,
                     "camera." + GATE_CAMERA + ".source = " + gate.toAbsolutePath(),
                     "camera." + GATE_CAMERA + ".fps = 4",
                     "camera." + GATE_CAMERA + ".analysis = gate",
                     "camera." + STRANGER_CAMERA + ".source = " + stranger.toAbsolutePath(),
                     "camera." + STRANGER_CAMERA + ".fps = 4",
                     "camera." + STRANGER_CAMERA + ".analysis = gate",
+                    "camera." + STRICT_CAMERA + ".source = " + gate.toAbsolutePath(),
+                    "camera." + STRICT_CAMERA + ".fps = 4",
+                    "camera." + STRICT_CAMERA + ".analysis = gate",
+                    "camera." + STRICT_CAMERA + ".liveness = enforce",
+                    "camera." + STRICT_CAMERA + ".livenessThreshold = 0",
                     ""));
             System.setProperty("gatewatch.config", config.toAbsolutePath().toString());
             System.setProperty("gatewatch.home", fresh(WORK.resolve("home")).toAbsolutePath().toString());

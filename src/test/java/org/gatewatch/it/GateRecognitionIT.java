@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The gate end to end: a face enrolled from an uploaded photo is recognised when the same man's frames from another
- * webcam session come through a camera, and the walk-through is GRANTED with its snapshots; a stranger is DENIED.
+ * webcam session come through a camera, and the walk-through is GRANTED with its snapshots and a liveness score;
+ * a camera that enforces liveness denies the same face when it fails the check; a stranger is DENIED.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -40,8 +41,37 @@ class GateRecognitionIT {
         api = new ApiClient(base.toString());
     }
 
+    /** The enrolled man's person id; both recognition tests share him, whichever runs first enrolls him. */
+    private static Long capId;
+
     @Test
     void enrolledPersonIsGrantedWhenAnotherImageOfThemComesThroughTheCamera() throws Exception {
+        long id = enrollCap();
+        JsonNode event = watchUntilDecision(GateDeployment.GATE_CAMERA);
+        assertEquals("GRANTED", event.get("decision").asText(), event.toString());
+        assertEquals(id, event.get("personId").asLong());
+        assertEquals("Cap", event.get("personName").asText());
+        assertEquals("recognized", event.get("rule").asText());
+        assertTrue(event.get("score").asDouble() >= 0.5, event.toString());
+        assertTrue(event.get("spoofScore").isNumber(), "the face that granted access has a liveness score: " + event);
+        assertSnapshot(event.get("frameUrl").asText());
+        assertSnapshot(event.get("faceUrl").asText());
+    }
+
+    @Test
+    void enforcedLivenessDeniesAFaceThatFailsTheCheck() throws Exception {
+        long id = enrollCap();
+        JsonNode event = watchUntilDecision(GateDeployment.STRICT_CAMERA);
+        assertEquals("DENIED", event.get("decision").asText(), event.toString());
+        assertEquals("liveness", event.get("rule").asText());
+        assertEquals(id, event.get("personId").asLong(), "the event says whose face failed");
+        assertTrue(event.get("spoofScore").asDouble() > 0, event.toString());
+    }
+
+    private long enrollCap() throws Exception {
+        if (capId != null) {
+            return capId;
+        }
         HttpResponse<String> created = api.postJson("api/people", "{\"name\":\"Cap\"}");
         assertEquals(201, created.statusCode(), created.body());
         long id = ApiClient.json(created).get("id").asLong();
@@ -50,15 +80,8 @@ class GateRecognitionIT {
         assertEquals(201, up.statusCode(), up.body());
         JsonNode enrollment = ApiClient.json(api.get("api/enrollment?wait=30"));
         assertTrue(enrollment.toString().contains("\"" + id + "\""), "enrolled before the camera starts: " + enrollment);
-
-        JsonNode event = watchUntilDecision(GateDeployment.GATE_CAMERA);
-        assertEquals("GRANTED", event.get("decision").asText(), event.toString());
-        assertEquals(id, event.get("personId").asLong());
-        assertEquals("Cap", event.get("personName").asText());
-        assertEquals("recognized", event.get("rule").asText());
-        assertTrue(event.get("score").asDouble() >= 0.5, event.toString());
-        assertSnapshot(event.get("frameUrl").asText());
-        assertSnapshot(event.get("faceUrl").asText());
+        capId = id;
+        return id;
     }
 
     @Test
@@ -67,6 +90,7 @@ class GateRecognitionIT {
         assertEquals("DENIED", event.get("decision").asText(), event.toString());
         assertEquals("unknown", event.get("rule").asText());
         assertTrue(event.get("personId").isNull(), event.toString());
+        assertTrue(event.get("spoofScore").isNull(), "only faces that could grant access are scored: " + event);
         assertSnapshot(event.get("faceUrl").asText());
     }
 

@@ -76,4 +76,33 @@ class AccessPolicyTest {
         assertEquals(Decision.PASSAGE, v.decision());
         assertEquals("no-face", v.rule());
     }
+
+    @Test
+    void enforcedLivenessDeniesAFaceAboveTheThresholdAndOneNeverScored() {
+        AccessPolicy strict = new AccessPolicy(new AccessPolicy.Liveness(true, 0.2));
+        Optional<Person> ada = Optional.of(person(true, null));
+        var live = strict.decide(Optional.of("7"), 0.8, ada, true, tuesdayMorning, 0.05);
+        assertEquals(Decision.GRANTED, live.decision());
+        var photo = strict.decide(Optional.of("7"), 0.8, ada, true, tuesdayMorning, 0.9);
+        assertEquals(Decision.DENIED, photo.decision());
+        assertEquals("liveness", photo.rule());
+        assertEquals("Ada", photo.personName(), "the event still says who the face looked like");
+        var unscored = strict.decide(Optional.of("7"), 0.8, ada, true, tuesdayMorning, null);
+        assertEquals("liveness", unscored.rule(), "no score fails closed");
+    }
+
+    @Test
+    void livenessOnlyTurnsGrantsIntoDenials() {
+        AccessPolicy strict = new AccessPolicy(new AccessPolicy.Liveness(true, 0.2));
+        var inactive = strict.decide(Optional.of("7"), 0.8, Optional.of(person(false, null)), true, tuesdayMorning, 0.9);
+        assertEquals("inactive", inactive.rule());
+        var noFace = strict.decide(Optional.empty(), 0, Optional.empty(), false, tuesdayMorning, null);
+        assertEquals(Decision.PASSAGE, noFace.decision());
+    }
+
+    @Test
+    void recordedLivenessNeverDenies() {
+        var v = policy.decide(Optional.of("7"), 0.8, Optional.of(person(true, null)), true, tuesdayMorning, 0.99);
+        assertEquals(Decision.GRANTED, v.decision());
+    }
 }

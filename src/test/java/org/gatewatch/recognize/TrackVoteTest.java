@@ -25,6 +25,14 @@ class TrackVoteTest {
     }
 
     @Test
+    void aFaceVotesOnlyWhenItReachesTheThreshold() {
+        TrackVote v = new TrackVote(3, T);
+        assertTrue(v.addFace(m("ann", T)), "a face at the threshold could grant access");
+        assertFalse(v.addFace(m("ann", T - 0.01)));
+        assertFalse(v.addFace(Optional.empty()));
+    }
+
+    @Test
     void namesThePersonOnceThreeFramesAgreeWithTheMeanOfTheirScores() {
         TrackVote v = new TrackVote(3, T);
         v.addFace(m("ann", 0.7));

@@ -9,7 +9,7 @@ import org.gatewatch.events.AccessEvent;
 final class EventCsv {
 
     static final String HEADER = "id,time,camera,decision,person_id,person_name,score,rule,track_id,frame_url,"
-            + "face_url,snapshot_error";
+            + "face_url,snapshot_error,spoof_score";
 
     private final Writer out;
     private final String apiBase;
@@ -32,7 +32,7 @@ final class EventCsv {
                     e.score() == null ? "" : e.score().toString(), cell(e.rule()),
                     e.trackId() == null ? "" : e.trackId().toString(),
                     e.frameFile() == null ? "" : base + "/frame.jpg", e.faceFile() == null ? "" : base + "/face.jpg",
-                    cell(e.snapshotError())));
+                    cell(e.snapshotError()), e.spoofScore() == null ? "" : e.spoofScore().toString()));
             out.write("\r\n");
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
