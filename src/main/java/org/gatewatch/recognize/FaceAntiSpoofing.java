@@ -14,10 +14,11 @@ import org.opencv.imgproc.Imgproc;
  * with 8 leaves, as in Liu et al., "Deep Tree Learning for Zero-shot Face Anti-Spoofing", CVPR 2019). Input: the
  * square face box resized to 256×256, RGB scaled to 0..1; outputs: per-leaf class scores and the mask of the leaf
  * the face reached. The spoof score is Σ |score| · mask: high means a presentation attack (photo, screen).
- * Measured on real faces before choosing a default ({@code bin/gatewatch bench-faces}, 2026-11-25): at
- * {@link #ATTACK_THRESHOLD} it called 70 of 94 real faces attacks (all 15 frames of a live webcam clip, 28 of 33
- * talking-face video frames; median score 0.54). So liveness must stay off by default: store the score with the
- * event, and let a site turn the rule on only after measuring its own camera. ~90–120 ms per face here.
+ * Measured on real faces before choosing a default ({@code bin/gatewatch bench-faces}, 2026-11-25, with the
+ * upstream crop below): at {@link #ATTACK_THRESHOLD} it called 56 of 94 real faces attacks: all 18 frames of a
+ * live webcam clip (score 0.99), 16 of 36 frames of a talking-face video, 22 of 40 press photos; ~90 ms a face.
+ * So liveness is never enforced by default: the score is stored with the event, and a site turns the rule on only
+ * after measuring its own camera (camera.&lt;id&gt;.liveness).
  * One thread at a time; owns its interpreter.
  */
 public final class FaceAntiSpoofing implements AutoCloseable {

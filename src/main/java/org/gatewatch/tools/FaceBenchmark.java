@@ -7,9 +7,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
@@ -156,6 +157,7 @@ public final class FaceBenchmark {
      */
     private static void liveness(Path dir, PrintStream out) {
         List<Double> scores = new ArrayList<>();
+        Map<String, List<Double>> bySource = new TreeMap<>();
         long nanos = 0;
         try (MtcnnFaceDetector detector = MtcnnFaceDetector.fromClasspath();
              FaceAntiSpoofing spoof = FaceAntiSpoofing.fromClasspath();
@@ -165,8 +167,10 @@ public final class FaceBenchmark {
                 try {
                     for (DetectedFace f : detector.detect(m)) {
                         long t = System.nanoTime();
-                        scores.add(spoof.spoofScore(m, f.box()));
+                        double score = spoof.spoofScore(m, f.box());
                         nanos += System.nanoTime() - t;
+                        scores.add(score);
+                        bySource.computeIfAbsent(source(image), k -> new ArrayList<>()).add(score);
                     }
                 } finally {
                     m.release();
@@ -179,13 +183,34 @@ public final class FaceBenchmark {
             out.println("liveness: no faces");
             return;
         }
-        Collections.sort(scores);
-        long flagged = scores.stream().filter(s -> s > FaceAntiSpoofing.ATTACK_THRESHOLD).count();
         out.printf(Locale.ROOT, "liveness (FaceAntiSpoofing) on %d real faces: %s called attacks at threshold %.2f; "
-                + "spoof score median %.3f, 90th percentile %.3f, max %.3f; %.1f ms per face%n", scores.size(),
-                FacesTool.pct((int) flagged, scores.size()), FaceAntiSpoofing.ATTACK_THRESHOLD,
-                scores.get(scores.size() / 2), scores.get((int) (scores.size() * 0.9)), scores.get(scores.size() - 1),
-                nanos / 1e6 / scores.size());
+                + "%s; %.1f ms per face%n", scores.size(), flagged(scores), FaceAntiSpoofing.ATTACK_THRESHOLD,
+                spread(scores), nanos / 1e6 / scores.size());
+        bySource.forEach((source, s) -> out.printf(Locale.ROOT, "liveness: %-22s %s called attacks; %s%n", source,
+                flagged(s), spread(s)));
+    }
+
+    /** Where a face comes from, for the liveness breakdown: webcam clip, video, or photo. */
+    private static String source(Path image) {
+        String name = image.getFileName().toString();
+        if (name.startsWith("cap")) {
+            return "webcam clip (cap*)";
+        }
+        if (name.startsWith("franck")) {
+            return "video frames (franck)";
+        }
+        return "photos";
+    }
+
+    private static String flagged(List<Double> scores) {
+        long n = scores.stream().filter(s -> s > FaceAntiSpoofing.ATTACK_THRESHOLD).count();
+        return FacesTool.pct((int) n, scores.size());
+    }
+
+    private static String spread(List<Double> scores) {
+        List<Double> sorted = scores.stream().sorted().toList();
+        return String.format(Locale.ROOT, "spoof score median %.3f, 90th percentile %.3f, max %.3f",
+                sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.9)), sorted.get(sorted.size() - 1));
     }
 
     private static void row(PrintStream out, String detector, String label, Rates r, FaceEvaluation eval) {
