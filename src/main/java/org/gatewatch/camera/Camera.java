@@ -106,6 +106,7 @@ public final class Camera {
                 pipeline.framesEncoded(), sent, skipped, worker.lastError(),
                 config.alwaysOn(), newest == null ? 0 : newest.captureMillis(),
                 analysis != null, analysis == null ? 0 : analysis.fps(),
-                analysis == null ? 0 : analysis.framesAnalyzed(), crossings[0], crossings[1]);
+                analysis == null ? 0 : analysis.framesAnalyzed(), crossings[0], crossings[1],
+                config.analysis(), config.analysis().equals("gate") ? config.liveness() : null);
     }
 }

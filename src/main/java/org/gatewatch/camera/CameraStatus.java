@@ -8,10 +8,12 @@ package org.gatewatch.camera;
  * @param analysisFps frames analysed per second (analysis runs on the newest frame and skips the rest)
  * @param countIn     people who crossed the counting line inwards since the start (0 without a line)
  * @param countOut    people who crossed it outwards
+ * @param analysisMode the camera's {@code analysis} setting: off, people or gate
+ * @param liveness    the camera's liveness setting (off, score or enforce) when it takes access decisions, else null
  */
 public record CameraStatus(String id, String name, String source, String state, double fps, int idleSeconds,
                            int viewers, long framesCaptured, long framesEncoded, long framesSent, long framesSkipped,
                            String lastError, boolean alwaysOn, long lastFrameMillis,
                            boolean analysis, double analysisFps, long framesAnalyzed, long countIn,
-                           long countOut) {
+                           long countOut, String analysisMode, String liveness) {
 }

@@ -232,9 +232,10 @@ class StreamIT {
         for (JsonNode camera : status.get("cameras")) {
             for (String field : List.of("id", "name", "source", "state", "fps", "idleSeconds", "viewers",
                     "framesCaptured", "framesEncoded", "framesSent", "framesSkipped", "lastError", "analysis",
-                    "analysisFps", "countIn", "countOut")) {
+                    "analysisFps", "countIn", "countOut", "analysisMode", "liveness")) {
                 assertTrue(camera.has(field), field + " in " + camera);
             }
+            assertTrue(List.of("off", "people", "gate").contains(camera.get("analysisMode").asText()), camera.toString());
             assertTrue(states.contains(camera.get("state").asText()), camera.toString());
         }
     }
