@@ -6,8 +6,10 @@ import java.util.function.Supplier;
 import org.gatewatch.analysis.AnalysisConfig;
 import org.gatewatch.analysis.PedestrianAnalyzer;
 import org.gatewatch.config.CameraConfig;
+import org.gatewatch.config.RecognitionConfig;
 import org.gatewatch.detect.MtcnnFaceDetector;
 import org.gatewatch.pipeline.AccessPolicy;
+import org.gatewatch.pipeline.FaceChecks;
 import org.gatewatch.pipeline.FrameAnalyzer;
 import org.gatewatch.pipeline.GateAnalysis;
 import org.gatewatch.recognize.FaceAntiSpoofing;
@@ -20,13 +22,16 @@ import org.gatewatch.records.Records;
 final class Analyzers {
 
     private final AnalysisConfig people;
+    private final RecognitionConfig recognition;
     private final Records records;
     private final Supplier<Gallery> gallery;
     private final Clock clock;
 
     /** Reads and checks the {@code people.*} section now, so a bad key stops the start even with analysis off. */
-    Analyzers(Properties peopleSection, Records records, Supplier<Gallery> gallery, Clock clock) {
+    Analyzers(Properties peopleSection, RecognitionConfig recognition, Records records, Supplier<Gallery> gallery,
+              Clock clock) {
         this.people = AnalysisConfig.from(peopleSection);
+        this.recognition = recognition;
         this.records = records;
         this.gallery = gallery;
         this.clock = clock;
@@ -40,15 +45,22 @@ final class Analyzers {
         double[] line = camera.countingLine();
         AnalysisConfig config = new AnalysisConfig(people.hog(), people.motion(), people.tracker(),
                 people.motionGating(), people.roiMargin(), line != null ? line : people.countingLine());
-        boolean gate = camera.analysis().equals("gate");
-        FaceRecognizer faces = gate
-                ? new FaceRecognizer(MtcnnFaceDetector.fromClasspath(), MobileFaceNetEmbedder.fromClasspath())
-                : null;
-        FaceAntiSpoofing liveness = gate && !camera.liveness().equals("off") ? FaceAntiSpoofing.fromClasspath() : null;
+        FaceChecks faces = camera.analysis().equals("gate") ? faceChecks(camera) : null;
         AccessPolicy policy = new AccessPolicy(
                 new AccessPolicy.Liveness(camera.livenessEnforced(), camera.livenessThreshold()));
         return new GateAnalysis(camera.id(), new PedestrianAnalyzer(config), faces, gallery,
-                id -> records.people().find(id), records.recorder()::record, clock, config.countingLine(),
-                liveness, policy);
+                id -> records.people().find(id), records.recorder()::record, clock, config.countingLine(), policy);
+    }
+
+    private FaceChecks faceChecks(CameraConfig camera) {
+        FaceRecognizer recognizer =
+                new FaceRecognizer(MtcnnFaceDetector.fromClasspath(), MobileFaceNetEmbedder.fromClasspath());
+        try {
+            FaceAntiSpoofing liveness = camera.liveness().equals("off") ? null : FaceAntiSpoofing.fromClasspath();
+            return new FaceChecks(recognizer, liveness, recognition.votes());
+        } catch (RuntimeException e) {
+            recognizer.close();
+            throw e;
+        }
     }
 }

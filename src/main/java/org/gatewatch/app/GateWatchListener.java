@@ -58,7 +58,7 @@ public final class GateWatchListener implements ServletContextListener {
             Path dataDir = prepareDataDir();
             GateWatchConfig config = loadConfig(context, dataDir);
             startRecords(context, dataDir, config);
-            startEnrollment(context);
+            startEnrollment(context, config);
             startFanOut(config.stream());
             startCameras(config, dataDir);
             startKeepAlive();
@@ -108,8 +108,8 @@ public final class GateWatchListener implements ServletContextListener {
     }
 
     /** Face enrollment and the live gallery; before the cameras, whose analysis reads the gallery. */
-    private void startEnrollment(ServletContext context) {
-        enrollment = Enrollment.start(records.people(), records.database().dataSource());
+    private void startEnrollment(ServletContext context, GateWatchConfig config) {
+        enrollment = Enrollment.start(records.people(), records.database().dataSource(), config.faces().threshold());
         context.setAttribute(Enrollment.ATTRIBUTE, enrollment);
     }
 
@@ -120,7 +120,8 @@ public final class GateWatchListener implements ServletContextListener {
     private void startCameras(GateWatchConfig config, Path dataDir) {
         // The gallery is read on every analysed frame: a retrained one applies at once, with no restart.
         Enrollment faces = enrollment;
-        Analyzers analyzers = new Analyzers(config.delegated(), records, faces::gallery, Clock.systemDefaultZone());
+        Analyzers analyzers = new Analyzers(config.delegated(), config.faces(), records, faces::gallery,
+                Clock.systemDefaultZone());
         List<Camera> list = new ArrayList<>();
         for (CameraConfig c : config.cameras()) {
             var sources = SourceSpec.parse("camera." + c.id() + ".source", c.source(), c.fpsCap(), dataDir);

@@ -106,13 +106,15 @@ public final class ConfigLoader {
                 delegated.setProperty(key, p.getProperty(key));
             }
         }
-        return new GateWatchConfig(cameras, stream, RecordsConfig.parse(p), delegated, origin);
+        return new GateWatchConfig(cameras, stream, RecordsConfig.parse(p), RecognitionConfig.parse(p), delegated,
+                origin);
     }
 
     private static void rejectUnknownKeys(Properties p, Set<String> ids) {
         Set<String> unknown = new TreeSet<>();
         for (String key : p.stringPropertyNames()) {
             if (key.equals("cameras") || STREAM_KEYS.contains(key) || RecordsConfig.KEYS.contains(key)
+                    || RecognitionConfig.KEYS.contains(key)
                     || DELEGATED_PREFIXES.stream().anyMatch(key::startsWith)) {
                 continue;
             }

@@ -6,15 +6,16 @@ import java.util.Properties;
 /**
  * Everything read from gatewatch.properties, validated once at start.
  *
+ * @param faces     face recognition's threshold and votes ({@code faces.*})
  * @param delegated the sections that the stage they configure reads and checks itself ({@code people.*} for
  *                  analysis), so this package needs nothing of theirs
  */
 public record GateWatchConfig(List<CameraConfig> cameras, StreamConfig stream, RecordsConfig records,
-                              Properties delegated, String origin) {
+                              RecognitionConfig faces, Properties delegated, String origin) {
 
-    /** Without the events section and delegated sections: their defaults (outputs off). */
+    /** Without the events, faces and delegated sections: their defaults (outputs off). */
     public GateWatchConfig(List<CameraConfig> cameras, StreamConfig stream, String origin) {
-        this(cameras, stream, RecordsConfig.DEFAULTS, new Properties(), origin);
+        this(cameras, stream, RecordsConfig.DEFAULTS, RecognitionConfig.DEFAULTS, new Properties(), origin);
     }
 
     public GateWatchConfig {

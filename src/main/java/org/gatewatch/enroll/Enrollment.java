@@ -55,19 +55,27 @@ public final class Enrollment implements AutoCloseable {
     private final EmbeddingStore store;
     private final FaceEmbedding faces;
     private final String model;
+    private final double threshold;
     private final GalleryRebuilder rebuilder;
     /** The face ids in the current gallery; written by the rebuild thread (and start), read by status(). */
     private volatile List<Long> galleryFaces = List.of();
     private volatile int unusableFaces;
 
     Enrollment(People people, EmbeddingStore store, FaceEmbedding faces, String model, Duration refreshEvery) {
+        this(people, store, faces, model, refreshEvery, Gallery.DEFAULT_THRESHOLD);
+    }
+
+    /** @param threshold the cosine similarity the gallery names people at ({@code faces.threshold}) */
+    Enrollment(People people, EmbeddingStore store, FaceEmbedding faces, String model, Duration refreshEvery,
+               double threshold) {
         this.people = people;
         this.store = store;
         this.faces = faces;
         this.model = model;
+        this.threshold = threshold;
         // The stored embeddings at once, so the cameras start with the people enrolled before the restart; faces
         // that still need computing (enrolled before migration V2, or by another model) follow in the background.
-        Gallery initial = load(Gallery.empty(), false);
+        Gallery initial = load(Gallery.builder().threshold(threshold).build(), false);
         this.rebuilder = new GalleryRebuilder("gatewatch-enrollment", initial, before -> load(before, true),
                 refreshEvery, RETRY_AFTER);
         rebuilder.request();
@@ -77,10 +85,11 @@ public final class Enrollment implements AutoCloseable {
      * Loads the face models (MTCNN and MobileFaceNet from the WAR, about 170 MB of native memory, owned here until
      * {@link #close()}), reads the stored embeddings into the first gallery and starts the rebuild thread.
      */
-    public static Enrollment start(People people, DataSource db) {
+    public static Enrollment start(People people, DataSource db, double threshold) {
         FaceEmbedding faces = new FaceEmbedding(loadRecognizer());
         try {
-            Enrollment enrollment = new Enrollment(people, new EmbeddingStore(db), faces, MODEL, REFRESH_EVERY);
+            Enrollment enrollment = new Enrollment(people, new EmbeddingStore(db), faces, MODEL, REFRESH_EVERY,
+                    threshold);
             LOG.info("Enrollment started: {} people in the gallery", enrollment.gallery().size());
             return enrollment;
         } catch (RuntimeException e) {
@@ -177,7 +186,7 @@ public final class Enrollment implements AutoCloseable {
      */
     private Gallery load(Gallery before, boolean compute) {
         long start = System.nanoTime();
-        Gallery.Builder builder = Gallery.builder();
+        Gallery.Builder builder = Gallery.builder().threshold(threshold);
         List<Long> used = new ArrayList<>();
         int unusable = 0;
         int computed = 0;

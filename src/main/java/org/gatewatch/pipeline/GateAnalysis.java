@@ -77,6 +77,7 @@ public final class GateAnalysis implements FrameAnalyzer {
     private final String cameraId;
     private final PedestrianAnalyzer people;
     private final FaceRecognizer faces;
+    private final int votes;
     private final Supplier<Gallery> gallery;
     private final LongFunction<Optional<Person>> persons;
     private final Consumer<NewEvent> events;
@@ -93,26 +94,27 @@ public final class GateAnalysis implements FrameAnalyzer {
     private final RateMeter rate = new RateMeter();
 
     /**
-     * @param faces        the face recognizer, or null to decide on pedestrians only (every walk is a PASSAGE)
+     * @param faces        face recognition and liveness, or null to decide on pedestrians only (every walk is a
+     *                     PASSAGE)
      * @param gallery      the enrolled faces now; read on every frame, so a retrained gallery applies at once
      * @param persons      the stored person by id, for the access rules
      * @param events       where decisions go (the event recorder)
      * @param countingLine x1,y1,x2,y2 drawn on the stream, or null
-     * @param liveness     the liveness model that scores each walk's faces that could grant access, or null (off)
      * @param policy       the access rules, with the camera's liveness rule
      */
-    public GateAnalysis(String cameraId, PedestrianAnalyzer people, FaceRecognizer faces, Supplier<Gallery> gallery,
+    public GateAnalysis(String cameraId, PedestrianAnalyzer people, FaceChecks faces, Supplier<Gallery> gallery,
                         LongFunction<Optional<Person>> persons, Consumer<NewEvent> events, Clock clock,
-                        double[] countingLine, FaceAntiSpoofing liveness, AccessPolicy policy) {
+                        double[] countingLine, AccessPolicy policy) {
         this.cameraId = cameraId;
         this.people = people;
-        this.faces = faces;
+        this.faces = faces == null ? null : faces.recognizer();
+        this.liveness = faces == null ? null : faces.liveness();
+        this.votes = faces == null ? TrackVote.DEFAULT_MIN_VOTES : faces.votes();
         this.gallery = gallery;
         this.persons = persons;
         this.events = events;
         this.clock = clock;
         this.countingLine = countingLine == null ? null : countingLine.clone();
-        this.liveness = liveness;
         this.policy = policy;
     }
 
@@ -143,7 +145,7 @@ public final class GateAnalysis implements FrameAnalyzer {
 
     private Walk walk(int trackId, Gallery enrolled) {
         return walks.computeIfAbsent(trackId, id -> new Walk(id,
-                new TrackVote(TrackVote.DEFAULT_MIN_VOTES, enrolled.threshold())));
+                new TrackVote(votes, enrolled.threshold())));
     }
 
     private void seen(Walk walk, Mat frame) {

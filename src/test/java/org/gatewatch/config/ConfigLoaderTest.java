@@ -78,6 +78,19 @@ class ConfigLoaderTest {
         assertTrue(msg.contains("camera.a.liveness") && msg.contains("'strict'") && msg.contains("enforce"), msg);
         msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.livenessThreshold = 1.5");
         assertTrue(msg.contains("camera.a.livenessThreshold") && msg.contains("'1.5'"), msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\nfaces.votes = 0");
+        assertTrue(msg.contains("faces.votes") && msg.contains("'0'"), msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\nfaces.treshold = 0.5");
+        assertTrue(msg.contains("faces.treshold") && msg.contains("unknown key"), msg);
+    }
+
+    @Test
+    void recognitionThresholdAndVotesAreConfigurable() throws IOException {
+        GateWatchConfig defaults = ConfigLoader.parse(props("cameras = a\ncamera.a.source = demo"), "test");
+        assertEquals(RecognitionConfig.DEFAULTS, defaults.faces());
+        GateWatchConfig c = ConfigLoader.parse(props("cameras = a\ncamera.a.source = demo\n"
+                + "faces.threshold = 0.7\nfaces.votes = 5"), "test");
+        assertEquals(new RecognitionConfig(0.7, 5), c.faces());
     }
 
     @Test

@@ -21,6 +21,8 @@ final class GateDeployment {
     static final String GATE_CAMERA = "gate";
     static final String STRANGER_CAMERA = "stranger";
     static final String STRICT_CAMERA = "strict";
+    /** Not the default (0.60), to see the setting reach the gallery. */
+    static final double FACE_THRESHOLD = 0.55;
 
     private GateDeployment() {
     }
@@ -39,6 +41,7 @@ final class GateDeployment {
             Path config = WORK.resolve("gatewatch.properties");
             Files.writeString(config, String.join("\n",
                     "cameras = " + GATE_CAMERA + ", " + STRANGER_CAMERA + ", " + STRICT_CAMERA,
+                    "faces.threshold = " + FACE_THRESHOLD,
                     "camera." + GATE_CAMERA + ".source = " + gate.toAbsolutePath(),
                     "camera." + GATE_CAMERA + ".fps = 4",
                     "camera." + GATE_CAMERA + ".analysis = gate",

@@ -80,6 +80,7 @@ class GateRecognitionIT {
         assertEquals(201, up.statusCode(), up.body());
         JsonNode enrollment = ApiClient.json(api.get("api/enrollment?wait=30"));
         assertTrue(enrollment.toString().contains("\"" + id + "\""), "enrolled before the camera starts: " + enrollment);
+        assertEquals(GateDeployment.FACE_THRESHOLD, enrollment.get("threshold").asDouble(), "faces.threshold applies");
         capId = id;
         return id;
     }
