@@ -11,8 +11,10 @@ import org.gatewatch.detect.MotionConfig;
 import org.gatewatch.track.TrackerConfig;
 
 /**
- * Everything that shapes pedestrian analysis for one camera, read from {@code people.*} keys. The analyze tool reads
- * them from its --config file; the live pipeline is meant to read the same keys (per camera), so both analyse alike.
+ * Everything that shapes pedestrian analysis for one camera, read from {@code people.*} keys, each of which a camera
+ * may override as {@code camera.<id>.people.*} (people look smaller in a wide shot than at a close-up door). The
+ * analyze tool reads them from its --config file (with --camera, that camera's overrides too) and each live camera
+ * reads them from the configuration, through {@link #forCamera}, so both analyse alike.
  *
  * @param motionGating  run the person detector only where the background model saw motion (and around live tracks);
  *                      false scans every frame whole
@@ -71,6 +73,35 @@ public record AnalysisConfig(HogConfig hog, MotionConfig motion, TrackerConfig t
                 throw invalid("people.countingLine", Arrays.toString(countingLine), "x1,y1,x2,y2: two different points");
             }
             countingLine = countingLine.clone();
+        }
+    }
+
+    /**
+     * The configuration of camera {@code id}: the {@code people.*} keys of {@code p}, overridden by its
+     * {@code camera.<id>.countingLine} and then its {@code camera.<id>.people.*} keys. Other keys are left alone.
+     */
+    public static AnalysisConfig forCamera(Properties p, String id) {
+        String own = "camera." + id + ".";
+        Properties merged = new Properties();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(PREFIX)) {
+                merged.setProperty(key, p.getProperty(key));
+            }
+        }
+        String line = p.getProperty(own + "countingLine");
+        if (line != null) {
+            merged.setProperty("people.countingLine", line);
+        }
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(own + PREFIX)) {
+                merged.setProperty(key.substring(own.length()), p.getProperty(key));
+            }
+        }
+        try {
+            return from(merged);
+        } catch (ConfigException e) {
+            // The message names the people.* key; say whose it is, since it may come from the camera's block.
+            throw new ConfigException("camera " + id + ": " + e.getMessage(), e);
         }
     }
 

@@ -21,24 +21,33 @@ import org.gatewatch.records.Records;
 /** Builds each camera's analysis from its {@code analysis} setting: off, people, or gate (people + faces). */
 final class Analyzers {
 
-    private final AnalysisConfig people;
+    private final Properties peopleSection;
     private final RecognitionConfig recognition;
     private final Records records;
     private final Supplier<Gallery> gallery;
     private final Clock clock;
 
-    /** Reads and checks the {@code people.*} section now, so a bad key stops the start even with analysis off. */
+    /**
+     * Reads and checks the {@code people.*} section now, so a bad key stops the start even with analysis off.
+     *
+     * @param peopleSection the {@code people.*} keys and the cameras' own {@code camera.<id>.people.*} overrides
+     */
     Analyzers(Properties peopleSection, RecognitionConfig recognition, Records records, Supplier<Gallery> gallery,
               Clock clock) {
-        this.people = AnalysisConfig.from(peopleSection);
+        AnalysisConfig.from(peopleSection);
+        this.peopleSection = peopleSection;
         this.recognition = recognition;
         this.records = records;
         this.gallery = gallery;
         this.clock = clock;
     }
 
-    /** The camera's analysis, or null for a plain stream. The camera owns and closes it. */
+    /**
+     * The camera's analysis, or null for a plain stream. The camera owns and closes it. Its people.* overrides are
+     * checked even with analysis off.
+     */
     FrameAnalyzer forCamera(CameraConfig camera) {
+        AnalysisConfig people = AnalysisConfig.forCamera(peopleSection, camera.id());
         if (camera.analysis().equals("off")) {
             return null;
         }

@@ -102,7 +102,9 @@ public final class ConfigLoader {
                 ConfigValues.integer(p, "stream.stallSeconds", d.stallSeconds()));
         Properties delegated = new Properties();
         for (String key : p.stringPropertyNames()) {
-            if (DELEGATED_PREFIXES.stream().anyMatch(key::startsWith)) {
+            // people.* for every camera, and a camera's own camera.<id>.people.* overrides
+            String[] parts = key.split("\\.", 3);
+            if (isDelegated(key) || parts.length == 3 && parts[0].equals("camera") && isDelegated(parts[2])) {
                 delegated.setProperty(key, p.getProperty(key));
             }
         }
@@ -110,16 +112,21 @@ public final class ConfigLoader {
                 origin);
     }
 
+    private static boolean isDelegated(String key) {
+        return DELEGATED_PREFIXES.stream().anyMatch(key::startsWith);
+    }
+
     private static void rejectUnknownKeys(Properties p, Set<String> ids) {
         Set<String> unknown = new TreeSet<>();
         for (String key : p.stringPropertyNames()) {
             if (key.equals("cameras") || STREAM_KEYS.contains(key) || RecordsConfig.KEYS.contains(key)
                     || RecognitionConfig.KEYS.contains(key)
-                    || DELEGATED_PREFIXES.stream().anyMatch(key::startsWith)) {
+                    || isDelegated(key)) {
                 continue;
             }
             String[] parts = key.split("\\.", 3);
-            boolean cameraKey = parts.length == 3 && parts[0].equals("camera") && CAMERA_FIELDS.contains(parts[2]);
+            boolean cameraKey = parts.length == 3 && parts[0].equals("camera")
+                    && (CAMERA_FIELDS.contains(parts[2]) || isDelegated(parts[2]));
             if (cameraKey && !ids.contains(parts[1])) {
                 throw ConfigException.invalid(key, p.getProperty(key),
                         "camera '" + parts[1] + "' is not listed in cameras = " + ids);

@@ -38,7 +38,7 @@ public final class AnalyzeCommand {
     public static final String HEADER = "frame,track,x,y,w,h,score";
 
     static final String USAGE = """
-            Usage: bin/gatewatch analyze VIDEO [--config FILE] [--set people.KEY=VALUE]... [--frames N]
+            Usage: bin/gatewatch analyze VIDEO [--config FILE [--camera ID]] [--set people.KEY=VALUE]... [--frames N]
 
             Runs the pedestrian analysis of a camera (motion gating, HOG people detector, tracker) over every frame
             of VIDEO and writes CSV to standard output, one row per tracked person per frame:
@@ -47,6 +47,8 @@ public final class AnalyzeCommand {
             follows the person across frames, score the detector's confidence of the last detection.
 
               --config FILE   properties file with people.* keys (below); other keys in the file are ignored
+              --camera ID     also apply camera ID's own keys of FILE: camera.ID.people.* and camera.ID.countingLine,
+                              as that live camera does
               --set K=V       override one people.* key (repeatable), after --config
               --frames N      stop after N frames
             Progress and a summary (frames, ms per frame, tracks, in/out counts) go to standard error.
@@ -79,6 +81,7 @@ public final class AnalyzeCommand {
     static int run(String[] args, PrintStream out) {
         Path video = null;
         Path configFile = null;
+        String camera = null;
         List<String> overrides = new ArrayList<>();
         long maxFrames = Long.MAX_VALUE;
         try {
@@ -89,6 +92,7 @@ public final class AnalyzeCommand {
                         return 0;
                     }
                     case "--config" -> configFile = Path.of(value(args, ++i, "--config"));
+                    case "--camera" -> camera = value(args, ++i, "--camera");
                     case "--set" -> overrides.add(value(args, ++i, "--set"));
                     case "--frames" -> maxFrames = Long.parseLong(value(args, ++i, "--frames"));
                     default -> {
@@ -102,7 +106,7 @@ public final class AnalyzeCommand {
             if (video == null) {
                 throw new IllegalArgumentException("no VIDEO given");
             }
-            AnalysisConfig config = loadConfig(configFile, overrides);
+            AnalysisConfig config = loadConfig(configFile, camera, overrides);
             checkReadable(video);
             analyze(video, config, maxFrames, out);
             return 0;
@@ -120,6 +124,14 @@ public final class AnalyzeCommand {
 
     /** The configuration: defaults, then the file's people.* keys, then each {@code --set}. */
     public static AnalysisConfig loadConfig(Path file, List<String> overrides) throws IOException {
+        return loadConfig(file, null, overrides);
+    }
+
+    /**
+     * The configuration: defaults, then the file's people.* keys, then (with a {@code camera}) that camera's
+     * camera.ID.people.* keys and counting line, then each {@code --set}.
+     */
+    public static AnalysisConfig loadConfig(Path file, String camera, List<String> overrides) throws IOException {
         Properties p = new Properties();
         if (file != null) {
             checkReadable(file);
@@ -132,9 +144,10 @@ public final class AnalyzeCommand {
             if (eq <= 0) {
                 throw new IllegalArgumentException("--set expects KEY=VALUE, got '" + kv + "'");
             }
-            p.setProperty(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+            String key = kv.substring(0, eq).trim();
+            p.setProperty(camera == null ? key : "camera." + camera + "." + key, kv.substring(eq + 1).trim());
         }
-        return AnalysisConfig.from(p);
+        return camera == null ? AnalysisConfig.from(p) : AnalysisConfig.forCamera(p, camera);
     }
 
     /**

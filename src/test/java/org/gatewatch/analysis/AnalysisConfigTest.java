@@ -42,6 +42,27 @@ class AnalysisConfigTest {
     }
 
     @Test
+    void aCameraOverridesTheSharedKeysForItselfOnly() {
+        Properties p = props("people.hog.minPersonHeight", "64", "people.track.minHits", "3",
+                "camera.door.people.hog.minPersonHeight", "200", "camera.door.countingLine", "0,100,640,100");
+        AnalysisConfig door = AnalysisConfig.forCamera(p, "door");
+        assertEquals(200, door.hog().minPersonHeight(), "the door camera's own value");
+        assertEquals(3, door.tracker().minHits(), "shared keys still apply");
+        assertArrayEquals(new double[] {0, 100, 640, 100}, door.countingLine());
+        AnalysisConfig hall = AnalysisConfig.forCamera(p, "hall");
+        assertEquals(64, hall.hog().minPersonHeight());
+        assertNull(hall.countingLine());
+    }
+
+    @Test
+    void aCameraKeyTypoStopsNamingTheCamera() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AnalysisConfig.forCamera(props("camera.door.people.hog.strid", "8"), "door"));
+        assertTrue(e.getMessage().contains("camera door") && e.getMessage().contains("people.hog.strid"),
+                e.getMessage());
+    }
+
+    @Test
     void aMistypedKeyStopsWithItsName() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> AnalysisConfig.from(props("people.hog.hitTreshold", "0.5")));

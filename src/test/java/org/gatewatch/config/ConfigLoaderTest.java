@@ -85,6 +85,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aCamerasOwnPeopleKeysReachTheAnalysisAndOnlyForListedCameras() throws IOException {
+        GateWatchConfig c = ConfigLoader.parse(props("cameras = a\ncamera.a.source = demo\n"
+                + "camera.a.people.hog.minPersonHeight = 120\npeople.hog.stride = 4"), "test");
+        assertEquals("120", c.delegated().getProperty("camera.a.people.hog.minPersonHeight"));
+        assertEquals("4", c.delegated().getProperty("people.hog.stride"));
+        String msg = failure("cameras = a\ncamera.a.source = demo\ncamera.b.people.hog.stride = 4");
+        assertTrue(msg.contains("camera.b.people.hog.stride") && msg.contains("not listed"), msg);
+    }
+
+    @Test
     void recognitionThresholdAndVotesAreConfigurable() throws IOException {
         GateWatchConfig defaults = ConfigLoader.parse(props("cameras = a\ncamera.a.source = demo"), "test");
         assertEquals(RecognitionConfig.DEFAULTS, defaults.faces());
