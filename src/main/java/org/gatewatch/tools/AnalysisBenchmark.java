@@ -1,0 +1,206 @@
+package org.gatewatch.tools;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.gatewatch.analysis.AnalysisConfig;
+import org.gatewatch.capture.OpenCvRuntime;
+import org.gatewatch.config.ConfigException;
+import org.gatewatch.recognize.FaceRecognizer;
+import org.gatewatch.recognize.Gallery;
+
+/**
+ * {@code bin/gatewatch bench-analysis}: the speed of the live gate analysis on vtest.avi, with motion gating on and
+ * off: ms per frame (mean, p95) and the frame rate each stage allows (motion, people, faces, recognition), the
+ * whole analysis's frame rate, and CPU per frame. The stream half of the benchmark (delivered fps with analysis on
+ * and off) is bin/bench-analysis's, which runs this first. The result on standard output is this tool's product
+ * (hence the PrintStream); progress is logged.
+ */
+public final class AnalysisBenchmark {
+
+    private static final Logger LOG = LogManager.getLogger(AnalysisBenchmark.class);
+
+    /** Fewer faces than this on the footage do not make a recognition figure: time it on the face photos too. */
+    static final int MIN_FACES = 30;
+
+    static final String USAGE = """
+            Analysis options:
+              --video FILE       footage (default %s, Debian package opencv-doc)
+              --frames N         analyse at most N frames (default: the whole clip, 795 frames)
+              --warmup N         frames analysed first but not counted (default 10: JIT, and the background
+                                 model's first frames, when the whole picture looks like motion)
+              --motion MODE      on, off or both (default both): people.motion.enabled for the run
+              --faces-dir DIR    face benchmark images (default target/face-bench, from bin/fetch-face-images):
+                                 the gallery/ people are enrolled, so recognition matches against a real gallery,
+                                 and recognition is timed per face on all the photos when the footage shows fewer
+                                 than %d faces. Without it the gallery is empty.
+              --set K=V          a people.* key for both runs (repeatable; 'analyze --help' lists them)
+
+            Each frame runs GateAnalysis.analyze, the camera's live 'gate' analysis (people, then faces when
+            something moves, someone is tracked, or every 10th frame), on one thread with the wall clock, decoding
+            outside the timing. Stages: motion = MOG2 background model + regions of interest; people = HOG + NMS +
+            tracker; faces = MTCNN over the frame; recognition = align + MobileFaceNet + gallery match; other = the
+            rest of GateAnalysis (walks, votes, liveness scores of faces that could grant access, decisions,
+            snapshot JPEGs, overlay). The gate has a camera's default face settings (liveness score, 3 votes).
+            ms/frame counts every frame, 0 where the stage did not run; fps = 1000 / mean. CPU: the analysis
+            thread's, and the whole process's (OpenCV's worker threads run HOG on the other core too).
+            """.formatted(BenchPeople.VTEST, MIN_FACES);
+
+    private AnalysisBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    static int run(String[] args, PrintStream out) {
+        Path video = BenchPeople.VTEST;
+        Path facesDir = Path.of("target/face-bench");
+        long maxFrames = Long.MAX_VALUE;
+        int warmup = 10;
+        List<Boolean> modes = List.of(true, false);
+        List<String> overrides = new ArrayList<>();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("-h") || a.equals("--help")) {
+                    out.print(USAGE);
+                    return 0;
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("'" + a + "' needs a value (or is unknown)");
+                }
+                String v = args[++i];
+                switch (a) {
+                    case "--video" -> video = Path.of(v);
+                    case "--frames" -> maxFrames = Long.parseLong(v);
+                    case "--warmup" -> warmup = Integer.parseInt(v);
+                    case "--faces-dir" -> facesDir = Path.of(v);
+                    case "--set" -> overrides.add(v);
+                    case "--motion" -> modes = switch (v) {
+                        case "on" -> List.of(true);
+                        case "off" -> List.of(false);
+                        case "both" -> List.of(true, false);
+                        default -> throw new IllegalArgumentException("--motion must be on, off or both");
+                    };
+                    default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+                }
+            }
+            if (!Files.isReadable(video)) {
+                throw new IOException("cannot read " + video + " (apt-get install opencv-doc)");
+            }
+            bench(video, facesDir, maxFrames, warmup, modes, overrides, out);
+            return 0;
+        } catch (IllegalArgumentException | ConfigException | IOException | FaceEvaluation.InputException e) {
+            LOG.error("bench-analysis: {} (--help explains)", e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            LOG.error("bench-analysis failed", e);
+            return 1;
+        }
+    }
+
+    private static void bench(Path video, Path facesDir, long maxFrames, int warmup, List<Boolean> modes,
+                              List<String> overrides, PrintStream out) throws IOException {
+        OpenCvRuntime.load();
+        boolean photos = Files.isDirectory(facesDir.resolve("gallery"));
+        Gallery gallery = photos ? enroll(facesDir.resolve("gallery")) : Gallery.empty();
+        double loadBefore = loadAverage();
+        List<GateTiming.Run> runs = new ArrayList<>();
+        for (boolean motion : modes) {
+            List<String> keys = new ArrayList<>(overrides);
+            keys.add("people.motion.enabled=" + motion);
+            AnalysisConfig config = AnalyzeCommand.loadConfig(null, keys);
+            LOG.info("Analysing {} with motion gating {}", video, motion ? "on" : "off");
+            runs.add(new GateTiming().run(video, config, gallery, maxFrames, warmup));
+        }
+        GateTiming.Run first = runs.get(0);
+        out.printf(Locale.ROOT, "bench-analysis: %s, %d×%d at %.0f fps, %d frames analysed per run (the first %d "
+                        + "of them not counted: warm-up); one thread, wall clock, decoding not timed%n",
+                video.getFileName(), first.width(), first.height(), first.sourceFps(),
+                first.total().samples() + first.warmup(), first.warmup());
+        out.printf(Locale.ROOT, "machine: %d cores, load average %.2f before, %.2f after (other work on the machine "
+                + "slows every figure)%n", Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
+        out.println(photos ? String.format(Locale.ROOT, "gallery: %d people, %d face images, enrolled from %s",
+                gallery.size(), gallery.personIds().stream().mapToInt(gallery::embeddingCount).sum(),
+                facesDir.resolve("gallery")) : "gallery: empty (no " + facesDir.resolve("gallery")
+                + "; run bin/fetch-face-images)");
+        for (int i = 0; i < runs.size(); i++) {
+            out.println();
+            printRun(modes.get(i), runs.get(i), out);
+        }
+        out.println();
+        StringBuilder summary = new StringBuilder("analysis fps (whole gate, 1000 / mean ms):");
+        for (int i = 0; i < runs.size(); i++) {
+            GateTiming.Run r = runs.get(i);
+            summary.append(String.format(Locale.ROOT, " motion gating %s %.1f (p95 frame %.0f ms);",
+                    modes.get(i) ? "on" : "off", r.total().fps(), r.total().p95Ms()));
+        }
+        out.println(summary.append(String.format(Locale.ROOT, " source %.0f fps", first.sourceFps())));
+        long vtestFaces = runs.stream().mapToLong(GateTiming.Run::facesFound).sum();
+        if (vtestFaces < MIN_FACES) {
+            printPhotoRecognition(video, vtestFaces, facesDir, gallery, photos, out);
+        }
+    }
+
+    private static void printRun(boolean motion, GateTiming.Run r, PrintStream out) {
+        out.printf("motion gating %s (people.motion.enabled=%s%s)%n", motion ? "on" : "off", motion,
+                motion ? ", the default" : "");
+        out.printf(Locale.ROOT, "%-12s  %-17s  %8s  %8s  %7s%n", "stage", "ran on", "ms/frame", "p95 ms", "fps");
+        int n = r.total().samples();
+        stage(out, "motion", r.motion(), n, true, "");
+        stage(out, "people", r.people(), n, true, "");
+        stage(out, "faces", r.faces(), n, true, "");
+        stage(out, "recognition", r.recognition(), n, true, r.facesFound() == 0 ? "  no face found"
+                : String.format(Locale.ROOT, "  %d faces, %.1f ms per face", r.facesFound(),
+                r.recognitionMsPerFace()));
+        stage(out, "other", r.other(), n, false, "  the rest of GateAnalysis.analyze");
+        stage(out, "whole gate", r.total(), n, true, "  <- analysis fps");
+        out.printf(Locale.ROOT, "CPU per frame: %.1f ms on the analysis thread, %.1f ms the whole process (all "
+                + "threads); %d tracks, %d access events%n", r.threadCpuMs(), r.processCpuMs(), r.tracks(), r.events());
+    }
+
+    /** One row; the fps column only for a stage that ran (a stage that never ran allows no meaningful rate). */
+    private static void stage(PrintStream out, String name, FrameTimes t, int frames, boolean withFps, String note) {
+        String fps = withFps && t.ran() > 0 ? String.format(Locale.ROOT, "%.1f", t.fps()) : "-";
+        out.printf(Locale.ROOT, "%-12s  %-17s  %8.1f  %8.1f  %7s%s%n", name, t.ran() + "/" + frames + " frames",
+                t.meanMs(), t.p95Ms(), fps, note);
+    }
+
+    private static void printPhotoRecognition(Path video, long vtestFaces, Path facesDir, Gallery gallery,
+                                              boolean photos, PrintStream out) {
+        String why = String.format(Locale.ROOT, "%s showed %d faces in all (its people are far and small), too "
+                + "few to time recognition", video.getFileName(), vtestFaces);
+        if (!photos) {
+            out.println(why + "; no face photos in " + facesDir + " either (bin/fetch-face-images " + facesDir + ")");
+            return;
+        }
+        try (FaceRecognizer recognizer = FacesTool.open("mtcnn")) {
+            RecognitionPerFace.Result r = RecognitionPerFace.measure(facesDir, recognizer, gallery);
+            out.printf(Locale.ROOT, "%s; timed on the face benchmark photos instead (%s, %d images, %d faces):%n"
+                            + "recognition (align + MobileFaceNet + gallery match) %.1f ms per face mean, %.1f p95 "
+                            + "= %.0f faces/s%n", why, facesDir, r.images(), r.faces(), r.perFace().meanMs(),
+                    r.perFace().p95Ms(), r.perFace().fps());
+        }
+    }
+
+    private static Gallery enroll(Path galleryDir) {
+        try (FaceRecognizer recognizer = FacesTool.open("mtcnn")) {
+            List<String> warnings = new ArrayList<>();
+            Gallery g = new FaceEvaluation(recognizer).enroll(galleryDir, Gallery.DEFAULT_THRESHOLD, warnings);
+            warnings.forEach(w -> LOG.warn("gallery: {}", w));
+            return g;
+        }
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}
