@@ -146,7 +146,7 @@ public final class AnalysisBenchmark {
         out.println(summary.append(String.format(Locale.ROOT, " source %.0f fps", first.sourceFps())));
         long vtestFaces = runs.stream().mapToLong(GateTiming.Run::facesFound).sum();
         if (vtestFaces < MIN_FACES) {
-            printPhotoRecognition(video, vtestFaces, facesDir, gallery, photos, out);
+            printPhotoRecognition(video, vtestFaces, runs.size(), facesDir, gallery, photos, out);
         }
     }
 
@@ -174,10 +174,10 @@ public final class AnalysisBenchmark {
                 t.meanMs(), t.p95Ms(), fps, note);
     }
 
-    private static void printPhotoRecognition(Path video, long vtestFaces, Path facesDir, Gallery gallery,
-                                              boolean photos, PrintStream out) {
-        String why = String.format(Locale.ROOT, "%s showed %d faces in all (its people are far and small), too "
-                + "few to time recognition", video.getFileName(), vtestFaces);
+    private static void printPhotoRecognition(Path video, long vtestFaces, int runs, Path facesDir,
+                                              Gallery gallery, boolean photos, PrintStream out) {
+        String why = String.format(Locale.ROOT, "%s showed only %d faces over the %d runs (its people are far and "
+                + "small), too few to time recognition", video.getFileName(), vtestFaces, runs);
         if (!photos) {
             out.println(why + "; no face photos in " + facesDir + " either (bin/fetch-face-images " + facesDir + ")");
             return;
