@@ -62,8 +62,8 @@ final class Analyzers {
     }
 
     private FaceChecks faceChecks(CameraConfig camera) {
-        FaceRecognizer recognizer =
-                new FaceRecognizer(MtcnnFaceDetector.fromClasspath(), MobileFaceNetEmbedder.fromClasspath());
+        FaceRecognizer recognizer = new FaceRecognizer(MtcnnFaceDetector.fromClasspath(recognition.minSize()),
+                MobileFaceNetEmbedder.fromClasspath());
         try {
             FaceAntiSpoofing liveness = camera.liveness().equals("off") ? null : FaceAntiSpoofing.fromClasspath();
             return new FaceChecks(recognizer, liveness, recognition.votes());

@@ -45,8 +45,13 @@ public final class MtcnnFaceDetector implements FaceDetector {
 
     /** The models from the class path (or -Dgatewatch.face.models), the authors' thresholds, 20 px faces. */
     public static MtcnnFaceDetector fromClasspath() {
+        return fromClasspath(DEFAULT_MIN_FACE);
+    }
+
+    /** As {@link #fromClasspath()}, looking for faces of at least {@code minFace} pixels. */
+    public static MtcnnFaceDetector fromClasspath(int minFace) {
         return new MtcnnFaceDetector(FaceModels.locate(FaceModels.PNET), FaceModels.locate(FaceModels.RNET),
-                FaceModels.locate(FaceModels.ONET), DEFAULT_MIN_FACE, O_THRESHOLD);
+                FaceModels.locate(FaceModels.ONET), minFace, O_THRESHOLD);
     }
 
     /**

@@ -143,7 +143,7 @@ final class GateTiming {
         MtcnnFaceDetector detector = null;
         FaceRecognizer recognizer = null;
         try {
-            detector = MtcnnFaceDetector.fromClasspath();
+            detector = MtcnnFaceDetector.fromClasspath(RecognitionConfig.DEFAULTS.minSize());
             recognizer = new FaceRecognizer(detector, MobileFaceNetEmbedder.fromClasspath());
             return new FaceChecks(recognizer, FaceAntiSpoofing.fromClasspath(), RecognitionConfig.DEFAULTS.votes());
         } catch (RuntimeException e) {

@@ -99,8 +99,8 @@ class ConfigLoaderTest {
         GateWatchConfig defaults = ConfigLoader.parse(props("cameras = a\ncamera.a.source = demo"), "test");
         assertEquals(RecognitionConfig.DEFAULTS, defaults.faces());
         GateWatchConfig c = ConfigLoader.parse(props("cameras = a\ncamera.a.source = demo\n"
-                + "faces.threshold = 0.7\nfaces.votes = 5"), "test");
-        assertEquals(new RecognitionConfig(0.7, 5), c.faces());
+                + "faces.threshold = 0.7\nfaces.votes = 5\nfaces.minSize = 60"), "test");
+        assertEquals(new RecognitionConfig(0.7, 5, 60), c.faces());
     }
 
     @Test
