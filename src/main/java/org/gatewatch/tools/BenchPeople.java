@@ -22,7 +22,7 @@ public final class BenchPeople {
 
     private static final Logger LOG = LogManager.getLogger(BenchPeople.class);
 
-    static final Path VTEST = Path.of("/usr/share/doc/opencv-doc/examples/data/vtest.avi");
+    public static final Path VTEST = Path.of("/usr/share/doc/opencv-doc/examples/data/vtest.avi");
     static final Path TREE = Path.of("/usr/share/doc/opencv-doc/examples/data/tree.avi");
 
     static final String USAGE = """

@@ -1,0 +1,96 @@
+package org.gatewatch.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.gatewatch.capture.FfmpegSource;
+import org.gatewatch.config.CameraConfig;
+import org.gatewatch.config.ConfigLoader;
+import org.gatewatch.config.GateWatchConfig;
+import org.gatewatch.db.TestDatabases;
+import org.gatewatch.events.Decision;
+import org.gatewatch.pipeline.FrameAnalyzer;
+import org.gatewatch.recognize.Gallery;
+import org.gatewatch.records.Records;
+import org.gatewatch.tools.AnalyzeCommand;
+import org.gatewatch.tools.BenchPeople;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Mat;
+
+/**
+ * {@code bin/gatewatch analyze} gives the same answers as a live camera on the same frames: one configuration file
+ * (shared people.* keys, the camera's own override and counting line), read once by the server's camera assembly
+ * and once by {@code analyze --config FILE --camera door}, on the first frames of vtest.avi. The live camera skips
+ * frames only when it is busy; here it is given every frame, as the tool is.
+ */
+class LiveAnalysisMatchesAnalyzeIT {
+
+    private static final int FRAMES = 400;
+
+    @Test
+    void liveCameraAndAnalyzeCountTheSamePeopleAcrossTheLine() throws IOException {
+        Path vtest = BenchPeople.VTEST;
+        if (!Files.isReadable(vtest)) {
+            System.out.println("LiveAnalysisMatchesAnalyzeIT skipped: " + vtest + " is missing (apt-get install "
+                    + "opencv-doc; bin/gatewatch test installs it)");
+        }
+        assumeTrue(Files.isReadable(vtest), vtest + " is missing");
+        Path work = Files.createDirectories(TestDatabases.WORK.resolve("live-vs-analyze-" + UUID.randomUUID()));
+        String text = String.join("\n",
+                "cameras = door",
+                "camera.door.source = " + vtest,
+                "camera.door.analysis = people",
+                "camera.door.countingLine = 384,150,384,450",
+                "camera.door.people.hog.minPersonHeight = 44",
+                "people.track.maxMissed = 12",
+                "");
+        Path file = Files.writeString(work.resolve("gatewatch.properties"), text);
+
+        AnalyzeCommand.Summary offline;
+        try (PrintStream csv = new PrintStream(OutputStream.nullOutputStream())) {
+            offline = AnalyzeCommand.analyze(vtest, AnalyzeCommand.loadConfig(file, "door", List.of()), FRAMES, csv);
+        }
+
+        Properties p = new Properties();
+        p.load(new StringReader(text));
+        GateWatchConfig config = ConfigLoader.parse(p, file.toString());
+        CameraConfig door = config.cameras().get(0);
+        long[] live;
+        long passages;
+        try (Records records = Records.open(work.resolve("data"), config.records())) {
+            FrameAnalyzer camera = new Analyzers(config.delegated(), config.faces(), records, Gallery::empty,
+                    Clock.systemUTC()).forCamera(door);
+            try (FfmpegSource source = new FfmpegSource(vtest.toString(), null, Map.of(), false, false)) {
+                source.open();
+                Mat frame;
+                for (int i = 0; i < FRAMES && (frame = source.grab()) != null; i++) {
+                    camera.analyze(frame, System.currentTimeMillis());
+                }
+            } finally {
+                camera.close();
+            }
+            live = camera.crossings();
+            passages = records.events().countsSince(Instant.EPOCH, "door").getOrDefault(Decision.PASSAGE, 0L);
+        }
+
+        assertEquals(FRAMES, offline.frames());
+        assertTrue(offline.in() + offline.out() > 0, "people cross the line in these frames: " + offline);
+        assertArrayEquals(new long[] {offline.in(), offline.out()}, live,
+                "the live camera counts what analyze counts on the same frames");
+        assertTrue(passages > 0, "each walk-through of the live camera is recorded as a PASSAGE event");
+    }
+}
