@@ -42,7 +42,10 @@
     badge.textContent = event.decision.toLowerCase();
     const text = document.createElement('span');
     const who = event.personName ? ' · ' + event.personName : '';
-    text.textContent = new Date(event.time).toLocaleTimeString() + ' ' + event.camera + who;
+    // Why a known face was turned away (inactive, schedule, liveness) is what a guard needs to see at once.
+    const why = event.decision === 'DENIED' && event.rule ? ' · ' + event.rule : '';
+    badge.title = event.rule || '';
+    text.textContent = new Date(event.time).toLocaleTimeString() + ' ' + event.camera + who + why;
     item.appendChild(badge);
     item.appendChild(text);
     list.prepend(item);
