@@ -29,6 +29,11 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
     public long offset() {
+        return offset(page, size);
+    }
+
+    /** Rows before page {@code page} (from 1) of {@code size} rows: the SQL OFFSET, before the page is read. */
+    public static long offset(int page, int size) {
         return (long) (page - 1) * size;
     }
 }

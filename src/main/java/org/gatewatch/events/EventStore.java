@@ -86,12 +86,11 @@ public final class EventStore {
                     total = r.getLong(1);
                 }
             }
-            long offset = (long) (page - 1) * size;
             List<AccessEvent> items = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM access_event" + where.sql
                     + NEWEST_FIRST + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
                 int i = where.bind(s, 1);
-                s.setLong(i++, offset);
+                s.setLong(i++, Page.offset(page, size));
                 s.setInt(i, size);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {

@@ -46,7 +46,6 @@ public final class PersonStore {
                     total = r.getLong(1);
                 }
             }
-            Page<Person> shape = new Page<>(List.of(), page, size, total);
             List<Person> items = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM person" + where
                     + " ORDER BY LOWER(name), id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
@@ -54,7 +53,7 @@ public final class PersonStore {
                 if (pattern != null) {
                     s.setString(i++, pattern);
                 }
-                s.setLong(i++, shape.offset());
+                s.setLong(i++, Page.offset(page, size));
                 s.setInt(i, size);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
