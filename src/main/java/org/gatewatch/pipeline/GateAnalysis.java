@@ -61,7 +61,7 @@ public final class GateAnalysis implements FrameAnalyzer {
      * Faces are looked for when something moves or someone is tracked; and every this many analysed frames anyway,
      * so a person standing still in front of the gate since before the background was learnt is still seen.
      */
-    static final int FACE_SCAN_EVERY = 10;
+    public static final int FACE_SCAN_EVERY = 10;
     /** Face-only tracks (no person box around the face) get ids from here, apart from pedestrian track ids. */
     static final int FACE_TRACK_OFFSET = 1_000_000;
 

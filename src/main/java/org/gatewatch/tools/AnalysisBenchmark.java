@@ -13,6 +13,7 @@ import org.apache.logging.log4j.Logger;
 import org.gatewatch.analysis.AnalysisConfig;
 import org.gatewatch.capture.OpenCvRuntime;
 import org.gatewatch.config.ConfigException;
+import org.gatewatch.pipeline.GateAnalysis;
 import org.gatewatch.recognize.FaceRecognizer;
 import org.gatewatch.recognize.Gallery;
 
@@ -41,7 +42,10 @@ public final class AnalysisBenchmark {
                                  the gallery/ people are enrolled, so recognition matches against a real gallery,
                                  and recognition is timed per face on all the photos when the footage shows fewer
                                  than %d faces. Without it the gallery is empty.
-              --set K=V          a people.* key for both runs (repeatable; 'analyze --help' lists them)
+              --set K=V          a people.* key for every run (repeatable; 'analyze --help' lists them)
+              --still-seconds N  then an empty gate for N seconds of frames (default 60; 0 skips it), motion
+                                 gating on: the footage's own empty background (the per-pixel median of its
+                                 frames) with sensor noise and a slow light drift, as a still gate camera sees it
 
             Each frame runs GateAnalysis.analyze, the camera's live 'gate' analysis (people, then faces when
             something moves, someone is tracked, or every 10th frame), on one thread with the wall clock, decoding
@@ -65,6 +69,7 @@ public final class AnalysisBenchmark {
         Path facesDir = Path.of("target/face-bench");
         long maxFrames = Long.MAX_VALUE;
         int warmup = 10;
+        int stillSeconds = 60;
         List<Boolean> modes = List.of(true, false);
         List<String> overrides = new ArrayList<>();
         try {
@@ -84,6 +89,7 @@ public final class AnalysisBenchmark {
                     case "--warmup" -> warmup = Integer.parseInt(v);
                     case "--faces-dir" -> facesDir = Path.of(v);
                     case "--set" -> overrides.add(v);
+                    case "--still-seconds" -> stillSeconds = Integer.parseInt(v);
                     case "--motion" -> modes = switch (v) {
                         case "on" -> List.of(true);
                         case "off" -> List.of(false);
@@ -96,7 +102,7 @@ public final class AnalysisBenchmark {
             if (!Files.isReadable(video)) {
                 throw new IOException("cannot read " + video + " (apt-get install opencv-doc)");
             }
-            bench(video, facesDir, maxFrames, warmup, modes, overrides, out);
+            bench(video, facesDir, maxFrames, warmup, modes, overrides, stillSeconds, out);
             return 0;
         } catch (IllegalArgumentException | ConfigException | IOException | FaceEvaluation.InputException e) {
             LOG.error("bench-analysis: {} (--help explains)", e.getMessage());
@@ -108,7 +114,7 @@ public final class AnalysisBenchmark {
     }
 
     private static void bench(Path video, Path facesDir, long maxFrames, int warmup, List<Boolean> modes,
-                              List<String> overrides, PrintStream out) throws IOException {
+                              List<String> overrides, int stillSeconds, PrintStream out) throws IOException {
         OpenCvRuntime.load();
         boolean photos = Files.isDirectory(facesDir.resolve("gallery"));
         Gallery gallery = photos ? enroll(facesDir.resolve("gallery")) : Gallery.empty();
@@ -119,7 +125,15 @@ public final class AnalysisBenchmark {
             keys.add("people.motion.enabled=" + motion);
             AnalysisConfig config = AnalyzeCommand.loadConfig(null, keys);
             LOG.info("Analysing {} with motion gating {}", video, motion ? "on" : "off");
-            runs.add(new GateTiming().run(video, config, gallery, maxFrames, warmup));
+            runs.add(new GateTiming().run(GateTiming.Footage.of(video), config, gallery, maxFrames, warmup));
+        }
+        GateTiming.Run still = null;
+        if (stillSeconds > 0) {
+            LOG.info("Analysing an empty gate: the background of {} for {} s", video, stillSeconds);
+            double fps = runs.get(0).sourceFps();
+            still = new GateTiming().run(GateTiming.Footage.still(StillScene.medianOf(video, 10), fps),
+                    AnalyzeCommand.loadConfig(null, overrides), gallery, Math.round(stillSeconds * fps) + warmup,
+                    warmup);
         }
         GateTiming.Run first = runs.get(0);
         out.printf(Locale.ROOT, "bench-analysis: %s, %d×%d at %.0f fps, %d frames analysed per run (the first %d "
@@ -143,6 +157,16 @@ public final class AnalysisBenchmark {
             summary.append(String.format(Locale.ROOT, " motion gating %s %.1f (p95 frame %.0f ms);",
                     modes.get(i) ? "on" : "off", r.total().fps(), r.total().p95Ms()));
         }
+        if (still != null) {
+            out.printf(Locale.ROOT, "empty gate: %s's background with noise and light drift, %d frames, motion gating "
+                    + "on (faces looked for on every %dth frame)%n", video.getFileName(), still.total().samples(),
+                    GateAnalysis.FACE_SCAN_EVERY);
+            printStages(still, out);
+            out.println();
+            summary.append(String.format(Locale.ROOT, " empty gate %.1f ms CPU per frame (%.0f %% of a core at "
+                    + "%.0f fps);", still.processCpuMs(), still.processCpuMs() * first.sourceFps() / 10,
+                    first.sourceFps()));
+        }
         out.println(summary.append(String.format(Locale.ROOT, " source %.0f fps", first.sourceFps())));
         long vtestFaces = runs.stream().mapToLong(GateTiming.Run::facesFound).sum();
         if (vtestFaces < MIN_FACES) {
@@ -153,6 +177,10 @@ public final class AnalysisBenchmark {
     private static void printRun(boolean motion, GateTiming.Run r, PrintStream out) {
         out.printf("motion gating %s (people.motion.enabled=%s%s)%n", motion ? "on" : "off", motion,
                 motion ? ", the default" : "");
+        printStages(r, out);
+    }
+
+    private static void printStages(GateTiming.Run r, PrintStream out) {
         out.printf(Locale.ROOT, "%-12s  %-17s  %8s  %8s  %7s%n", "stage", "ran on", "ms/frame", "p95 ms", "fps");
         int n = r.total().samples();
         stage(out, "motion", r.motion(), n, true, "");

@@ -25,7 +25,8 @@ import org.gatewatch.recognize.MobileFaceNetEmbedder;
 import org.opencv.core.Mat;
 
 /**
- * Runs a camera's live gate analysis over a video file, built as app.Analyzers builds a camera with
+ * Runs a camera's live gate analysis over footage (a video file, or a {@link StillScene}), built as app.Analyzers
+ * builds a camera with
  * {@code analysis = gate} and the default face settings (a {@link GateAnalysis} over a {@link PedestrianAnalyzer},
  * an MTCNN + MobileFaceNet {@link FaceRecognizer}, liveness {@code score}, {@code faces.votes} 3),
  * on this one thread and as fast as the video decodes, as the camera's analysis thread would if it never waited.
@@ -56,13 +57,71 @@ final class GateTiming {
         }
     }
 
+    /** The footage of one run: frames owned by the source, valid until the next call; null at the end. */
+    interface Footage extends AutoCloseable {
+
+        Mat next() throws IOException;
+
+        double fps();
+
+        @Override
+        void close() throws IOException;
+
+        /** A video file, decoded as fast as it goes. */
+        static Footage of(Path video) throws IOException {
+            FfmpegSource source = new FfmpegSource(video.toString(), null, Map.of(), false, false);
+            try {
+                source.open();
+            } catch (IOException | RuntimeException e) {
+                source.close();
+                throw e;
+            }
+            return new Footage() {
+                @Override
+                public Mat next() throws IOException {
+                    return source.grab();
+                }
+
+                @Override
+                public double fps() {
+                    return source.fps();
+                }
+
+                @Override
+                public void close() {
+                    source.close();
+                }
+            };
+        }
+
+        /** An empty gate: {@code scene} replayed at {@code fps} (this footage owns and closes it). */
+        static Footage still(StillScene scene, double fps) {
+            return new Footage() {
+                @Override
+                public Mat next() {
+                    return scene.next();
+                }
+
+                @Override
+                public double fps() {
+                    return fps;
+                }
+
+                @Override
+                public void close() {
+                    scene.close();
+                }
+            };
+        }
+    }
+
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     /**
-     * Analyses up to {@code maxFrames} frames of {@code video}; the first {@code warmup} run but are not counted
-     * (JIT compilation, and the background model's first frames, when everything looks like motion).
+     * Analyses up to {@code maxFrames} frames of {@code footage} (and closes it); the first {@code warmup} run but
+     * are not counted (JIT compilation, and the background model's first frames, when everything looks like motion).
      */
-    Run run(Path video, AnalysisConfig config, Gallery gallery, long maxFrames, int warmup) throws IOException {
+    Run run(Footage footage, AnalysisConfig config, Gallery gallery, long maxFrames, int warmup) throws IOException {
         FrameTimes total = new FrameTimes();
         FrameTimes motion = new FrameTimes();
         FrameTimes people = new FrameTimes();
@@ -81,16 +140,15 @@ final class GateTiming {
                 new AccessPolicy.Liveness(false, CameraConfig.DEFAULT_LIVENESS_THRESHOLD));
         // The gate's own constructor arguments, as app.Analyzers passes them; no person records (every known face
         // is then denied, which costs the same as granting) and events only counted.
-        try (FfmpegSource source = new FfmpegSource(video.toString(), null, Map.of(), false, false);
+        try (Footage source = footage;
              GateAnalysis gate = new GateAnalysis("bench", pedestrians, checks, () -> gallery,
                      id -> Optional.empty(), e -> events[0]++, Clock.systemDefaultZone(), config.countingLine(),
                      policy)) {
-            source.open();
             int width = 0;
             int height = 0;
             long index = 0;
             Mat frame;
-            while (index < maxFrames && (frame = source.grab()) != null) {
+            while (index < maxFrames && (frame = source.next()) != null) {
                 width = frame.cols();
                 height = frame.rows();
                 PedestrianAnalyzer.Spent p0 = pedestrians.spent();
