@@ -77,10 +77,24 @@ public record AnalysisConfig(HogConfig hog, MotionConfig motion, TrackerConfig t
     }
 
     /**
-     * The configuration of camera {@code id}: the {@code people.*} keys of {@code p}, overridden by its
-     * {@code camera.<id>.countingLine} and then its {@code camera.<id>.people.*} keys. Other keys are left alone.
+     * The configuration of camera {@code id}: {@link #from} the {@link #keysFor keys of that camera}. A value out of
+     * range is reported with the camera's id, since it may come from the camera's own block.
      */
     public static AnalysisConfig forCamera(Properties p, String id) {
+        Properties keys = keysFor(p, id);
+        try {
+            return from(keys);
+        } catch (ConfigException e) {
+            throw new ConfigException("camera " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The {@code people.*} keys that apply to camera {@code id}: the shared ones of {@code p}, overridden by its
+     * {@code camera.<id>.people.*} keys, and its {@code camera.<id>.countingLine} last (as the live camera has it).
+     * An unknown key of the camera's block is refused with its full name.
+     */
+    public static Properties keysFor(Properties p, String id) {
         String own = "camera." + id + ".";
         Properties merged = new Properties();
         for (String key : p.stringPropertyNames()) {
@@ -88,21 +102,26 @@ public record AnalysisConfig(HogConfig hog, MotionConfig motion, TrackerConfig t
                 merged.setProperty(key, p.getProperty(key));
             }
         }
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(own + PREFIX)) {
+                String shared = key.substring(own.length());
+                if (!KEYS.contains(shared)) {
+                    throw invalid(key, p.getProperty(key), "unknown key; known: camera." + id + "."
+                            + new TreeSet<>(KEYS));
+                }
+                merged.setProperty(shared, p.getProperty(key));
+            }
+        }
         String line = p.getProperty(own + "countingLine");
         if (line != null) {
             merged.setProperty("people.countingLine", line);
         }
-        for (String key : p.stringPropertyNames()) {
-            if (key.startsWith(own + PREFIX)) {
-                merged.setProperty(key.substring(own.length()), p.getProperty(key));
-            }
-        }
-        try {
-            return from(merged);
-        } catch (ConfigException e) {
-            // The message names the people.* key; say whose it is, since it may come from the camera's block.
-            throw new ConfigException("camera " + id + ": " + e.getMessage(), e);
-        }
+        return merged;
+    }
+
+    /** Whether {@code key} is one of this section's keys. */
+    public static boolean isKey(String key) {
+        return KEYS.contains(key);
     }
 
     /**

@@ -25,6 +25,7 @@ import org.gatewatch.config.ConfigLocation;
 import org.gatewatch.config.GateWatchConfig;
 import org.gatewatch.config.StreamConfig;
 import org.gatewatch.enroll.Enrollment;
+import org.gatewatch.pipeline.FrameAnalyzer;
 import org.gatewatch.records.Records;
 import org.gatewatch.stream.HubDirectory;
 import org.gatewatch.threads.OwnedThreads;
@@ -57,6 +58,7 @@ public final class GateWatchListener implements ServletContextListener {
             OpenCvRuntime.load();
             Path dataDir = prepareDataDir();
             GateWatchConfig config = loadConfig(context, dataDir);
+            Analyzers.check(config);
             startRecords(context, dataDir, config);
             startEnrollment(context, config);
             startFanOut(config.stream());
@@ -123,9 +125,23 @@ public final class GateWatchListener implements ServletContextListener {
         Analyzers analyzers = new Analyzers(config.delegated(), config.faces(), records, faces::gallery,
                 Clock.systemDefaultZone());
         List<Camera> list = new ArrayList<>();
-        for (CameraConfig c : config.cameras()) {
-            var sources = SourceSpec.parse("camera." + c.id() + ".source", c.source(), c.fpsCap(), dataDir);
-            list.add(new Camera(c, sources, fanOut, config.stream().fanoutThreads(), analyzers.forCamera(c)));
+        try {
+            for (CameraConfig c : config.cameras()) {
+                var sources = SourceSpec.parse("camera." + c.id() + ".source", c.source(), c.fpsCap(), dataDir);
+                FrameAnalyzer analyzer = analyzers.forCamera(c);
+                try {
+                    list.add(new Camera(c, sources, fanOut, config.stream().fanoutThreads(), analyzer));
+                } catch (RuntimeException e) {
+                    if (analyzer != null) {
+                        analyzer.close();
+                    }
+                    throw e;
+                }
+            }
+        } catch (RuntimeException e) {
+            // The cameras made so far hold native models and buffers; nothing else will stop them.
+            list.forEach(Camera::stop);
+            throw e;
         }
         cameras = new CameraRegistry(list, config.stream());
         cameras.startAll();

@@ -34,8 +34,8 @@ public record CameraConfig(String id, String name, String source, double fpsCap,
      */
     public static final String DEFAULT_LIVENESS = "score";
     /**
-     * The default of {@code camera.<id>.livenessThreshold}: 0.2, the threshold the liveness model's own demo app
-     * uses (recognize.FaceAntiSpoofing).
+     * The default of {@code camera.<id>.livenessThreshold}: 0.2, the threshold the Android demo app the liveness model
+     * comes with uses (syaringan357/Android-MobileFaceNet-MTCNN-FaceAntiSpoofing, FaceAntiSpoofing.THRESHOLD).
      */
     public static final double DEFAULT_LIVENESS_THRESHOLD = 0.2;
 
@@ -85,6 +85,10 @@ public record CameraConfig(String id, String name, String source, double fpsCap,
         }
         if (!LIVENESS.contains(liveness)) {
             throw ConfigException.invalid(prefix + "liveness", String.valueOf(liveness), "one of " + LIVENESS);
+        }
+        if (liveness.equals("enforce") && !analysis.equals("gate")) {
+            // Only gate analysis takes access decisions: anything else would promise a protection that never acts.
+            throw ConfigException.invalid(prefix + "liveness", liveness, "enforce needs " + prefix + "analysis = gate");
         }
         if (!(livenessThreshold >= 0 && livenessThreshold <= 1)) {
             throw ConfigException.invalid(prefix + "livenessThreshold", String.valueOf(livenessThreshold), "0 to 1");

@@ -15,18 +15,28 @@ import java.util.Set;
 public record RecognitionConfig(double threshold, int votes, int minSize) {
 
     /**
-     * 0.60 from {@code bin/gatewatch bench-faces} (README); three frames, about half a second of a walk; 40 px
-     * faces: smaller ones are too coarse for a 112 px embedding to name anyone, and looking for them costs the
-     * face detector most of its time (its image pyramid starts at 12 px / minSize of the frame).
+     * The threshold, 0.60, is the cosine similarity of MobileFaceNet embeddings of 5-landmark-aligned faces, from
+     * {@code bin/gatewatch bench-faces} (2026-11-25): the highest score of a face not enrolled was 0.366, while every
+     * enrolled probe scored at least 0.629; 0.60 keeps a wide margin above the strangers because that set has only
+     * 34 strangers' faces (1 % of them is less than one face). Re-measure with {@code faces --sweep} on the site's own
+     * camera. Three votes: about half a second of a walk-through at 5–10 analysed frames a second. 40 px faces:
+     * smaller ones are too coarse for a 112 px embedding to name anyone, and looking for them costs the face detector
+     * most of its time (its image pyramid starts at 12 px / minSize of the frame; bench-analysis --face-min-size).
      */
     public static final RecognitionConfig DEFAULTS = new RecognitionConfig(0.60, 3, 40);
+
+    /**
+     * Below this, strangers' faces pass for enrolled people: on the benchmark photos strangers reached a cosine
+     * similarity of 0.37 (README, bench-faces), and a threshold of 0 would name someone for every face.
+     */
+    public static final double MIN_THRESHOLD = 0.3;
 
     /** The keys of this section, for ConfigLoader's unknown-key check. */
     public static final Set<String> KEYS = Set.of("faces.threshold", "faces.votes", "faces.minSize");
 
     public RecognitionConfig {
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw ConfigException.invalid("faces.threshold", String.valueOf(threshold), "0 to 1");
+        if (!(threshold >= MIN_THRESHOLD && threshold <= 1)) {
+            throw ConfigException.invalid("faces.threshold", String.valueOf(threshold), MIN_THRESHOLD + " to 1");
         }
         if (votes < 1 || votes > 20) {
             throw ConfigException.invalid("faces.votes", String.valueOf(votes), "1 to 20");

@@ -17,10 +17,12 @@ public final class AuditLog implements EventListener {
 
     @Override
     public void onEvent(AccessEvent e) {
-        AUDIT.info("event={} camera={} time={} decision={} person={} name=\"{}\" score={} rule=\"{}\" track={}"
-                        + " spoofScore={}{}",
+        // New fields go last, so a parser of the older lines keeps working.
+        AUDIT.info("event={} camera={} time={} decision={} person={} name=\"{}\" score={} rule=\"{}\" track={}{}"
+                        + " spoofScore={}",
                 e.id(), e.camera(), e.time(), e.decision(), e.personId(), quoted(e.personName()), e.score(),
-                quoted(e.rule()), e.trackId(), e.spoofScore(), e.snapshotError() == null ? "" : " snapshotError=\"" + quoted(e.snapshotError()) + "\"");
+                quoted(e.rule()), e.trackId(), e.snapshotError() == null ? "" : " snapshotError=\"" + quoted(e.snapshotError()) + "\"",
+                e.spoofScore());
     }
 
     /** Quotes inside a value would end the field early for a parser of these lines. */

@@ -1,7 +1,9 @@
 package org.gatewatch.pipeline;
 
+import org.gatewatch.detect.MtcnnFaceDetector;
 import org.gatewatch.recognize.FaceAntiSpoofing;
 import org.gatewatch.recognize.FaceRecognizer;
+import org.gatewatch.recognize.MobileFaceNetEmbedder;
 
 /**
  * What a gate camera does with the faces of a walk-through: recognise them, and vote over {@code votes} frames
@@ -13,11 +15,36 @@ import org.gatewatch.recognize.FaceRecognizer;
  */
 public record FaceChecks(FaceRecognizer recognizer, FaceAntiSpoofing liveness, int votes) implements AutoCloseable {
 
+    /**
+     * Loads the models from the class path: MTCNN looking for faces of {@code minFaceSize} px or more,
+     * MobileFaceNet, and the liveness model unless {@code liveness} is false. What was loaded before a model that
+     * fails is closed again: native memory owned by nobody would stay until the JVM ends.
+     */
+    public static FaceChecks load(int minFaceSize, boolean liveness, int votes) {
+        MtcnnFaceDetector detector = MtcnnFaceDetector.fromClasspath(minFaceSize);
+        FaceRecognizer recognizer;
+        try {
+            recognizer = new FaceRecognizer(detector, MobileFaceNetEmbedder.fromClasspath());
+        } catch (RuntimeException e) {
+            detector.close();
+            throw e;
+        }
+        try {
+            return new FaceChecks(recognizer, liveness ? FaceAntiSpoofing.fromClasspath() : null, votes);
+        } catch (RuntimeException e) {
+            recognizer.close();
+            throw e;
+        }
+    }
+
     @Override
     public void close() {
-        recognizer.close();
-        if (liveness != null) {
-            liveness.close();
+        try {
+            recognizer.close();
+        } finally {
+            if (liveness != null) {
+                liveness.close();
+            }
         }
     }
 }

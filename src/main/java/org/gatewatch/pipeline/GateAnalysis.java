@@ -76,6 +76,7 @@ public final class GateAnalysis implements FrameAnalyzer {
 
     private final String cameraId;
     private final PedestrianAnalyzer people;
+    private final FaceChecks faceChecks;
     private final FaceRecognizer faces;
     private final int votes;
     private final Supplier<Gallery> gallery;
@@ -107,6 +108,7 @@ public final class GateAnalysis implements FrameAnalyzer {
                         double[] countingLine, AccessPolicy policy) {
         this.cameraId = cameraId;
         this.people = people;
+        this.faceChecks = faces;
         this.faces = faces == null ? null : faces.recognizer();
         this.liveness = faces == null ? null : faces.liveness();
         this.votes = faces == null ? TrackVote.DEFAULT_MIN_VOTES : faces.votes();
@@ -357,14 +359,9 @@ public final class GateAnalysis implements FrameAnalyzer {
 
     @Override
     public void close() {
-        people.close();
-        if (faces != null) {
-            faces.close();
+        try (PedestrianAnalyzer p = people; FaceChecks f = faceChecks) {
+            jpeg.release();
+            jpegParams.release();
         }
-        if (liveness != null) {
-            liveness.close();
-        }
-        jpeg.release();
-        jpegParams.release();
     }
 }

@@ -10,7 +10,7 @@ import org.gatewatch.recognize.TrackVote;
 final class Walk {
 
     /**
-     * Faces of one walk given to the liveness model: its ~100 ms a face would otherwise slow the camera's analysis
+     * Faces of one walk given to the liveness model: its ~90 ms a face would otherwise slow the camera's analysis
      * for as long as a person stands at the gate; the median of three is steadier than any one frame.
      */
     static final int LIVENESS_SAMPLES = 3;

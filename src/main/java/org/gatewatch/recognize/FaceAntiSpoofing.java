@@ -1,6 +1,7 @@
 package org.gatewatch.recognize;
 
 import java.nio.file.Path;
+import org.gatewatch.config.CameraConfig;
 import org.gatewatch.detect.FaceBox;
 import org.gatewatch.detect.FaceModels;
 import org.gatewatch.detect.TfLiteModel;
@@ -23,11 +24,8 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class FaceAntiSpoofing implements AutoCloseable {
 
-    /**
-     * Spoof score above which a face counts as an attack: 0.2, the value the Android demo app these models come with
-     * uses (syaringan357/Android-MobileFaceNet-MTCNN-FaceAntiSpoofing, FaceAntiSpoofing.THRESHOLD).
-     */
-    public static final double ATTACK_THRESHOLD = 0.2;
+    /** Spoof score above which a face counts as an attack, by default ({@link CameraConfig#DEFAULT_LIVENESS_THRESHOLD}). */
+    public static final double ATTACK_THRESHOLD = CameraConfig.DEFAULT_LIVENESS_THRESHOLD;
 
     private static final int SIZE = 256;
     private static final int LEAVES = 8;
@@ -81,9 +79,15 @@ public final class FaceAntiSpoofing implements AutoCloseable {
         y = Math.max(0, Math.min(y, frame.rows() - s));
         Mat square = frame.submat(new Rect(x, y, Math.max(1, s), Math.max(1, s)));
         Mat out = new Mat();
-        Imgproc.resize(square, out, new Size(SIZE, SIZE), 0, 0, Imgproc.INTER_LINEAR);
-        square.release();
-        return out;
+        try {
+            Imgproc.resize(square, out, new Size(SIZE, SIZE), 0, 0, Imgproc.INTER_LINEAR);
+            return out;
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
+        } finally {
+            square.release();
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.gatewatch.config.RecognitionConfig;
 
 /**
  * The enrolled people: a few embeddings per person id. Immutable, so the live pipeline can keep reading one while
@@ -16,14 +17,8 @@ import java.util.Set;
  */
 public final class Gallery {
 
-    /**
-     * Default cosine threshold for MobileFaceNet embeddings of 5-landmark-aligned faces. Source: {@code bin/gatewatch
-     * bench-faces} (2026-11-25): the highest score of a face not enrolled was 0.366 and the lowest threshold with no
-     * false accept 0.37, while every enrolled probe scored at least 0.629; 0.60 keeps a wide margin above the
-     * strangers because that set has only 34 strangers' faces (1 % of them is less than one face). Re-measure with
-     * {@code faces --sweep} on the site's own camera.
-     */
-    public static final double DEFAULT_THRESHOLD = 0.60;
+    /** The default of {@code faces.threshold}; where it comes from is said at {@link RecognitionConfig#DEFAULTS}. */
+    public static final double DEFAULT_THRESHOLD = RecognitionConfig.DEFAULTS.threshold();
 
     private static final Gallery EMPTY = new Gallery(Map.of(), DEFAULT_THRESHOLD);
 

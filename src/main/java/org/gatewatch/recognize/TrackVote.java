@@ -3,6 +3,7 @@ package org.gatewatch.recognize;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.gatewatch.config.RecognitionConfig;
 
 /**
  * Names the person of one track from several frames, so one lucky frame of a stranger does not open the gate.
@@ -13,8 +14,8 @@ import java.util.Optional;
  */
 public final class TrackVote {
 
-    /** Three frames: about half a second of a walk-through at the 5–10 analysis fps of this 2-core machine. */
-    public static final int DEFAULT_MIN_VOTES = 3;
+    /** The default of {@code faces.votes} ({@link RecognitionConfig#DEFAULTS}). */
+    public static final int DEFAULT_MIN_VOTES = RecognitionConfig.DEFAULTS.votes();
 
     private final int minVotes;
     private final double threshold;

@@ -13,6 +13,7 @@ import org.apache.logging.log4j.Logger;
 import org.gatewatch.analysis.AnalysisConfig;
 import org.gatewatch.capture.OpenCvRuntime;
 import org.gatewatch.config.ConfigException;
+import org.gatewatch.config.RecognitionConfig;
 import org.gatewatch.pipeline.GateAnalysis;
 import org.gatewatch.recognize.FaceRecognizer;
 import org.gatewatch.recognize.Gallery;
@@ -42,6 +43,7 @@ public final class AnalysisBenchmark {
                                  the gallery/ people are enrolled, so recognition matches against a real gallery,
                                  and recognition is timed per face on all the photos when the footage shows fewer
                                  than %d faces. Without it the gallery is empty.
+              --face-min-size N  smallest face the detector looks for, px (default %d, faces.minSize)
               --set K=V          a people.* key for every run (repeatable; 'analyze --help' lists them)
               --still-seconds N  then an empty gate for N seconds of frames (default 60; 0 skips it), motion
                                  gating on: the footage's own empty background (the per-pixel median of its
@@ -55,7 +57,7 @@ public final class AnalysisBenchmark {
             snapshot JPEGs, overlay). The gate has a camera's default face settings (liveness score, 3 votes).
             ms/frame counts every frame, 0 where the stage did not run; fps = 1000 / mean. CPU: the analysis
             thread's, and the whole process's (OpenCV's worker threads run HOG on the other core too).
-            """.formatted(BenchPeople.VTEST, MIN_FACES);
+            """.formatted(BenchPeople.VTEST, MIN_FACES, RecognitionConfig.DEFAULTS.minSize());
 
     private AnalysisBenchmark() {
     }
@@ -70,6 +72,7 @@ public final class AnalysisBenchmark {
         long maxFrames = Long.MAX_VALUE;
         int warmup = 10;
         int stillSeconds = 60;
+        int minFaceSize = RecognitionConfig.DEFAULTS.minSize();
         List<Boolean> modes = List.of(true, false);
         List<String> overrides = new ArrayList<>();
         try {
@@ -90,6 +93,7 @@ public final class AnalysisBenchmark {
                     case "--faces-dir" -> facesDir = Path.of(v);
                     case "--set" -> overrides.add(v);
                     case "--still-seconds" -> stillSeconds = Integer.parseInt(v);
+                    case "--face-min-size" -> minFaceSize = Integer.parseInt(v);
                     case "--motion" -> modes = switch (v) {
                         case "on" -> List.of(true);
                         case "off" -> List.of(false);
@@ -102,7 +106,7 @@ public final class AnalysisBenchmark {
             if (!Files.isReadable(video)) {
                 throw new IOException("cannot read " + video + " (apt-get install opencv-doc)");
             }
-            bench(video, facesDir, maxFrames, warmup, modes, overrides, stillSeconds, out);
+            bench(video, facesDir, maxFrames, warmup, modes, overrides, stillSeconds, new GateTiming(minFaceSize), out);
             return 0;
         } catch (IllegalArgumentException | ConfigException | IOException | FaceEvaluation.InputException e) {
             LOG.error("bench-analysis: {} (--help explains)", e.getMessage());
@@ -114,7 +118,8 @@ public final class AnalysisBenchmark {
     }
 
     private static void bench(Path video, Path facesDir, long maxFrames, int warmup, List<Boolean> modes,
-                              List<String> overrides, int stillSeconds, PrintStream out) throws IOException {
+                              List<String> overrides, int stillSeconds, GateTiming timing, PrintStream out)
+            throws IOException {
         OpenCvRuntime.load();
         boolean photos = Files.isDirectory(facesDir.resolve("gallery"));
         Gallery gallery = photos ? enroll(facesDir.resolve("gallery")) : Gallery.empty();
@@ -125,13 +130,13 @@ public final class AnalysisBenchmark {
             keys.add("people.motion.enabled=" + motion);
             AnalysisConfig config = AnalyzeCommand.loadConfig(null, keys);
             LOG.info("Analysing {} with motion gating {}", video, motion ? "on" : "off");
-            runs.add(new GateTiming().run(GateTiming.Footage.of(video), config, gallery, maxFrames, warmup));
+            runs.add(timing.run(GateTiming.Footage.of(video), config, gallery, maxFrames, warmup));
         }
         GateTiming.Run still = null;
         if (stillSeconds > 0) {
             LOG.info("Analysing an empty gate: the background of {} for {} s", video, stillSeconds);
             double fps = runs.get(0).sourceFps();
-            still = new GateTiming().run(GateTiming.Footage.still(StillScene.medianOf(video, 10), fps),
+            still = timing.run(GateTiming.Footage.still(StillScene.medianOf(video, 10), fps),
                     AnalyzeCommand.loadConfig(null, overrides), gallery, Math.round(stillSeconds * fps) + warmup,
                     warmup);
         }
@@ -146,6 +151,8 @@ public final class AnalysisBenchmark {
                 gallery.size(), gallery.personIds().stream().mapToInt(gallery::embeddingCount).sum(),
                 facesDir.resolve("gallery")) : "gallery: empty (no " + facesDir.resolve("gallery")
                 + "; run bin/fetch-face-images)");
+        out.printf(Locale.ROOT, "faces: looked for at %d px and larger (faces.minSize); liveness scores only faces "
+                + "that match an enrolled person%n", timing.minFaceSize());
         for (int i = 0; i < runs.size(); i++) {
             out.println();
             printRun(modes.get(i), runs.get(i), out);

@@ -128,8 +128,8 @@ public final class AnalyzeCommand {
     }
 
     /**
-     * The configuration: defaults, then the file's people.* keys, then (with a {@code camera}) that camera's
-     * camera.ID.people.* keys and counting line, then each {@code --set}.
+     * The configuration: defaults, then the file's people.* keys, then (with a {@code camera}, which the file must
+     * list) that camera's camera.ID.people.* keys and counting line, then each {@code --set} people.* key.
      */
     public static AnalysisConfig loadConfig(Path file, String camera, List<String> overrides) throws IOException {
         Properties p = new Properties();
@@ -139,15 +139,26 @@ public final class AnalyzeCommand {
                 p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
         }
+        if (camera != null) {
+            List<String> listed = List.of(p.getProperty("cameras", "").trim().split("\\s*,\\s*"));
+            if (!listed.contains(camera)) {
+                throw new IllegalArgumentException("--camera " + camera + ": " + (file == null ? "needs --config"
+                        : file + " lists cameras = " + p.getProperty("cameras", "")));
+            }
+            p = AnalysisConfig.keysFor(p, camera);
+        }
         for (String kv : overrides) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("--set expects KEY=VALUE, got '" + kv + "'");
             }
             String key = kv.substring(0, eq).trim();
-            p.setProperty(camera == null ? key : "camera." + camera + "." + key, kv.substring(eq + 1).trim());
+            if (!AnalysisConfig.isKey(key)) {
+                throw new IllegalArgumentException("--set " + key + ": not a people.* key (--help lists them)");
+            }
+            p.setProperty(key, kv.substring(eq + 1).trim());
         }
-        return camera == null ? AnalysisConfig.from(p) : AnalysisConfig.forCamera(p, camera);
+        return AnalysisConfig.from(p);
     }
 
     /**

@@ -14,14 +14,11 @@ import org.gatewatch.analysis.PedestrianAnalyzer;
 import org.gatewatch.capture.FfmpegSource;
 import org.gatewatch.config.CameraConfig;
 import org.gatewatch.config.RecognitionConfig;
-import org.gatewatch.detect.MtcnnFaceDetector;
 import org.gatewatch.pipeline.AccessPolicy;
 import org.gatewatch.pipeline.FaceChecks;
 import org.gatewatch.pipeline.GateAnalysis;
-import org.gatewatch.recognize.FaceAntiSpoofing;
 import org.gatewatch.recognize.FaceRecognizer;
 import org.gatewatch.recognize.Gallery;
-import org.gatewatch.recognize.MobileFaceNetEmbedder;
 import org.opencv.core.Mat;
 
 /**
@@ -116,6 +113,16 @@ final class GateTiming {
     }
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final int minFaceSize;
+
+    /** @param minFaceSize the smallest face the detector looks for ({@code faces.minSize}) */
+    GateTiming(int minFaceSize) {
+        this.minFaceSize = minFaceSize;
+    }
+
+    int minFaceSize() {
+        return minFaceSize;
+    }
 
     /**
      * Analyses up to {@code maxFrames} frames of {@code footage} (and closes it); the first {@code warmup} run but
@@ -193,23 +200,11 @@ final class GateTiming {
         }
     }
 
-    /**
-     * The gate's face checks with the default settings, as app.Analyzers builds them. If a model fails to load,
-     * what was already made is closed here, since nothing owns it yet.
-     */
-    private static FaceChecks newFaceChecks(PedestrianAnalyzer pedestrians) {
-        MtcnnFaceDetector detector = null;
-        FaceRecognizer recognizer = null;
+    /** The gate's face checks, as app.Analyzers loads them; the pedestrian analyzer is closed if they fail. */
+    private FaceChecks newFaceChecks(PedestrianAnalyzer pedestrians) {
         try {
-            detector = MtcnnFaceDetector.fromClasspath(RecognitionConfig.DEFAULTS.minSize());
-            recognizer = new FaceRecognizer(detector, MobileFaceNetEmbedder.fromClasspath());
-            return new FaceChecks(recognizer, FaceAntiSpoofing.fromClasspath(), RecognitionConfig.DEFAULTS.votes());
+            return FaceChecks.load(minFaceSize, true, RecognitionConfig.DEFAULTS.votes());
         } catch (RuntimeException e) {
-            if (recognizer != null) {
-                recognizer.close();
-            } else if (detector != null) {
-                detector.close();
-            }
             pedestrians.close();
             throw e;
         }

@@ -58,8 +58,19 @@ class AnalysisConfigTest {
     void aCameraKeyTypoStopsNamingTheCamera() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> AnalysisConfig.forCamera(props("camera.door.people.hog.strid", "8"), "door"));
-        assertTrue(e.getMessage().contains("camera door") && e.getMessage().contains("people.hog.strid"),
+        assertTrue(e.getMessage().contains("camera.door.people.hog.strid"), e.getMessage());
+        e = assertThrows(ConfigException.class,
+                () -> AnalysisConfig.forCamera(props("camera.door.people.hog.stride", "7"), "door"));
+        assertTrue(e.getMessage().contains("camera door") && e.getMessage().contains("people.hog.stride"),
                 e.getMessage());
+    }
+
+    @Test
+    void theCamerasCountingLineWinsOverEveryOtherLine() {
+        Properties p = props("people.countingLine", "0,1,2,3", "camera.door.people.countingLine", "4,5,6,7",
+                "camera.door.countingLine", "8,9,10,11");
+        assertArrayEquals(new double[] {8, 9, 10, 11}, AnalysisConfig.forCamera(p, "door").countingLine(),
+                "as the live camera has it (camera.<id>.countingLine is the camera's own key)");
     }
 
     @Test

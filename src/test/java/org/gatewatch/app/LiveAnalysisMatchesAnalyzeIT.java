@@ -2,6 +2,7 @@ package org.gatewatch.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -61,9 +62,15 @@ class LiveAnalysisMatchesAnalyzeIT {
         Path file = Files.writeString(work.resolve("gatewatch.properties"), text);
 
         AnalyzeCommand.Summary offline;
+        AnalyzeCommand.Summary sharedKeysOnly;
         try (PrintStream csv = new PrintStream(OutputStream.nullOutputStream())) {
             offline = AnalyzeCommand.analyze(vtest, AnalyzeCommand.loadConfig(file, "door", List.of()), FRAMES, csv);
+            sharedKeysOnly = AnalyzeCommand.analyze(vtest, AnalyzeCommand.loadConfig(file, null,
+                    List.of("people.countingLine=384,150,384,450")), FRAMES, csv);
         }
+        // Else a camera override lost on either side would go unnoticed.
+        assertNotEquals(List.of(sharedKeysOnly.in(), sharedKeysOnly.out()), List.of(offline.in(), offline.out()),
+                "the door camera's own people.hog.minPersonHeight changes what is counted");
 
         Properties p = new Properties();
         p.load(new StringReader(text));

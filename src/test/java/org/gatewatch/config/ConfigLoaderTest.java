@@ -78,6 +78,12 @@ class ConfigLoaderTest {
         assertTrue(msg.contains("camera.a.liveness") && msg.contains("'strict'") && msg.contains("enforce"), msg);
         msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.livenessThreshold = 1.5");
         assertTrue(msg.contains("camera.a.livenessThreshold") && msg.contains("'1.5'"), msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.liveness = enforce");
+        assertTrue(msg.contains("camera.a.liveness") && msg.contains("analysis = gate"), msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\nfaces.threshold = 0");
+        assertTrue(msg.contains("faces.threshold") && msg.contains("0.3 to 1"), msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\nfaces.minSize = 8");
+        assertTrue(msg.contains("faces.minSize") && msg.contains("'8'"), msg);
         msg = failure("cameras = a\ncamera.a.source = demo\nfaces.votes = 0");
         assertTrue(msg.contains("faces.votes") && msg.contains("'0'"), msg);
         msg = failure("cameras = a\ncamera.a.source = demo\nfaces.treshold = 0.5");
@@ -106,7 +112,8 @@ class ConfigLoaderTest {
     @Test
     void livenessIsScoredButNotEnforcedUnlessTheCameraSaysSo() throws IOException {
         GateWatchConfig c = ConfigLoader.parse(props("cameras = a, b\ncamera.a.source = demo\n"
-                + "camera.b.source = demo\ncamera.b.liveness = enforce\ncamera.b.livenessThreshold = 0.5"), "test");
+                + "camera.b.source = demo\ncamera.b.analysis = gate\ncamera.b.liveness = enforce\n"
+                + "camera.b.livenessThreshold = 0.5"), "test");
         CameraConfig a = c.cameras().get(0);
         CameraConfig b = c.cameras().get(1);
         assertEquals("score", a.liveness());

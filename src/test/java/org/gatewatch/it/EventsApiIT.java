@@ -130,6 +130,7 @@ class EventsApiIT {
         String[] lines = csv.body().split("\r\n");
         assertEquals(3, lines.length, csv.body());
         assertTrue(lines[0].startsWith("id,time,camera,decision,person_id,person_name"), lines[0]);
+        assertTrue(lines[0].endsWith(",snapshot_error,spoof_score"), "new columns are appended: " + lines[0]);
         assertTrue(lines[1].contains(",PASSAGE,"), "newest first: " + lines[1]);
         assertTrue(lines[2].contains(",\"'=HYPERLINK(\"\"x\"\"), Jr\","), "quoted, and no formula: " + lines[2]);
         assertEquals(2, api.get("api/events/export.csv?camera=" + camera + "&decision=GRANTED").body()

@@ -33,7 +33,7 @@ class AuditLogTest {
         audit.addAppender(capture);
         try {
             new AuditLog().onEvent(new AccessEvent(5, "north", Instant.parse("2026-03-02T08:00:00Z"), Decision.DENIED,
-                    null, "Mallory \"M\"", 0.31, "unknown face", 9L, null, null, null));
+                    null, "Mallory \"M\"", 0.31, "unknown face", 9L, null, null, null, 0.97));
         } finally {
             audit.removeAppender(capture);
         }
@@ -42,5 +42,6 @@ class AuditLogTest {
         String text = lines.get(0).getMessage().getFormattedMessage();
         assertTrue(text.startsWith("event=5 camera=north time=2026-03-02T08:00:00Z decision=DENIED"), text);
         assertTrue(text.contains("name=\"Mallory \\\"M\\\"\""), "quotes escaped: " + text);
+        assertTrue(text.endsWith(" spoofScore=0.97"), "the newest field last: " + text);
     }
 }

@@ -77,7 +77,7 @@ class WebhookSenderTest {
 
     private static AccessEvent event(long id) {
         return new AccessEvent(id, "gate", Instant.parse("2026-03-02T08:00:00Z"), Decision.GRANTED, 3L, "Ada", 0.9,
-                "face", 11L, "f.jpg", null, null);
+                "face", 11L, "f.jpg", null, null, 0.04);
     }
 
     @Test
@@ -93,6 +93,7 @@ class WebhookSenderTest {
         assertEquals(41, json.get("id").asLong());
         assertEquals("GRANTED", json.get("decision").asText());
         assertEquals("Ada", json.get("personName").asText());
+        assertEquals(0.04, json.get("spoofScore").asDouble(), "the liveness score travels with the event");
     }
 
     @Test

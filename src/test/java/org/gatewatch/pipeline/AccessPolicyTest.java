@@ -87,6 +87,8 @@ class AccessPolicyTest {
         assertEquals(Decision.DENIED, photo.decision());
         assertEquals("liveness", photo.rule());
         assertEquals("Ada", photo.personName(), "the event still says who the face looked like");
+        var atThreshold = strict.decide(Optional.of("7"), 0.8, ada, true, tuesdayMorning, 0.2);
+        assertEquals(Decision.GRANTED, atThreshold.decision(), "only a score above the threshold fails");
         var unscored = strict.decide(Optional.of("7"), 0.8, ada, true, tuesdayMorning, null);
         assertEquals("liveness", unscored.rule(), "no score fails closed");
     }

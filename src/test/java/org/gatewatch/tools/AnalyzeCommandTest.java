@@ -33,6 +33,8 @@ class AnalyzeCommandTest {
         assertEquals(2, AnalyzeCommand.run(new String[] {"a.avi", "--fast"}, out), "unknown option");
         assertEquals(2, AnalyzeCommand.run(new String[] {"a.avi", "--config"}, out), "option without value");
         assertEquals(2, AnalyzeCommand.run(new String[] {"a.avi", "--set", "novalue"}, out), "--set without =");
+        assertEquals(2, AnalyzeCommand.run(new String[] {"a.avi", "--set", "stream.maxViewers=3"}, out),
+                "--set of a key analyze does not read");
         assertEquals("", output());
     }
 
@@ -40,6 +42,16 @@ class AnalyzeCommandTest {
     void aMissingVideoOrConfigurationFileExitsTwo() {
         assertEquals(2, AnalyzeCommand.run(new String[] {"/nonexistent/clip.avi"}, out));
         assertEquals(2, AnalyzeCommand.run(new String[] {"/nonexistent/clip.avi", "--config", "/nonexistent/x"},
+                out));
+        assertEquals("", output());
+    }
+
+    @Test
+    void aCameraTheFileDoesNotListExitsTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("g.properties"),
+                "cameras = door\ncamera.door.source = demo\n");
+        assertEquals(2, AnalyzeCommand.run(new String[] {"a.avi", "--config", file.toString(), "--camera", "hall"},
                 out));
         assertEquals("", output());
     }
