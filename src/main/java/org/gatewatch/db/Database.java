@@ -132,9 +132,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Closes the pool this class opened; a JNDI DataSource belongs to Tomcat and is left alone. Idempotent. */
+    /**
+     * Closes the pool this class opened. A JNDI DataSource belongs to Tomcat and is left alone, except a HikariCP pool
+     * made from the WAR's own HikariCP (conf/tomcat/gatewatch-postgresql.xml): Tomcat closes that one only after the
+     * webapp has stopped, and Hikari's close returns before its threads end, so Tomcat would report them as a leak.
+     * It is closed here and its threads awaited; Tomcat's own close later is then a no-op. Idempotent.
+     */
     @Override
     public void close() {
+        if (owned == null && dataSource instanceof HikariDataSource jndiPool && !jndiPool.isClosed()
+                && jndiPool.getClass().getClassLoader() == Database.class.getClassLoader()) {
+            jndiPool.close();
+            awaitPoolThreads(jndiPool.getPoolName() + ":");
+            LOG.info("Database {} closed", description);
+        }
         if (owned != null && !owned.isClosed()) {
             owned.close();
             try {
@@ -146,6 +157,24 @@ public final class Database implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             LOG.info("Database {} closed", description);
+        }
+    }
+
+    /** Waits up to 5 s for the threads Hikari names after the pool ({@code poolName:housekeeper}, …) to end. */
+    private void awaitPoolThreads(String namePrefix) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        try {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().startsWith(namePrefix)) {
+                    t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                    if (t.isAlive()) {
+                        LOG.error("Database pool thread {} of {} still alive 5 s after close", t.getName(),
+                                description);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

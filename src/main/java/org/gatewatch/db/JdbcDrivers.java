@@ -19,8 +19,15 @@ public final class JdbcDrivers {
     private JdbcDrivers() {
     }
 
-    /** Invoked by the application listener at stop, after the pool is closed. */
+    /**
+     * Invoked by the application listener at stop, after the pool is closed. Does nothing for the JVM's own class
+     * path (a command-line tool, a test run): that loader lives as long as the JVM, so there is no leak to prevent,
+     * and the drivers are shared with everything else running in it.
+     */
     public static void deregisterLoadedBy(ClassLoader loader) {
+        if (loader == ClassLoader.getSystemClassLoader()) {
+            return;
+        }
         for (Driver driver : Collections.list(DriverManager.getDrivers())) {
             if (driver.getClass().getClassLoader() == loader) {
                 try {
