@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.gatewatch.analysis.AnalysisConfig;
@@ -67,42 +68,29 @@ public final class AnalysisBenchmark {
     }
 
     static int run(String[] args, PrintStream out) {
-        Path video = BenchPeople.VTEST;
-        Path facesDir = Path.of("target/face-bench");
-        long maxFrames = Long.MAX_VALUE;
-        int warmup = 10;
-        int stillSeconds = 60;
-        int minFaceSize = RecognitionConfig.DEFAULTS.minSize();
-        List<Boolean> modes = List.of(true, false);
-        List<String> overrides = new ArrayList<>();
         try {
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("-h") || a.equals("--help")) {
-                    out.print(USAGE);
-                    return 0;
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("'" + a + "' needs a value (or is unknown)");
-                }
-                String v = args[++i];
-                switch (a) {
-                    case "--video" -> video = Path.of(v);
-                    case "--frames" -> maxFrames = Long.parseLong(v);
-                    case "--warmup" -> warmup = Integer.parseInt(v);
-                    case "--faces-dir" -> facesDir = Path.of(v);
-                    case "--set" -> overrides.add(v);
-                    case "--still-seconds" -> stillSeconds = Integer.parseInt(v);
-                    case "--face-min-size" -> minFaceSize = Integer.parseInt(v);
-                    case "--motion" -> modes = switch (v) {
-                        case "on" -> List.of(true);
-                        case "off" -> List.of(false);
-                        case "both" -> List.of(true, false);
-                        default -> throw new IllegalArgumentException("--motion must be on, off or both");
-                    };
-                    default -> throw new IllegalArgumentException("unknown option '" + a + "'");
-                }
+            CommandLine cl = CommandLine.parse(args, Set.of("--video", "--frames", "--warmup", "--faces-dir", "--set",
+                    "--still-seconds", "--face-min-size", "--motion"), Set.of());
+            if (cl.help()) {
+                out.print(USAGE);
+                return 0;
             }
+            if (!cl.plain().isEmpty()) {
+                throw new IllegalArgumentException("unexpected argument '" + cl.plain().get(0) + "'");
+            }
+            Path video = cl.value("--video", Path::of, BenchPeople.VTEST);
+            Path facesDir = cl.value("--faces-dir", Path::of, Path.of("target/face-bench"));
+            long maxFrames = cl.value("--frames", Long::parseLong, Long.MAX_VALUE);
+            int warmup = cl.value("--warmup", Integer::parseInt, 10);
+            int stillSeconds = cl.value("--still-seconds", Integer::parseInt, 60);
+            int minFaceSize = cl.value("--face-min-size", Integer::parseInt, RecognitionConfig.DEFAULTS.minSize());
+            List<String> overrides = cl.values("--set");
+            List<Boolean> modes = switch (cl.value("--motion").orElse("both")) {
+                case "on" -> List.of(true);
+                case "off" -> List.of(false);
+                case "both" -> List.of(true, false);
+                default -> throw new IllegalArgumentException("--motion must be on, off or both");
+            };
             if (!Files.isReadable(video)) {
                 throw new IOException("cannot read " + video + " (apt-get install opencv-doc)");
             }

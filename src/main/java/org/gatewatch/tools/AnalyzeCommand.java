@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.gatewatch.analysis.AnalysisConfig;
@@ -79,33 +80,21 @@ public final class AnalyzeCommand {
 
     /** Parses the arguments and runs; returns the exit status (0 ok, 1 failed, 2 bad usage or input). */
     static int run(String[] args, PrintStream out) {
-        Path video = null;
-        Path configFile = null;
-        String camera = null;
-        List<String> overrides = new ArrayList<>();
-        long maxFrames = Long.MAX_VALUE;
         try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "-h", "--help" -> {
-                        out.print(USAGE);
-                        return 0;
-                    }
-                    case "--config" -> configFile = Path.of(value(args, ++i, "--config"));
-                    case "--camera" -> camera = value(args, ++i, "--camera");
-                    case "--set" -> overrides.add(value(args, ++i, "--set"));
-                    case "--frames" -> maxFrames = Long.parseLong(value(args, ++i, "--frames"));
-                    default -> {
-                        if (args[i].startsWith("-") || video != null) {
-                            throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
-                        }
-                        video = Path.of(args[i]);
-                    }
-                }
+            CommandLine cl = CommandLine.parse(args, Set.of("--config", "--camera", "--set", "--frames"), Set.of());
+            if (cl.help()) {
+                out.print(USAGE);
+                return 0;
             }
-            if (video == null) {
-                throw new IllegalArgumentException("no VIDEO given");
+            if (cl.plain().size() != 1) {
+                throw new IllegalArgumentException(cl.plain().isEmpty() ? "no VIDEO given"
+                        : "one VIDEO only, not " + cl.plain());
             }
+            Path video = Path.of(cl.plain().get(0));
+            Path configFile = cl.value("--config", Path::of, null);
+            String camera = cl.value("--camera").orElse(null);
+            List<String> overrides = cl.values("--set");
+            long maxFrames = cl.value("--frames", Long::parseLong, Long.MAX_VALUE);
             AnalysisConfig config = loadConfig(configFile, camera, overrides);
             checkReadable(video);
             analyze(video, config, maxFrames, out);
@@ -236,13 +225,6 @@ public final class AnalyzeCommand {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IOException("cannot read " + file + " (missing, not a file, or not readable)");
         }
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
     }
 
     static String fmt(double v) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.gatewatch.analysis.AnalysisConfig;
@@ -45,38 +46,23 @@ public final class BenchPeople {
     }
 
     static int run(String[] args, PrintStream out) {
-        Path labelsFile = Path.of("src/test/resources/labels/vtest.csv");
-        Path video = VTEST;
-        Path dir = Path.of("target/bench-people");
-        Path configFile = null;
-        List<String> overrides = new ArrayList<>();
-        int stillSeconds = 60;
-        boolean quick = false;
         try {
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("-h") || a.equals("--help")) {
-                    out.print(USAGE);
-                    return 0;
-                }
-                if (a.equals("--quick")) {
-                    quick = true;
-                    continue;
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("'" + a + "' needs a value (or is unknown)");
-                }
-                String v = args[++i];
-                switch (a) {
-                    case "--labels" -> labelsFile = Path.of(v);
-                    case "--video" -> video = Path.of(v);
-                    case "--out" -> dir = Path.of(v);
-                    case "--config" -> configFile = Path.of(v);
-                    case "--set" -> overrides.add(v);
-                    case "--still-seconds" -> stillSeconds = Integer.parseInt(v);
-                    default -> throw new IllegalArgumentException("unknown option '" + a + "'");
-                }
+            CommandLine cl = CommandLine.parse(args, Set.of("--labels", "--video", "--out", "--config", "--set",
+                    "--still-seconds"), Set.of("--quick"));
+            if (cl.help()) {
+                out.print(USAGE);
+                return 0;
             }
+            if (!cl.plain().isEmpty()) {
+                throw new IllegalArgumentException("unexpected argument '" + cl.plain().get(0) + "'");
+            }
+            Path labelsFile = cl.value("--labels", Path::of, Path.of("src/test/resources/labels/vtest.csv"));
+            Path video = cl.value("--video", Path::of, VTEST);
+            Path dir = cl.value("--out", Path::of, Path.of("target/bench-people"));
+            Path configFile = cl.value("--config", Path::of, null);
+            List<String> overrides = cl.values("--set");
+            int stillSeconds = cl.value("--still-seconds", Integer::parseInt, 60);
+            boolean quick = cl.has("--quick");
             if (!Files.isReadable(video)) {
                 throw new IOException("cannot read " + video + " (apt-get install opencv-doc)");
             }

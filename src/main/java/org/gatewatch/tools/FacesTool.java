@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
@@ -54,26 +55,26 @@ public final class FacesTool {
 
     /** Runs the command; the exit status is returned, not taken. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Path gallery = null;
-        Path probes = null;
-        boolean sweep = false;
-        double threshold = Gallery.DEFAULT_THRESHOLD;
-        String detector = "mtcnn";
+        Path gallery;
+        Path probes;
+        boolean sweep;
+        double threshold;
+        String detector;
         try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "-h", "--help" -> {
-                        out.print(USAGE);
-                        return 0;
-                    }
-                    case "--gallery" -> gallery = Path.of(value(args, ++i, "--gallery"));
-                    case "--probes" -> probes = Path.of(value(args, ++i, "--probes"));
-                    case "--sweep" -> sweep = true;
-                    case "--threshold" -> threshold = Double.parseDouble(value(args, ++i, "--threshold"));
-                    case "--detector" -> detector = value(args, ++i, "--detector");
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
+            CommandLine cl = CommandLine.parse(args, Set.of("--gallery", "--probes", "--threshold", "--detector"),
+                    Set.of("--sweep"));
+            if (cl.help()) {
+                out.print(USAGE);
+                return 0;
             }
+            if (!cl.plain().isEmpty()) {
+                throw new IllegalArgumentException("unexpected argument '" + cl.plain().get(0) + "'");
+            }
+            gallery = cl.value("--gallery", Path::of, null);
+            probes = cl.value("--probes", Path::of, null);
+            sweep = cl.has("--sweep");
+            threshold = cl.value("--threshold", Double::parseDouble, Gallery.DEFAULT_THRESHOLD);
+            detector = cl.value("--detector").orElse("mtcnn");
             if (gallery == null || probes == null) {
                 throw new IllegalArgumentException("--gallery and --probes are required");
             }
@@ -184,12 +185,5 @@ public final class FacesTool {
 
     static String pct(int n, int of) {
         return of == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%% (%d/%d)", 100.0 * n / of, n, of);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
     }
 }
