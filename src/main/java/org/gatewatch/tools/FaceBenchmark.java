@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -54,34 +55,28 @@ public final class FaceBenchmark {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Path dir = Path.of("target/face-bench");
-        List<String> detectors = List.of("mtcnn", "cascade");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "-h", "--help" -> {
-                    out.print(USAGE);
-                    return 0;
-                }
-                case "--dir" -> {
-                    if (++i >= args.length) {
-                        err.println("bench-faces: --dir needs a value");
-                        return 2;
-                    }
-                    dir = Path.of(args[i]);
-                }
-                case "--detector" -> {
-                    if (++i >= args.length || !List.of("mtcnn", "cascade", "both").contains(args[i])) {
-                        err.println("bench-faces: --detector must be mtcnn, cascade or both");
-                        return 2;
-                    }
-                    detectors = args[i].equals("both") ? List.of("mtcnn", "cascade") : List.of(args[i]);
-                }
-                default -> {
-                    err.println("bench-faces: unknown option " + args[i]);
-                    err.print(USAGE);
-                    return 2;
-                }
+        Path dir;
+        List<String> detectors;
+        try {
+            CommandLine cl = CommandLine.parse(args, Set.of("--dir", "--detector"), Set.of());
+            if (cl.help()) {
+                out.print(USAGE);
+                return 0;
             }
+            if (!cl.plain().isEmpty()) {
+                throw new IllegalArgumentException("unexpected argument '" + cl.plain().get(0) + "'");
+            }
+            dir = cl.value("--dir", Path::of, Path.of("target/face-bench"));
+            detectors = switch (cl.value("--detector").orElse("both")) {
+                case "mtcnn" -> List.of("mtcnn");
+                case "cascade" -> List.of("cascade");
+                case "both" -> List.of("mtcnn", "cascade");
+                default -> throw new IllegalArgumentException("--detector must be mtcnn, cascade or both");
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("bench-faces: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
         }
         if (!Files.isDirectory(dir.resolve("gallery")) || !Files.isDirectory(dir.resolve("probes"))) {
             err.println("bench-faces: " + dir + " has no gallery/ and probes/: run bin/fetch-face-images " + dir);
