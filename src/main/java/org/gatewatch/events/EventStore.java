@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.gatewatch.db.DataAccessException;
 import org.gatewatch.db.Page;
+import org.gatewatch.db.PagedQuery;
 
 /** The access_event table in plain JDBC. Lists are newest first. */
 public final class EventStore {
@@ -78,27 +79,8 @@ public final class EventStore {
     public Page<AccessEvent> page(EventFilter filter, int page, int size) {
         Where where = Where.of(filter);
         try (Connection c = db.getConnection()) {
-            long total;
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM access_event" + where.sql)) {
-                where.bind(s, 1);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    total = r.getLong(1);
-                }
-            }
-            List<AccessEvent> items = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM access_event" + where.sql
-                    + NEWEST_FIRST + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-                int i = where.bind(s, 1);
-                s.setLong(i++, Page.offset(page, size));
-                s.setInt(i, size);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        items.add(read(r));
-                    }
-                }
-            }
-            return new Page<>(items, page, size, total);
+            return PagedQuery.read(c, COLUMNS, "FROM access_event" + where.sql, NEWEST_FIRST.strip(), where::bind,
+                    EventStore::read, page, size);
         } catch (SQLException e) {
             throw new DataAccessException("cannot list events", e);
         }

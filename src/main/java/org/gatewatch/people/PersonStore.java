@@ -8,13 +8,12 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.gatewatch.db.DataAccessException;
 import org.gatewatch.db.Page;
+import org.gatewatch.db.PagedQuery;
 
 /** The person table, in plain JDBC. Face files are {@link FaceStore}'s; {@link People} deletes both together. */
 public final class PersonStore {
@@ -36,32 +35,12 @@ public final class PersonStore {
                 : "%" + escapeLike(search.strip().toLowerCase(Locale.ROOT)) + "%";
         String where = pattern == null ? "" : " WHERE LOWER(name) LIKE ? ESCAPE '\\'";
         try (Connection c = db.getConnection()) {
-            long total;
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM person" + where)) {
-                if (pattern != null) {
-                    s.setString(1, pattern);
-                }
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    total = r.getLong(1);
-                }
-            }
-            List<Person> items = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM person" + where
-                    + " ORDER BY LOWER(name), id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-                int i = 1;
+            return PagedQuery.read(c, COLUMNS, "FROM person" + where, "ORDER BY LOWER(name), id", (s, i) -> {
                 if (pattern != null) {
                     s.setString(i++, pattern);
                 }
-                s.setLong(i++, Page.offset(page, size));
-                s.setInt(i, size);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        items.add(read(r));
-                    }
-                }
-            }
-            return new Page<>(items, page, size, total);
+                return i;
+            }, PersonStore::read, page, size);
         } catch (SQLException e) {
             throw new DataAccessException("cannot list people", e);
         }

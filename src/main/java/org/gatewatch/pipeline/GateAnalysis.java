@@ -20,8 +20,6 @@ import org.gatewatch.detect.FaceBox;
 import org.gatewatch.events.Decision;
 import org.gatewatch.events.NewEvent;
 import org.gatewatch.people.Person;
-import org.gatewatch.recognize.FaceAntiSpoofing;
-import org.gatewatch.recognize.FaceRecognizer;
 import org.gatewatch.recognize.Gallery;
 import org.gatewatch.recognize.Match;
 import org.gatewatch.recognize.RecognizedFace;
@@ -76,13 +74,10 @@ public final class GateAnalysis implements FrameAnalyzer {
 
     private final String cameraId;
     private final PedestrianAnalyzer people;
-    private final FaceChecks faceChecks;
-    private final FaceRecognizer faces;
-    private final int votes;
+    private final FaceChecks faces;
     private final Supplier<Gallery> gallery;
     private final LongFunction<Optional<Person>> persons;
     private final Consumer<NewEvent> events;
-    private final FaceAntiSpoofing liveness;
     private final AccessPolicy policy;
     private final Clock clock;
     private final double[] countingLine;
@@ -108,10 +103,7 @@ public final class GateAnalysis implements FrameAnalyzer {
                         double[] countingLine, AccessPolicy policy) {
         this.cameraId = cameraId;
         this.people = people;
-        this.faceChecks = faces;
-        this.faces = faces == null ? null : faces.recognizer();
-        this.liveness = faces == null ? null : faces.liveness();
-        this.votes = faces == null ? TrackVote.DEFAULT_MIN_VOTES : faces.votes();
+        this.faces = faces;
         this.gallery = gallery;
         this.persons = persons;
         this.events = events;
@@ -147,7 +139,7 @@ public final class GateAnalysis implements FrameAnalyzer {
 
     private Walk walk(int trackId, Gallery enrolled) {
         return walks.computeIfAbsent(trackId, id -> new Walk(id,
-                new TrackVote(votes, enrolled.threshold())));
+                new TrackVote(faces == null ? TrackVote.DEFAULT_MIN_VOTES : faces.votes(), enrolled.threshold())));
     }
 
     private void seen(Walk walk, Mat frame) {
@@ -164,7 +156,7 @@ public final class GateAnalysis implements FrameAnalyzer {
      * view) is tracked on its own. Returns those face-only tracks, for the overlay.
      */
     private List<TrackedObject> recognizeFaces(Mat frame, List<TrackedObject> people, Gallery enrolled) {
-        List<RecognizedFace> found = faces.recognizeLive(frame, enrolled);
+        List<RecognizedFace> found = faces.recognizer().recognizeLive(frame, enrolled);
         List<RecognizedFace> alone = new ArrayList<>();
         for (RecognizedFace f : found) {
             TrackedObject owner = owner(f.face().box(), people);
@@ -225,7 +217,7 @@ public final class GateAnalysis implements FrameAnalyzer {
         walk.facesSeen++;
         boolean couldGrant = walk.vote.addFace(face.best());
         FaceBox fb = face.face().box();
-        if (couldGrant && liveness != null && walk.wantsSpoofScore()) {
+        if (couldGrant && faces.liveness() != null && walk.wantsSpoofScore()) {
             scoreLiveness(walk, frame, fb);
         }
         if (fb.area() > walk.bestFaceArea) {
@@ -237,7 +229,7 @@ public final class GateAnalysis implements FrameAnalyzer {
 
     private void scoreLiveness(Walk walk, Mat frame, FaceBox face) {
         try {
-            walk.addSpoofScore(liveness.spoofScore(frame, face));
+            walk.addSpoofScore(faces.liveness().spoofScore(frame, face));
         } catch (RuntimeException e) {
             // Unscored, the walk cannot pass an enforced liveness rule: the check fails closed.
             LOG.error("Camera {}: liveness model failed on track {}", cameraId, walk.trackId, e);
@@ -359,7 +351,7 @@ public final class GateAnalysis implements FrameAnalyzer {
 
     @Override
     public void close() {
-        try (PedestrianAnalyzer p = people; FaceChecks f = faceChecks) {
+        try (PedestrianAnalyzer p = people; FaceChecks f = faces) {
             jpeg.release();
             jpegParams.release();
         }

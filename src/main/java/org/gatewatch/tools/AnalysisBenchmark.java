@@ -2,7 +2,6 @@ package org.gatewatch.tools;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,7 +110,7 @@ public final class AnalysisBenchmark {
         OpenCvRuntime.load();
         boolean photos = Files.isDirectory(facesDir.resolve("gallery"));
         Gallery gallery = photos ? enroll(facesDir.resolve("gallery")) : Gallery.empty();
-        double loadBefore = loadAverage();
+        double loadBefore = Machine.loadAverage();
         List<GateTiming.Run> runs = new ArrayList<>();
         for (boolean motion : modes) {
             List<String> keys = new ArrayList<>(overrides);
@@ -134,7 +133,7 @@ public final class AnalysisBenchmark {
                 video.getFileName(), first.width(), first.height(), first.sourceFps(),
                 first.total().samples() + first.warmup(), first.warmup());
         out.printf(Locale.ROOT, "machine: %d cores, load average %.2f before, %.2f after (other work on the machine "
-                + "slows every figure)%n", Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
+                + "slows every figure)%n", Machine.cores(), loadBefore, Machine.loadAverage());
         out.println(photos ? String.format(Locale.ROOT, "gallery: %d people, %d face images, enrolled from %s",
                 gallery.size(), gallery.personIds().stream().mapToInt(gallery::embeddingCount).sum(),
                 facesDir.resolve("gallery")) : "gallery: empty (no " + facesDir.resolve("gallery")
@@ -221,9 +220,5 @@ public final class AnalysisBenchmark {
             warnings.forEach(w -> LOG.warn("gallery: {}", w));
             return g;
         }
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,7 +164,7 @@ public final class AnalyzeCommand {
         long withDetector = 0;
         double scanned = 0;
         long start = System.nanoTime();
-        long cpuStart = processCpuNanos();
+        long cpuStart = Machine.processCpuNanos();
         PedestrianAnalyzer.Result last = null;
         int tracks;
         try (FfmpegSource source = new FfmpegSource(video.toString(), null, Map.of(), false, false);
@@ -193,7 +192,7 @@ public final class AnalyzeCommand {
             tracks = analyzer.tracksStarted();
             out.flush();
             double ms = (System.nanoTime() - start) / 1e6;
-            double cpuMs = (processCpuNanos() - cpuStart) / 1e6;
+            double cpuMs = (Machine.processCpuNanos() - cpuStart) / 1e6;
             Summary s = new Summary(frames, rows, detections, tracks, frames == 0 ? 0 : ms / frames,
                     frames == 0 ? 0 : cpuMs / frames,
                     frames == 0 ? 0 : motionNanos / 1e6 / frames, frames == 0 ? 0 : detectNanos / 1e6 / frames,
@@ -205,13 +204,6 @@ public final class AnalyzeCommand {
                     fmt(s.detectMsPerFrame()), withDetector, fmt(100 * s.meanScannedShare()), s.in(), s.out());
             return s;
         }
-    }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
     }
 
     static String row(long frame, TrackedObject t) {

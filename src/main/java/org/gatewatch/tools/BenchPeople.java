@@ -79,8 +79,8 @@ public final class BenchPeople {
 
     static void bench(Path video, PersonLabels labels, AnalysisConfig config, Path dir, int stillSeconds,
                       PrintStream out) throws IOException {
-        out.printf(Locale.ROOT, "machine: %d cores, load average %s (timings are pessimistic when other work runs)%n",
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+        out.printf(Locale.ROOT, "machine: %d cores, load average %.2f (timings are pessimistic when other work runs)%n",
+                Machine.cores(), Machine.loadAverage());
 
         Path csv = dir.resolve("vtest.csv");
         AnalyzeCommand.Summary s;
@@ -137,14 +137,6 @@ public final class BenchPeople {
                     t.msPerFrame());
         } else {
             out.println("no people, tree.avi: not installed (apt-get install opencv-doc), skipped");
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 }

@@ -3,7 +3,6 @@ package org.gatewatch.tools;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,8 +94,8 @@ public final class FaceBenchmark {
             }
             liveness(dir, out);
             out.printf(Locale.ROOT, "load average %.2f on %d cores (shared machine: timings vary with it)%n",
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                    Runtime.getRuntime().availableProcessors());
+                    Machine.loadAverage(),
+                    Machine.cores());
             return 0;
         } catch (FaceEvaluation.InputException e) {
             err.println("bench-faces: " + e.getMessage());

@@ -1,7 +1,6 @@
 package org.gatewatch.tools;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,8 +178,8 @@ public final class FacesTool {
         out.printf(Locale.ROOT, "time: detection %.1f ms per image (%d images), alignment + embedding %.1f ms per face "
                 + "(%d faces); load average %.2f on %d cores%n", eval.msPerImageDetect(), eval.imagesRead(),
                 eval.msPerFaceEmbed(), eval.facesEmbedded(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors());
+                Machine.loadAverage(),
+                Machine.cores());
     }
 
     static String pct(int n, int of) {

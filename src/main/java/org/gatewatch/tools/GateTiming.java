@@ -161,11 +161,11 @@ final class GateTiming {
                 PedestrianAnalyzer.Spent p0 = pedestrians.spent();
                 FaceRecognizer.LiveSpent f0 = recognizer.liveSpent();
                 long cpu0 = threads.getCurrentThreadCpuTime();
-                long proc0 = processCpuNanos();
+                long proc0 = Machine.processCpuNanos();
                 long t0 = System.nanoTime();
                 gate.analyze(frame, System.currentTimeMillis());
                 long t1 = System.nanoTime();
-                long proc1 = processCpuNanos();
+                long proc1 = Machine.processCpuNanos();
                 long cpu1 = threads.getCurrentThreadCpuTime();
                 PedestrianAnalyzer.Spent p1 = pedestrians.spent();
                 FaceRecognizer.LiveSpent f1 = recognizer.liveSpent();
@@ -208,13 +208,5 @@ final class GateTiming {
             pedestrians.close();
             throw e;
         }
-    }
-
-    /** This process's CPU time, every thread: the analysis thread and OpenCV's worker pool (HOG uses both cores). */
-    static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
     }
 }
