@@ -2,6 +2,7 @@ package org.gatewatch.capture;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.gatewatch.threads.JavaCppLoading;
 
 /**
  * Loads the OpenCV and FFmpeg natives once per JVM. They live in Tomcat's lib/, not in the WAR: a second copy in a
@@ -21,25 +22,20 @@ public final class OpenCvRuntime {
 
     /** Loads the natives or throws {@link IllegalStateException} saying what to install. */
     public static synchronized void load() {
-        Thread current = Thread.currentThread();
-        ClassLoader previous = current.getContextClassLoader();
         try {
-            Class<?> loader = Class.forName("org.bytedeco.javacpp.Loader");
-            // Threads that JavaCPP starts inherit this loader; the shared one keeps them from pinning the webapp.
-            current.setContextClassLoader(loader.getClassLoader());
-            long start = System.nanoTime();
-            org.bytedeco.javacpp.Loader.load(org.bytedeco.opencv.opencv_java.class);
-            org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avutil.class);
-            org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
-            LOG.info("OpenCV {} and FFmpeg natives loaded in {} ms", org.opencv.core.Core.VERSION,
-                    (System.nanoTime() - start) / 1_000_000);
+            JavaCppLoading.run(() -> {
+                long start = System.nanoTime();
+                org.bytedeco.javacpp.Loader.load(org.bytedeco.opencv.opencv_java.class);
+                org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avutil.class);
+                org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
+                LOG.info("OpenCV {} and FFmpeg natives loaded in {} ms", org.opencv.core.Core.VERSION,
+                        (System.nanoTime() - start) / 1_000_000);
+            });
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
             throw new IllegalStateException(MISSING_JARS + " (" + e + ")", e);
         } catch (UnsatisfiedLinkError e) {
             throw new IllegalStateException("OpenCV natives failed to load: " + e.getMessage()
                     + ". If the org.bytedeco jars are inside WEB-INF/lib, move them to Tomcat's lib/.", e);
-        } finally {
-            current.setContextClassLoader(previous);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.gatewatch.detect;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.gatewatch.threads.JavaCppLoading;
 
 /**
  * Loads the TensorFlow Lite natives once per JVM. Like OpenCV's, they belong in Tomcat's lib/ (provided scope), not in
@@ -24,22 +25,17 @@ public final class TfLiteRuntime {
         if (loaded) {
             return;
         }
-        Thread current = Thread.currentThread();
-        ClassLoader previous = current.getContextClassLoader();
         try {
-            Class<?> loader = Class.forName("org.bytedeco.javacpp.Loader");
-            // Threads JavaCPP starts (its deallocator) inherit this loader; the shared one keeps them off the webapp's.
-            current.setContextClassLoader(loader.getClassLoader());
-            long start = System.nanoTime();
-            org.bytedeco.javacpp.Loader.load(org.bytedeco.tensorflowlite.global.tensorflowlite.class);
+            JavaCppLoading.run(() -> {
+                long start = System.nanoTime();
+                org.bytedeco.javacpp.Loader.load(org.bytedeco.tensorflowlite.global.tensorflowlite.class);
+                LOG.info("TensorFlow Lite natives loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+            });
             loaded = true;
-            LOG.info("TensorFlow Lite natives loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
             throw new IllegalStateException(MISSING_JARS + " (" + e + ")", e);
         } catch (UnsatisfiedLinkError e) {
             throw new IllegalStateException("TensorFlow Lite natives failed to load: " + e.getMessage(), e);
-        } finally {
-            current.setContextClassLoader(previous);
         }
     }
 }
