@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.gatewatch.analysis.motion.MotionConfig;
+import org.gatewatch.analysis.pedestrians.HogConfig;
+import org.gatewatch.analysis.track.TrackerConfig;
 import org.gatewatch.config.ConfigException;
 import org.gatewatch.config.ConfigValues;
-import org.gatewatch.detect.HogConfig;
-import org.gatewatch.detect.MotionConfig;
-import org.gatewatch.track.TrackerConfig;
 
 /**
  * Everything that shapes pedestrian analysis for one camera, read from {@code people.*} keys, each of which a camera

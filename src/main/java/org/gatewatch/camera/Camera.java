@@ -3,14 +3,13 @@ package org.gatewatch.camera;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.gatewatch.analysis.AnalysisWorker;
+import org.gatewatch.analysis.FrameAnalyzer;
 import org.gatewatch.capture.CaptureWorker;
 import org.gatewatch.capture.FrameSource;
 import org.gatewatch.config.CameraConfig;
-import org.gatewatch.pipeline.AnalysisWorker;
-import org.gatewatch.pipeline.FrameAnalyzer;
-import org.gatewatch.pipeline.JpegEncoder;
-import org.gatewatch.pipeline.StreamPipeline;
 import org.gatewatch.stream.FrameHub;
+import org.gatewatch.stream.JpegEncoder;
 import org.gatewatch.stream.JpegFrame;
 
 /**

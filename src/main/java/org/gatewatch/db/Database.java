@@ -2,7 +2,6 @@ package org.gatewatch.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.gatewatch.threads.OwnedThreads;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,6 +12,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.gatewatch.threads.OwnedThreads;
 
 /**
  * GateWatch's one DataSource and its schema. A site's Tomcat may bind {@value #JNDI_NAME} (PostgreSQL: see

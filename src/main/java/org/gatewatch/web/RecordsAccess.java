@@ -1,7 +1,7 @@
 package org.gatewatch.web;
 
 import jakarta.servlet.ServletContext;
-import org.gatewatch.records.Records;
+import org.gatewatch.app.Records;
 
 /** The running {@link Records} from the ServletContext; fails loudly if the application did not start. */
 public final class RecordsAccess {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -18,17 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.gatewatch.analysis.FrameAnalyzer;
+import org.gatewatch.analysis.faces.Gallery;
+import org.gatewatch.bench.pedestrians.PedestrianBenchmark;
+import org.gatewatch.camera.Analyzers;
 import org.gatewatch.capture.FfmpegSource;
+import org.gatewatch.cli.AnalyzeCommand;
 import org.gatewatch.config.CameraConfig;
 import org.gatewatch.config.ConfigLoader;
 import org.gatewatch.config.GateWatchConfig;
 import org.gatewatch.db.TestDatabases;
 import org.gatewatch.events.Decision;
-import org.gatewatch.pipeline.FrameAnalyzer;
-import org.gatewatch.recognize.Gallery;
-import org.gatewatch.records.Records;
-import org.gatewatch.tools.AnalyzeCommand;
-import org.gatewatch.tools.BenchPeople;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
 
@@ -44,7 +43,7 @@ class LiveAnalysisMatchesAnalyzeIT {
 
     @Test
     void liveCameraAndAnalyzeCountTheSamePeopleAcrossTheLine() throws IOException {
-        Path vtest = BenchPeople.VTEST;
+        Path vtest = PedestrianBenchmark.VTEST;
         if (!Files.isReadable(vtest)) {
             System.out.println("LiveAnalysisMatchesAnalyzeIT skipped: " + vtest + " is missing (apt-get install "
                     + "opencv-doc; bin/gatewatch test installs it)");

@@ -8,9 +8,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The package rules of STYLE.md: imports point one way along the frame's path. */
+/**
+ * The package layout of docs/architecture.md: the packages follow the frame's path (capture → analysis → gate →
+ * stream → events → outputs) and imports point one way along it. No package is exempt, the operator's tools included.
+ */
 class ArchitectureTest {
 
+    private static final String P = "org.gatewatch.";
     private static JavaClasses classes;
 
     @BeforeAll
@@ -19,45 +23,85 @@ class ArchitectureTest {
                 .importPackages("org.gatewatch");
     }
 
+    private static String[] packages(String... names) {
+        String[] out = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = P + names[i] + "..";
+        }
+        return out;
+    }
+
     @Test
-    void streamingAndWebNeverTouchOpenCv() {
-        noClasses().that().resideInAnyPackage("org.gatewatch.stream..", "org.gatewatch.web..", "org.gatewatch.http..",
-                        "org.gatewatch.events..", "org.gatewatch.people..")
+    void captureKnowsNothingDownstream() {
+        noClasses().that().resideInAPackage(P + "capture..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages("analysis", "gate", "stream", "camera",
+                        "events", "outputs", "people", "db", "web", "http", "app", "cli"))
+                .check(classes);
+    }
+
+    @Test
+    void analysisSeesOnlyFramesNativesAndConfiguration() {
+        noClasses().that().resideInAPackage(P + "analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages("gate", "stream", "camera", "events",
+                        "outputs", "people", "db", "web", "http", "app", "cli"))
+                .check(classes);
+    }
+
+    @Test
+    void theGateDecidesWithoutStreamingOrSending() {
+        noClasses().that().resideInAPackage(P + "gate..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages("capture", "stream", "camera",
+                        "outputs", "db", "web", "http", "app", "cli"))
+                .check(classes);
+    }
+
+    @Test
+    void theStreamKnowsNoVisionStage() {
+        noClasses().that().resideInAPackage(P + "stream..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages("capture", "analysis", "gate", "natives",
+                        "camera", "events", "outputs", "people", "db", "web", "app", "cli"))
+                .check(classes);
+    }
+
+    @Test
+    void eventsAndOutputsKnowNoVisionStage() {
+        noClasses().that().resideInAnyPackage(packages("events", "outputs"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("capture", "analysis", "gate", "natives",
+                        "stream", "camera", "people", "web", "app", "cli"))
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheEncoderAndTheVisionStagesTouchOpenCv() {
+        noClasses().that().resideInAnyPackage(packages("stream", "web", "http", "events", "outputs", "db", "config"))
+                .and().doNotHaveFullyQualifiedName(P + "stream.JpegEncoder")
                 .should().dependOnClassesThat().resideInAPackage("org.opencv..")
                 .check(classes);
     }
 
     @Test
     void visionStagesNeverTouchTheServletApi() {
-        noClasses().that().resideInAnyPackage("org.gatewatch.capture..", "org.gatewatch.detect..",
-                        "org.gatewatch.recognize..", "org.gatewatch.track..", "org.gatewatch.pipeline..",
-                        "org.gatewatch.analysis..", "org.gatewatch.config..")
+        noClasses().that().resideInAnyPackage(packages("capture", "natives", "analysis", "gate", "camera", "events",
+                        "outputs", "people", "db", "config", "cli"))
                 .should().dependOnClassesThat().resideInAPackage("jakarta.servlet..")
                 .check(classes);
     }
 
     @Test
-    void nothingDependsOnTheApplicationOrTheWebLayer() {
-        noClasses().that().resideOutsideOfPackages("org.gatewatch.app..", "org.gatewatch.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.gatewatch.app..", "org.gatewatch.web..")
+    void nothingDependsOnTheApplicationTheWebLayerOrTheTools() {
+        noClasses().that().resideOutsideOfPackages(packages("app", "web"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("app", "web"))
                 .check(classes);
-    }
-
-    // tools: bench-analysis times the real GateAnalysis rather than a copy of its per-frame logic.
-    @Test
-    void onlyTheCameraAssemblyAndTheToolsUseThePipeline() {
-        noClasses().that().resideOutsideOfPackages("org.gatewatch.pipeline..", "org.gatewatch.camera..",
-                        "org.gatewatch.app..", "org.gatewatch.tools..")
-                .should().dependOnClassesThat().resideInAPackage("org.gatewatch.pipeline..")
+        noClasses().that().resideOutsideOfPackage(P + "cli..")
+                .should().dependOnClassesThat().resideInAPackage(P + "cli..")
                 .check(classes);
     }
 
     @Test
     void configurationImportsNothingOfOurs() {
-        noClasses().that().resideInAPackage("org.gatewatch.config..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.gatewatch.app..", "org.gatewatch.capture..",
-                        "org.gatewatch.camera..", "org.gatewatch.pipeline..", "org.gatewatch.stream..",
-                        "org.gatewatch.web..", "org.gatewatch.http..")
+        noClasses().that().resideInAPackage(P + "config..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages("app", "capture", "natives", "analysis",
+                        "gate", "camera", "stream", "events", "outputs", "people", "db", "web", "http", "cli"))
                 .check(classes);
     }
 }

@@ -2,13 +2,12 @@ package org.gatewatch.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
-import org.gatewatch.enroll.FaceBench;
+import org.gatewatch.people.enrollment.FaceBench;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -164,7 +163,7 @@ class PeopleApiIT {
     /** A real face photo (360×288, one face: enrollment refuses images without one), in {@code format}. */
     static byte[] image(String format) throws IOException {
         BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(
-                org.gatewatch.enroll.FaceBench.bytes("gallery/franck/franck_002.jpg")));
+                org.gatewatch.people.enrollment.FaceBench.bytes("gallery/franck/franck_002.jpg")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(img, format, out);
         return out.toByteArray();

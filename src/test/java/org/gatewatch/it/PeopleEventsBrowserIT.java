@@ -2,7 +2,6 @@ package org.gatewatch.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;

@@ -5,9 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.gatewatch.enroll.Enrollment;
-import org.gatewatch.enroll.EnrollmentStatus;
 import org.gatewatch.http.HttpError;
+import org.gatewatch.people.enrollment.Enrollment;
+import org.gatewatch.people.enrollment.EnrollmentStatus;
 
 /**
  * {@code GET /api/enrollment}: what the live gallery holds now. {@code ?wait=SECONDS} (at most

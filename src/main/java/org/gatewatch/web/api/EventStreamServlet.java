@@ -22,13 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.gatewatch.app.Records;
 import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.EventListener;
 import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.http.ErrorResponses;
 import org.gatewatch.http.HttpError;
-import org.gatewatch.records.Records;
 import org.gatewatch.web.RecordsAccess;
 import org.gatewatch.web.api.dto.EventJson;
 

@@ -33,12 +33,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.Context;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
+import org.gatewatch.app.Records;
 import org.gatewatch.db.Database;
 import org.gatewatch.db.TestDatabases;
 import org.gatewatch.events.Decision;
 import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.NewEvent;
-import org.gatewatch.records.Records;
 
 /**
  * bin/bench-events: (1) events written per second, each with a frame and a face JPEG, on H2 and on PostgreSQL;

@@ -1,0 +1,143 @@
+package org.gatewatch.analysis;
+
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.opencv.core.Mat;
+
+/**
+ * Runs a camera's analysis on its own thread, on the newest frame only: when the analysis is busy, the capture
+ * thread's frame is dropped for analysis (it is still streamed), so analysis never slows the stream.
+ */
+public final class AnalysisWorker {
+
+    private static final Logger LOG = LogManager.getLogger(AnalysisWorker.class);
+
+    private final String cameraId;
+    private final FrameAnalyzer analyzer;
+    private final Mat work = new Mat();
+    private final LongAdder analyzed = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private Thread thread;
+    private boolean busy;
+    private boolean hasFrame;
+    private boolean stopped;
+    private long frameMillis;
+    private volatile Overlay latest = Overlay.NONE;
+    private final RateMeter rate = new RateMeter();
+
+    public AnalysisWorker(String cameraId, FrameAnalyzer analyzer) {
+        this.cameraId = cameraId;
+        this.analyzer = analyzer;
+    }
+
+    public synchronized void start() {
+        if (thread != null || stopped) {
+            return;
+        }
+        thread = new Thread(this::run, "gatewatch-analysis-" + cameraId);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Invoked by the capture thread with each frame. Copies it for analysis if the analysis thread is free
+     * (one copy, into a buffer reused across frames), else drops it for analysis.
+     */
+    public void offer(Mat frame, long captureMillis) {
+        synchronized (this) {
+            if (busy || stopped) {
+                dropped.increment();
+                return;
+            }
+            frame.copyTo(work);
+            frameMillis = captureMillis;
+            hasFrame = true;
+            notifyAll();
+        }
+    }
+
+    /** The newest result, drawn by the capture thread on every frame until the next one. */
+    public Overlay latest() {
+        return latest;
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                long millis;
+                synchronized (this) {
+                    while (!hasFrame && !stopped) {
+                        wait();
+                    }
+                    if (stopped) {
+                        return;
+                    }
+                    hasFrame = false;
+                    busy = true;
+                    millis = frameMillis;
+                }
+                try {
+                    latest = analyzer.analyze(work, millis);
+                    analyzed.increment();
+                } catch (RuntimeException e) {
+                    // One bad frame must not end the camera's analysis.
+                    LOG.warn("Analysis of camera {} failed on a frame", cameraId, e);
+                } finally {
+                    synchronized (this) {
+                        busy = false;
+                    }
+                }
+                rate.tick();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            LOG.error("Analysis thread of camera {} died", cameraId, t);
+        }
+    }
+
+    /** Stops and joins the thread, then releases the analyzer; idempotent. */
+    public void stop() {
+        Thread t;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            notifyAll();
+            t = thread;
+        }
+        if (t != null) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                LOG.error("Analysis thread of camera {} did not stop within 10 s", cameraId);
+                return;
+            }
+        }
+        analyzer.close();
+        work.release();
+    }
+
+    public long framesAnalyzed() {
+        return analyzed.sum();
+    }
+
+    public long framesDropped() {
+        return dropped.sum();
+    }
+
+    /** In/out crossings of the counting line so far. */
+    public long[] crossings() {
+        return analyzer.crossings();
+    }
+
+    /** Frames analysed per second over the last two seconds. */
+    public double fps() {
+        return rate.rate();
+    }
+}

@@ -1,0 +1,128 @@
+package org.gatewatch.analysis.faces;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.gatewatch.config.RecognitionConfig;
+
+/**
+ * The enrolled people: a few embeddings per person id. Immutable, so the live pipeline can keep reading one while
+ * enrollment builds the next and swaps it in (a volatile reference); no lock on the frame path. A face is compared
+ * with every enrolled embedding and scores as its closest one (max cosine), which tolerates enrollment photos that
+ * differ in pose or light better than one averaged template.
+ */
+public final class Gallery {
+
+    /** The default of {@code faces.threshold}; where it comes from is said at {@link RecognitionConfig#DEFAULTS}. */
+    public static final double DEFAULT_THRESHOLD = RecognitionConfig.DEFAULTS.threshold();
+
+    private static final Gallery EMPTY = new Gallery(Map.of(), DEFAULT_THRESHOLD);
+
+    private final Map<String, List<float[]>> people;
+    private final double threshold;
+
+    private Gallery(Map<String, List<float[]>> people, double threshold) {
+        this.people = people;
+        this.threshold = threshold;
+    }
+
+    public static Gallery empty() {
+        return EMPTY;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The enrolled person closest to {@code embedding} if the similarity reaches the threshold. */
+    public Optional<Match> identify(float[] embedding) {
+        return best(embedding).filter(m -> m.score() >= threshold);
+    }
+
+    /** The closest enrolled person whatever the score (for sweeps and logs); empty when nobody is enrolled. */
+    public Optional<Match> best(float[] embedding) {
+        String bestId = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, List<float[]>> e : people.entrySet()) {
+            for (float[] enrolled : e.getValue()) {
+                double s = Embeddings.cosine(embedding, enrolled);
+                if (s > bestScore) {
+                    bestScore = s;
+                    bestId = e.getKey();
+                }
+            }
+        }
+        return bestId == null ? Optional.empty() : Optional.of(new Match(bestId, bestScore));
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    /** The same people with another threshold. */
+    public Gallery withThreshold(double newThreshold) {
+        checkThreshold(newThreshold);
+        return new Gallery(people, newThreshold);
+    }
+
+    /** The same gallery without one person (their removal from enrollment, or a leave-one-out test). */
+    public Gallery without(String personId) {
+        Map<String, List<float[]>> rest = new LinkedHashMap<>(people);
+        rest.remove(personId);
+        return new Gallery(Collections.unmodifiableMap(rest), threshold);
+    }
+
+    public Set<String> personIds() {
+        return people.keySet();
+    }
+
+    public int size() {
+        return people.size();
+    }
+
+    public int embeddingCount(String personId) {
+        return people.getOrDefault(personId, List.of()).size();
+    }
+
+    private static void checkThreshold(double t) {
+        if (!(t >= -1 && t <= 1)) {
+            throw new IllegalArgumentException("cosine threshold must be in [-1, 1]: " + t);
+        }
+    }
+
+    /** Collects embeddings per person; {@link #build()} copies them, so the builder can be reused. */
+    public static final class Builder {
+
+        private final Map<String, List<float[]>> people = new LinkedHashMap<>();
+        private double threshold = DEFAULT_THRESHOLD;
+        private int dimension = -1;
+
+        public Builder add(String personId, float[] embedding) {
+            if (personId == null || personId.isBlank()) {
+                throw new IllegalArgumentException("person id is required");
+            }
+            if (dimension >= 0 && embedding.length != dimension) {
+                throw new IllegalArgumentException("embedding length " + embedding.length + ", gallery has " + dimension);
+            }
+            dimension = embedding.length;
+            people.computeIfAbsent(personId, k -> new ArrayList<>()).add(embedding.clone());
+            return this;
+        }
+
+        public Builder threshold(double t) {
+            checkThreshold(t);
+            threshold = t;
+            return this;
+        }
+
+        public Gallery build() {
+            Map<String, List<float[]>> copy = new LinkedHashMap<>();
+            people.forEach((id, list) -> copy.put(id, List.copyOf(list)));
+            return new Gallery(Collections.unmodifiableMap(copy), threshold);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.gatewatch.analysis.motion;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+import org.opencv.video.BackgroundSubtractorMOG2;
+import org.opencv.video.Video;
+
+/**
+ * The cheap first stage: a MOG2 background model on a shrunken frame says which regions changed, so still frames
+ * skip the person detector and busy frames run it only around what moved. One instance per camera, fed every
+ * analysed frame in order, used by one thread; it owns its Mats and frees them in {@link #close()}.
+ */
+public final class MotionDetector implements AutoCloseable {
+
+    /** MOG2 marks shadows 127 and foreground 255; above this counts as moving, so shadows do not. */
+    private static final double FOREGROUND_LEVEL = 200;
+    /** Opening removes single-pixel noise; the dilation joins a walker's head, body and legs into one blob. */
+    private static final Size OPEN_KERNEL = new Size(3, 3);
+    private static final Size JOIN_KERNEL = new Size(5, 9);
+
+    private final MotionConfig config;
+    private final BackgroundSubtractorMOG2 model;
+    private final Mat small = new Mat();
+    private final Mat mask = new Mat();
+    private final Mat labels = new Mat();
+    private final Mat stats = new Mat();
+    private final Mat centroids = new Mat();
+    private final Mat openKernel;
+    private final Mat joinKernel;
+    private long frames;
+    private boolean closed;
+
+    public MotionDetector(MotionConfig config) {
+        this.config = config;
+        this.model = Video.createBackgroundSubtractorMOG2(config.history(), config.varThreshold(), true);
+        this.openKernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, OPEN_KERNEL);
+        this.joinKernel = Imgproc.getStructuringElement(Imgproc.MORPH_RECT, JOIN_KERNEL);
+    }
+
+    /**
+     * Feeds the next frame to the background model and returns the boxes of what moved, in the frame's pixels
+     * (empty when nothing did). The first frame of a new model reports nothing: there is no background yet.
+     */
+    public List<Rect> update(Mat frame) {
+        double f = (double) config.workWidth() / frame.cols();
+        Imgproc.resize(frame, small, new Size(config.workWidth(), Math.round(frame.rows() * f)), 0, 0,
+                Imgproc.INTER_AREA);
+        model.apply(small, mask);
+        if (frames++ == 0) {
+            return List.of(); // MOG2 calls the whole first frame foreground: it has no background yet
+        }
+        Imgproc.threshold(mask, mask, FOREGROUND_LEVEL, 255, Imgproc.THRESH_BINARY);
+        Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_OPEN, openKernel);
+        Imgproc.dilate(mask, mask, joinKernel);
+        int n = Imgproc.connectedComponentsWithStats(mask, labels, stats, centroids, 8);
+        double minArea = config.minAreaFraction() * small.cols() * small.rows();
+        List<Rect> moving = new ArrayList<>();
+        int[] s = new int[5];
+        for (int i = 1; i < n; i++) { // label 0 is the background
+            stats.get(i, 0, s);
+            if (s[Imgproc.CC_STAT_AREA] < minArea) {
+                continue;
+            }
+            moving.add(new Rect((int) Math.floor(s[0] / f), (int) Math.floor(s[1] / f),
+                    (int) Math.ceil(s[2] / f), (int) Math.ceil(s[3] / f)));
+        }
+        return moving;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            small.release();
+            mask.release();
+            labels.release();
+            stats.release();
+            centroids.release();
+            openKernel.release();
+            joinKernel.release();
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package org.gatewatch.analysis.pedestrians;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gatewatch.analysis.AnalysisConfig;
+import org.gatewatch.analysis.Box;
+import org.gatewatch.analysis.motion.MotionDetector;
+import org.gatewatch.analysis.track.CountingLine;
+import org.gatewatch.analysis.track.Tracker;
+import org.gatewatch.analysis.track.Tracker.Observation;
+import org.gatewatch.analysis.track.Tracker.TrackedObject;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+
+/**
+ * Pedestrian analysis of one camera, frame by frame: motion → regions of interest → person detector → NMS →
+ * tracker → counting line. The analyze tool and the live pipeline both call {@link #analyze(Mat)} with every frame
+ * they analyse, in order, so they give the same answers on the same frames. Not thread-safe: one analysis thread
+ * per camera owns it (frames may be skipped when busy; the tracker then sees a larger step).
+ */
+public final class PedestrianAnalyzer implements AutoCloseable {
+
+    /**
+     * NMS thresholds. Two visible people next to each other overlap far less: in the vtest labels no two scored
+     * persons exceed IoU 0.15 or 36 % cover of the smaller box; a box lying 70 % inside a stronger one is a body part
+     * found at another pyramid level.
+     */
+    private static final double NMS_IOU = 0.4;
+    private static final double NMS_COVER = 0.7;
+    /** When the regions would cover more than this share of the frame, one whole-frame scan is cheaper. */
+    private static final double WHOLE_FRAME_SHARE = 0.6;
+    /**
+     * A detection may start a track only where a moving blob covers this share of its box (blobs are dilated, so a
+     * walker's blob covers most of the body; a quarter leaves room for a person who only just started moving).
+     */
+    private static final double MIN_MOVING_SHARE = 0.25;
+    /** A coasting track whose box is mostly outside the frame has walked out: stop reporting it. */
+    private static final double MIN_VISIBLE_SHARE = 0.5;
+
+    /** What one frame gave. Boxes are in the frame's pixels. */
+    public record Result(long frame, List<TrackedObject> people, int detections, boolean motion,
+                         boolean detectorRan, double scannedShare, long motionNanos, long detectNanos, long in,
+                         long out) {
+    }
+
+    /**
+     * Wall time {@link #analyze} has spent since the analyzer was made: in all, and in the motion model. For a
+     * benchmark that reaches the analyzer only through its caller (GateAnalysis keeps each Result to itself).
+     */
+    public record Spent(long frames, long totalNanos, long motionNanos) {
+    }
+
+    private final AnalysisConfig config;
+    private final PedestrianDetector detector;
+    private final MotionDetector motion;
+    private final NonMaxSuppression nms = new NonMaxSuppression(NMS_IOU, NMS_COVER);
+    private final Tracker tracker;
+    private final CountingLine line;
+    private long index = -1;
+    // Running sums for spent(): two adds per frame, no allocation on the frame path.
+    private long totalNanos;
+    private long motionNanos;
+
+    /** The built-in analysis: HOG people detector, MOG2 motion. Needs {@code OpenCvRuntime.load()} first. */
+    public PedestrianAnalyzer(AnalysisConfig config) {
+        this(config, new HogPedestrianDetector(config.hog()));
+    }
+
+    /** With another person detector (a DNN model); the analyzer owns and closes it. */
+    public PedestrianAnalyzer(AnalysisConfig config, PedestrianDetector detector) {
+        this.config = config;
+        this.detector = detector;
+        this.motion = config.motionGating() ? new MotionDetector(config.motion()) : null;
+        this.tracker = new Tracker(config.tracker());
+        double[] l = config.countingLine();
+        this.line = l == null ? null : new CountingLine(l[0], l[1], l[2], l[3]);
+    }
+
+    /** Invoked with each analysed frame (BGR), in order; the frame is only read. */
+    public Result analyze(Mat frame) {
+        index++;
+        int cols = frame.cols();
+        int rows = frame.rows();
+        long t0 = System.nanoTime();
+        List<Rect> moving = motion == null ? null : motion.update(frame);
+        List<SearchRegion> regions = moving == null ? List.of(SearchRegion.whole(cols, rows))
+                : regionsOfInterest(moving, cols, rows);
+        long t1 = System.nanoTime();
+        List<Detection> found = regions.isEmpty() ? List.of() : nms.apply(detector.detect(frame, regions));
+        long t2 = System.nanoTime();
+
+        List<Observation> observations = new ArrayList<>(found.size());
+        for (Detection d : found) {
+            observations.add(new Observation(new Box(d.x(), d.y(), d.width(), d.height()), d.score(),
+                    moving == null || touchesMotion(d, moving)));
+        }
+        List<TrackedObject> people = new ArrayList<>();
+        for (TrackedObject t : tracker.update(observations)) {
+            if (t.detected() || visibleShare(t.box(), cols, rows) >= MIN_VISIBLE_SHARE) {
+                people.add(clipped(t, cols, rows));
+            }
+        }
+        countCrossings(people);
+        totalNanos += System.nanoTime() - t0;
+        motionNanos += t1 - t0;
+        return new Result(index, List.copyOf(people), found.size(), moving != null && !moving.isEmpty(),
+                !regions.isEmpty(), share(regions, cols, rows), t1 - t0, t2 - t1, line == null ? 0 : line.in(),
+                line == null ? 0 : line.out());
+    }
+
+    /** Frames analysed so far. */
+    public long frames() {
+        return index + 1;
+    }
+
+    /** Time spent so far; a benchmark subtracts two readings to time the frames between them. */
+    public Spent spent() {
+        return new Spent(index + 1, totalNanos, motionNanos);
+    }
+
+    /** Confirmed tracks since the start. */
+    public int tracksStarted() {
+        return tracker.tracksStarted();
+    }
+
+    /**
+     * Where to look: each moving region and each live track's predicted box, widened by the margin (motion often
+     * covers only a person's legs or arms, and a track may have moved), merged where they overlap. Each carries the
+     * height of the blob or track as the expected person size.
+     */
+    List<SearchRegion> regionsOfInterest(List<Rect> moving, int cols, int rows) {
+        List<SearchRegion> regions = new ArrayList<>();
+        for (Rect m : moving) {
+            regions.add(widen(m.x, m.y, m.width, m.height, cols, rows));
+        }
+        for (Box b : tracker.predictions()) {
+            regions.add(widen(b.x(), b.y(), b.width(), b.height(), cols, rows));
+        }
+        List<SearchRegion> merged = merge(regions);
+        if (share(merged, cols, rows) > WHOLE_FRAME_SHARE) {
+            SearchRegion all = merged.get(0);
+            for (SearchRegion r : merged) {
+                all = all.union(r);
+            }
+            return List.of(new SearchRegion(0, 0, cols, rows, all.personHeight()));
+        }
+        return merged;
+    }
+
+    private SearchRegion widen(double x, double y, double w, double h, int cols, int rows) {
+        // At least the smallest person's height around, so a region of a few moving pixels still holds a window.
+        double reach = Math.max(h, config.hog().minPersonHeight());
+        double m = config.roiMargin() * reach;
+        int x0 = (int) Math.max(0, Math.floor(x - m));
+        int y0 = (int) Math.max(0, Math.floor(y - m));
+        int x1 = (int) Math.min(cols, Math.ceil(x + w + m));
+        int y1 = (int) Math.min(rows, Math.ceil(y + h + m));
+        return new SearchRegion(x0, y0, Math.max(0, x1 - x0), Math.max(0, y1 - y0), h);
+    }
+
+    /** Unions overlapping regions until none overlap, so no pixel is scanned twice. */
+    static List<SearchRegion> merge(List<SearchRegion> regions) {
+        List<SearchRegion> out = new ArrayList<>();
+        for (SearchRegion r : regions) {
+            if (r.width() > 0 && r.height() > 0) {
+                out.add(r);
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            outer:
+            for (int i = 0; i < out.size(); i++) {
+                for (int j = i + 1; j < out.size(); j++) {
+                    if (out.get(i).overlaps(out.get(j))) {
+                        out.set(i, out.get(i).union(out.get(j)));
+                        out.remove(j);
+                        changed = true;
+                        break outer;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether a moving blob covers enough of the box for it to be a person who moved. */
+    private static boolean touchesMotion(Detection d, List<Rect> moving) {
+        for (Rect m : moving) {
+            long w = Math.min(d.right(), m.x + m.width) - Math.max(d.x(), m.x);
+            long h = Math.min(d.bottom(), m.y + m.height) - Math.max(d.y(), m.y);
+            if (w > 0 && h > 0 && (double) w * h / d.area() >= MIN_MOVING_SHARE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double share(List<SearchRegion> regions, int cols, int rows) {
+        double area = 0;
+        for (SearchRegion r : regions) {
+            area += r.area(); // merged regions do not overlap
+        }
+        return Math.min(1, area / ((double) cols * rows));
+    }
+
+    /** The reported box stays inside the picture; the tracker keeps the unclipped one for its predictions. */
+    private static TrackedObject clipped(TrackedObject t, int cols, int rows) {
+        Box b = t.box();
+        double x0 = Math.max(0, b.x());
+        double y0 = Math.max(0, b.y());
+        double x1 = Math.min(cols, b.x() + b.width());
+        double y1 = Math.min(rows, b.y() + b.height());
+        if (x0 == b.x() && y0 == b.y() && x1 == b.x() + b.width() && y1 == b.y() + b.height()) {
+            return t;
+        }
+        return new TrackedObject(t.id(), new Box(x0, y0, x1 - x0, y1 - y0), t.score(), t.detected());
+    }
+
+    private static double visibleShare(Box b, int cols, int rows) {
+        double w = Math.min(b.x() + b.width(), cols) - Math.max(b.x(), 0);
+        double h = Math.min(b.y() + b.height(), rows) - Math.max(b.y(), 0);
+        return w <= 0 || h <= 0 ? 0 : w * h / b.area();
+    }
+
+    private void countCrossings(List<TrackedObject> people) {
+        if (line == null) {
+            return;
+        }
+        for (TrackedObject t : people) {
+            line.update(t.id(), t.box().footX(), t.box().footY());
+        }
+        line.retain(tracker.liveIds());
+    }
+
+    @Override
+    public void close() {
+        detector.close();
+        if (motion != null) {
+            motion.close();
+        }
+    }
+}

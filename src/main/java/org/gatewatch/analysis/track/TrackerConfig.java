@@ -1,0 +1,44 @@
+package org.gatewatch.analysis.track;
+
+/**
+ * How detections are linked into tracks, range-checked on construction.
+ *
+ * @param minIou         a detection continues a track when it overlaps the track's predicted box by at least this
+ * @param maxCenterShift or, failing that, when its centre is within this many box heights of the prediction and
+ *                       its height within {@link #MAX_HEIGHT_RATIO} (people between HOG hits move, boxes jitter)
+ * @param minHits        detections a new track needs before it is reported (one-frame false positives never are)
+ * @param maxMissed      frames a track survives without a detection (occlusion, a missed frame) before it ends;
+ *                       while missing it is reported at its predicted position for up to {@code maxCoast} frames
+ * @param maxCoast       frames a confirmed track is still reported without a detection (0 = only when detected)
+ * @param smoothing      weight of the new detection against the prediction when updating the box (1 = raw)
+ */
+public record TrackerConfig(double minIou, double maxCenterShift, int minHits, int maxMissed, int maxCoast,
+                            double smoothing) {
+
+    /** A person's box may grow or shrink by this factor between matched frames, and no more. */
+    public static final double MAX_HEIGHT_RATIO = 1.5;
+
+    /**
+     * Chosen for cameras at 5-15 fps, not tuned on the labels: two hits (0.2 s at 10 fps) before a track counts;
+     * 10 frames (1 s) of memory for someone passing behind a sign or another person; reported at the prediction for
+     * 3 frames (a person keeps walking while HOG misses a frame or two); 0.7 of each new box, 0.3 of the prediction.
+     */
+    public static final TrackerConfig DEFAULTS = new TrackerConfig(0.3, 0.5, 2, 10, 3, 0.7);
+
+    public TrackerConfig {
+        check(minIou > 0 && minIou < 1, "minIou", minIou, "between 0 and 1");
+        check(maxCenterShift >= 0 && maxCenterShift <= 3, "maxCenterShift", maxCenterShift, "0 to 3 box heights");
+        check(minHits >= 1 && minHits <= 20, "minHits", minHits, "1 to 20");
+        check(maxMissed >= 0 && maxMissed <= 300, "maxMissed", maxMissed, "0 to 300 frames");
+        check(maxCoast >= 0 && maxCoast <= maxMissed, "maxCoast", maxCoast, "0 to maxMissed");
+        check(smoothing > 0 && smoothing <= 1, "smoothing", smoothing, "above 0, at most 1");
+    }
+
+    private static void check(boolean ok, String key, double value, String expected) {
+        if (!ok) {
+            // track/ imports nothing of ours but plain Java: the analysis config reports this with the key's prefix.
+            throw new IllegalArgumentException("Invalid configuration: people.track." + key + " = '" + value + "' ("
+                    + expected + ")");
+        }
+    }
+}

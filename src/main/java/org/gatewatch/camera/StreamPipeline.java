@@ -1,0 +1,66 @@
+package org.gatewatch.camera;
+
+import java.util.concurrent.atomic.LongAdder;
+import org.gatewatch.analysis.AnalysisWorker;
+import org.gatewatch.capture.FrameSink;
+import org.gatewatch.stream.FrameHub;
+import org.gatewatch.stream.JpegEncoder;
+import org.opencv.core.Mat;
+
+/**
+ * The frame path of one camera: captured frame → (a copy to analysis) → overlay of the newest analysis result →
+ * JPEG, once → the camera's hub. With analysis, the clean picture ({@code ?overlay=0}) is encoded too, but only
+ * while someone watches it.
+ */
+public final class StreamPipeline implements FrameSink {
+
+    private final JpegEncoder encoder;
+    private final FrameHub hub;
+    private final FrameHub cleanHub;
+    private final AnalysisWorker analysis;
+    private final LongAdder encoded = new LongAdder();
+    private long seq;
+
+    /** Without analysis: one hub, the clean picture. */
+    public StreamPipeline(JpegEncoder encoder, FrameHub hub) {
+        this(encoder, hub, hub, null);
+    }
+
+    /**
+     * @param hub      the annotated stream
+     * @param cleanHub the stream without overlay
+     * @param analysis the camera's analysis, or null
+     */
+    public StreamPipeline(JpegEncoder encoder, FrameHub hub, FrameHub cleanHub, AnalysisWorker analysis) {
+        this.encoder = encoder;
+        this.hub = hub;
+        this.cleanHub = cleanHub;
+        this.analysis = analysis;
+    }
+
+    /** Invoked by the capture thread with each frame; draws on it (the source's buffer) before encoding. */
+    @Override
+    public void accept(Mat frame, long captureMillis) {
+        long n = ++seq;
+        if (analysis != null) {
+            analysis.offer(frame, captureMillis);
+            if (cleanHub != hub && cleanHub.viewerCount() > 0) {
+                cleanHub.publish(encoder.encode(frame, n, captureMillis));
+                encoded.increment();
+            }
+            analysis.latest().drawOn(frame);
+        }
+        hub.publish(encoder.encode(frame, n, captureMillis));
+        encoded.increment();
+    }
+
+    /** JPEG encodes so far, of both streams. */
+    public long framesEncoded() {
+        return encoded.sum();
+    }
+
+    /** Invoked after the capture thread stopped. */
+    public void close() {
+        encoder.close();
+    }
+}

@@ -1,0 +1,50 @@
+package org.gatewatch.gate;
+
+import org.gatewatch.analysis.faces.FaceAntiSpoofing;
+import org.gatewatch.analysis.faces.FaceRecognizer;
+import org.gatewatch.analysis.faces.MobileFaceNetEmbedder;
+import org.gatewatch.analysis.faces.MtcnnFaceDetector;
+
+/**
+ * What a gate camera does with the faces of a walk-through: recognise them, and vote over {@code votes} frames
+ * before naming anyone; and score the faces that could grant access for liveness. Owns the models and closes them.
+ *
+ * @param recognizer face detector and embedder
+ * @param liveness   the liveness model, or null when the camera's liveness is off
+ * @param votes      frames that must name the same person ({@code faces.votes})
+ */
+public record FaceChecks(FaceRecognizer recognizer, FaceAntiSpoofing liveness, int votes) implements AutoCloseable {
+
+    /**
+     * Loads the models from the class path: MTCNN looking for faces of {@code minFaceSize} px or more,
+     * MobileFaceNet, and the liveness model unless {@code liveness} is false. What was loaded before a model that
+     * fails is closed again: native memory owned by nobody would stay until the JVM ends.
+     */
+    public static FaceChecks load(int minFaceSize, boolean liveness, int votes) {
+        MtcnnFaceDetector detector = MtcnnFaceDetector.fromClasspath(minFaceSize);
+        FaceRecognizer recognizer;
+        try {
+            recognizer = new FaceRecognizer(detector, MobileFaceNetEmbedder.fromClasspath());
+        } catch (RuntimeException e) {
+            detector.close();
+            throw e;
+        }
+        try {
+            return new FaceChecks(recognizer, liveness ? FaceAntiSpoofing.fromClasspath() : null, votes);
+        } catch (RuntimeException e) {
+            recognizer.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            recognizer.close();
+        } finally {
+            if (liveness != null) {
+                liveness.close();
+            }
+        }
+    }
+}

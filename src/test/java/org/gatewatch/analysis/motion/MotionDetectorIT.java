@@ -1,0 +1,68 @@
+package org.gatewatch.analysis.motion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.List;
+import org.gatewatch.natives.OpenCvRuntime;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
+
+/** The motion stage on synthetic frames (real OpenCV natives): still noise is not motion, a walker is. */
+class MotionDetectorIT {
+
+    private static final int W = 640;
+    private static final int H = 480;
+
+    @BeforeAll
+    static void natives() {
+        OpenCvRuntime.load();
+    }
+
+    private static Mat scene(int walkerX) {
+        Mat m = new Mat(H, W, CvType.CV_8UC3, new Scalar(120, 130, 125));
+        Mat noise = new Mat(H, W, CvType.CV_8UC3);
+        Core.randn(noise, 0, 3);
+        Core.add(m, noise, m);
+        noise.release();
+        if (walkerX >= 0) {
+            Imgproc.rectangle(m, new Point(walkerX, 200), new Point(walkerX + 30, 290), new Scalar(30, 30, 40), -1);
+        }
+        return m;
+    }
+
+    @Test
+    void aStillNoisySceneReportsNoMotionAndAWalkerIsReportedWhereHeIs() {
+        try (MotionDetector motion = new MotionDetector(MotionConfig.DEFAULTS)) {
+            for (int i = 0; i < 30; i++) {
+                Mat f = scene(-1);
+                assertEquals(List.of(), motion.update(f), "frame " + i + " of an empty scene");
+                f.release();
+            }
+            List<Rect> moving = List.of();
+            for (int i = 0; i < 5; i++) {
+                Mat f = scene(100 + 10 * i);
+                moving = motion.update(f);
+                f.release();
+            }
+            assertEquals(1, moving.size(), moving.toString());
+            Rect r = moving.get(0);
+            // The walker is at x 140..170, y 200..290; the blob is dilated and drawn from a 320 px wide copy.
+            assertTrue(r.x <= 142 && r.x + r.width >= 168 && r.y <= 202 && r.y + r.height >= 288, r.toString());
+            assertTrue(r.width < 80 && r.height < 130, "no more than the walker and his trail: " + r);
+        }
+    }
+
+    @Test
+    void badSettingsStopWithTheKeyName() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.gatewatch.config.ConfigException.class,
+                () -> new MotionConfig(40, 300, 16, 0.001));
+        assertTrue(e.getMessage().contains("people.motion.workWidth"), e.getMessage());
+    }
+}

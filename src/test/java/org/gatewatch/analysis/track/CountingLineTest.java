@@ -1,0 +1,68 @@
+package org.gatewatch.analysis.track;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import java.util.Set;
+import org.gatewatch.analysis.track.CountingLine.Crossing;
+import org.junit.jupiter.api.Test;
+
+class CountingLineTest {
+
+    /** A horizontal line across the picture at y = 300, drawn left to right: walking down the picture is "in". */
+    private final CountingLine line = new CountingLine(100, 300, 600, 300);
+
+    @Test
+    void walkingDownThePictureAcrossTheLineCountsIn() {
+        assertEquals(Crossing.NONE, line.update(1, 300, 280));
+        assertEquals(Crossing.NONE, line.update(1, 300, 295));
+        assertEquals(Crossing.IN, line.update(1, 300, 310));
+        assertEquals(Crossing.NONE, line.update(1, 300, 330));
+        assertEquals(1, line.in());
+        assertEquals(0, line.out());
+    }
+
+    @Test
+    void walkingUpCountsOut() {
+        line.update(7, 200, 350);
+        assertEquals(Crossing.OUT, line.update(7, 205, 290));
+        assertEquals(0, line.in());
+        assertEquals(1, line.out());
+    }
+
+    @Test
+    void passingBesideTheSegmentCountsNothing() {
+        line.update(2, 650, 280);
+        assertEquals(Crossing.NONE, line.update(2, 650, 320), "crosses the line's extension, not the line");
+        assertEquals(0, line.in() + line.out());
+    }
+
+    @Test
+    void standingOnTheLineThenSteppingBackCountsNothing() {
+        line.update(3, 300, 290);
+        assertEquals(Crossing.NONE, line.update(3, 300, 300), "on the line");
+        assertEquals(Crossing.NONE, line.update(3, 300, 290), "back where it came from");
+        assertEquals(0, line.in() + line.out());
+    }
+
+    @Test
+    void eachTrackIsCountedOnItsOwn() {
+        line.update(1, 200, 290);
+        line.update(2, 400, 310);
+        line.update(1, 200, 310);
+        line.update(2, 400, 290);
+        assertEquals(1, line.in());
+        assertEquals(1, line.out());
+    }
+
+    @Test
+    void aForgottenTrackStartsAfresh() {
+        line.update(4, 300, 290);
+        line.retain(Set.of());
+        assertEquals(Crossing.NONE, line.update(4, 300, 310), "no earlier point to cross from");
+    }
+
+    @Test
+    void aLineNeedsTwoDifferentPoints() {
+        assertThrows(IllegalArgumentException.class, () -> new CountingLine(5, 5, 5, 5));
+    }
+}

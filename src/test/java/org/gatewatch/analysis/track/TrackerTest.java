@@ -1,0 +1,123 @@
+package org.gatewatch.analysis.track;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.ArrayList;
+import java.util.List;
+import org.gatewatch.analysis.Box;
+import org.gatewatch.analysis.track.Tracker.Observation;
+import org.gatewatch.analysis.track.Tracker.TrackedObject;
+import org.junit.jupiter.api.Test;
+
+class TrackerTest {
+
+    /** Raw boxes (no smoothing), confirmed after 2 hits, 5 frames of memory, reported 2 frames while missing. */
+    private final Tracker tracker = new Tracker(new TrackerConfig(0.3, 0.5, 2, 5, 2, 1.0));
+
+    private static Observation at(double x, double y) {
+        return new Observation(new Box(x, y, 30, 80), 1.0);
+    }
+
+    @Test
+    void aWalkerKeepsOneIdAcrossFrames() {
+        assertEquals(List.of(), tracker.update(List.of(at(100, 100))), "tentative on its first frame");
+        int id = -1;
+        for (int f = 1; f < 20; f++) {
+            List<TrackedObject> out = tracker.update(List.of(at(100 + 6 * f, 100)));
+            assertEquals(1, out.size());
+            if (id < 0) {
+                id = out.get(0).id();
+            }
+            assertEquals(id, out.get(0).id());
+        }
+        assertEquals(1, tracker.tracksStarted());
+    }
+
+    @Test
+    void aOneFrameFalseDetectionIsNeverReported() {
+        tracker.update(List.of(at(300, 300)));
+        assertEquals(List.of(), tracker.update(List.of()));
+        assertEquals(List.of(), tracker.update(List.of()));
+        assertEquals(0, tracker.tracksStarted());
+    }
+
+    @Test
+    void twoPeopleCrossingKeepTheirOwnIds() {
+        // Two walkers approach each other on one row, pass (boxes overlap for a few frames) and walk apart.
+        List<Integer> idsOfTheLeftStarter = new ArrayList<>();
+        for (int f = 0; f < 30; f++) {
+            Observation left = at(100 + 8 * f, 100);
+            Observation right = at(340 - 8 * f, 104);
+            for (TrackedObject t : tracker.update(List.of(left, right))) {
+                if (Math.abs(t.box().x() - left.box().x()) < 1 && Math.abs(t.box().y() - 100) < 1) {
+                    idsOfTheLeftStarter.add(t.id());
+                }
+            }
+        }
+        assertTrue(idsOfTheLeftStarter.size() >= 25, "found " + idsOfTheLeftStarter.size());
+        assertEquals(1, idsOfTheLeftStarter.stream().distinct().count(), "ids " + idsOfTheLeftStarter);
+        assertEquals(2, tracker.tracksStarted());
+    }
+
+    @Test
+    void aShortOcclusionKeepsTheIdAndIsBridgedByPrediction() {
+        int id = 0;
+        for (int f = 0; f < 5; f++) {
+            List<TrackedObject> out = tracker.update(List.of(at(100 + 10 * f, 100)));
+            if (!out.isEmpty()) {
+                id = out.get(0).id();
+            }
+        }
+        // Hidden behind a sign for 3 frames: reported at its prediction for maxCoast = 2 frames, then not.
+        List<TrackedObject> hidden1 = tracker.update(List.of());
+        assertEquals(1, hidden1.size());
+        assertFalse(hidden1.get(0).detected());
+        assertEquals(150, hidden1.get(0).box().x(), 1.0, "constant-velocity prediction");
+        assertEquals(1, tracker.update(List.of()).size());
+        assertEquals(0, tracker.update(List.of()).size());
+        // Reappears where it would be had it kept walking.
+        List<TrackedObject> back = tracker.update(List.of(at(180, 100)));
+        assertEquals(1, back.size());
+        assertEquals(id, back.get(0).id());
+        assertTrue(back.get(0).detected());
+    }
+
+    @Test
+    void aTrackEndsAfterMaxMissedFrames() {
+        tracker.update(List.of(at(100, 100)));
+        tracker.update(List.of(at(100, 100)));
+        for (int f = 0; f < 6; f++) {
+            tracker.update(List.of());
+        }
+        assertEquals(0, tracker.size());
+        List<TrackedObject> again = tracker.update(List.of(at(100, 100)));
+        assertEquals(List.of(), again, "a new, tentative track");
+    }
+
+    @Test
+    void aDetectionOfVeryDifferentSizeStartsANewTrack() {
+        tracker.update(List.of(at(100, 100)));
+        tracker.update(List.of(at(100, 100)));
+        // Same centre, three times the height: a different thing (or a bad box), not the same person.
+        tracker.update(List.of(new Observation(new Box(85, 20, 60, 240), 1.0)));
+        tracker.update(List.of(new Observation(new Box(85, 20, 60, 240), 1.0)));
+        assertEquals(2, tracker.tracksStarted());
+    }
+
+    @Test
+    void smoothingBlendsTheDetectionWithThePrediction() {
+        Tracker smooth = new Tracker(new TrackerConfig(0.3, 0.5, 1, 5, 0, 0.5));
+        smooth.update(List.of(at(100, 100)));
+        List<TrackedObject> out = smooth.update(List.of(at(110, 100)));
+        assertEquals(105, out.get(0).box().x(), 1e-9, "half the detection, half the (still) prediction");
+    }
+
+    @Test
+    void badSettingsAreRefusedWithTheKeyName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new TrackerConfig(0.3, 0.5, 2, 5, 9, 1.0));
+        assertTrue(e.getMessage().contains("people.track.maxCoast"), e.getMessage());
+    }
+}
