@@ -13,7 +13,7 @@ public final class OpenCvRuntime {
 
     /** Said when the jars are not where Tomcat can share them. */
     public static final String MISSING_JARS = "OpenCV/FFmpeg jars (org.bytedeco) are not on Tomcat's class path: copy "
-            + "target/tomcat-lib/*.jar into $CATALINA_BASE/lib and restart Tomcat (README: 'Drop the WAR into an "
+            + "target/tomcat-lib/*.jar into $CATALINA_BASE/lib and restart Tomcat (docs/deploy.md: 'Drop the WAR into an "
             + "existing Tomcat')";
 
     private OpenCvRuntime() {
