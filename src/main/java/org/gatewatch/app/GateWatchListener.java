@@ -7,32 +7,38 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.gatewatch.analysis.FrameAnalyzer;
 import org.gatewatch.camera.Analyzers;
-import org.gatewatch.camera.Camera;
 import org.gatewatch.camera.CameraRegistry;
-import org.gatewatch.capture.SourceSpec;
-import org.gatewatch.config.CameraConfig;
 import org.gatewatch.config.ConfigLoader;
 import org.gatewatch.config.ConfigLocation;
 import org.gatewatch.config.GateWatchConfig;
+import org.gatewatch.config.RecognitionConfig;
+import org.gatewatch.config.RecordsConfig;
 import org.gatewatch.config.StreamConfig;
+import org.gatewatch.db.Database;
+import org.gatewatch.db.JdbcDrivers;
+import org.gatewatch.events.EventRecorder;
+import org.gatewatch.events.EventStore;
+import org.gatewatch.events.Retention;
+import org.gatewatch.events.SnapshotStore;
 import org.gatewatch.natives.OpenCvRuntime;
+import org.gatewatch.people.FaceStore;
+import org.gatewatch.people.People;
+import org.gatewatch.people.PersonStore;
 import org.gatewatch.people.enrollment.Enrollment;
 import org.gatewatch.stream.HubDirectory;
-import org.gatewatch.threads.OwnedThreads;
+import org.gatewatch.web.Services;
 
 /**
- * Builds and starts GateWatch in order, and stops it in reverse. Everything that runs a thread is started here and
- * joined in {@link #contextDestroyed}, so an undeploy or reload leaves nothing behind.
+ * GateWatch's table of contents: builds and starts everything in order, and stops it in reverse. Every thread and
+ * pool the application owns is started here and joined in {@link #contextDestroyed}, so an undeploy or reload
+ * leaves nothing behind; the servlets reach what they need through {@link Services}.
  */
 public final class GateWatchListener implements ServletContextListener {
 
@@ -40,16 +46,18 @@ public final class GateWatchListener implements ServletContextListener {
 
     /** Context parameter naming the configuration file (see {@link ConfigLocation}). */
     public static final String CONFIG_PARAM = "gatewatch.config";
-    /** ServletContext attribute with the configuration that was loaded. */
-    public static final String CONFIG_ATTRIBUTE = GateWatchConfig.class.getName();
 
-    private ExecutorService fanOut;
-    private final OwnedThreads fanOutThreads = new OwnedThreads("gatewatch-fanout-");
-    private ScheduledExecutorService keepAlive;
-    private final OwnedThreads keepAliveThreads = new OwnedThreads("gatewatch-keepalive-");
-    private CameraRegistry cameras;
-    private Records records;
+    private Database database;
+    private People people;
+    private EventStore events;
+    private SnapshotStore snapshots;
+    private EventRecorder recorder;
+    private Outputs outputs;
+    private OwnedPool<ScheduledExecutorService> retention;
     private Enrollment enrollment;
+    private OwnedPool<ExecutorService> fanOut;
+    private CameraRegistry cameras;
+    private OwnedPool<ScheduledExecutorService> keepAlive;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -59,14 +67,15 @@ public final class GateWatchListener implements ServletContextListener {
             Path dataDir = prepareDataDir();
             GateWatchConfig config = loadConfig(context, dataDir);
             Analyzers.check(config);
-            startRecords(context, dataDir, config);
-            startEnrollment(context, config);
+            startDatabase(dataDir);
+            startStores(dataDir);
+            startOutputs(config.records());
+            startRetention(config.records());
+            startEnrollment(config.faces());
             startFanOut(config.stream());
             startCameras(config, dataDir);
             startKeepAlive();
-            context.setAttribute(CONFIG_ATTRIBUTE, config);
-            context.setAttribute(CameraRegistry.ATTRIBUTE, cameras);
-            context.setAttribute(HubDirectory.ATTRIBUTE, cameras);
+            share(context);
             LOG.info("GateWatch started: {} camera(s) from {}, data in {}", config.cameras().size(), config.origin(),
                     dataDir);
         } catch (RuntimeException e) {
@@ -78,11 +87,20 @@ public final class GateWatchListener implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        ServletContext context = event.getServletContext();
-        context.removeAttribute(HubDirectory.ATTRIBUTE);
-        context.removeAttribute(CameraRegistry.ATTRIBUTE);
+        unshare(event.getServletContext());
         stopEverything();
         LOG.info("GateWatch stopped");
+    }
+
+    /** Reverse order of start; safe to run twice and after a failed start. */
+    private synchronized void stopEverything() {
+        stopKeepAlive();
+        stopCameras();
+        stopFanOut();
+        stopEnrollment();
+        stopRetention();
+        stopOutputs();
+        stopDatabase();
     }
 
     private static Path prepareDataDir() {
@@ -103,54 +121,106 @@ public final class GateWatchListener implements ServletContextListener {
         return ConfigLoader.load(file);
     }
 
-    /** People, faces and events on the database (JNDI jdbc/gatewatch, else embedded H2), schema migrated. */
-    private void startRecords(ServletContext context, Path dataDir, GateWatchConfig config) {
-        records = Records.open(dataDir, config.records());
-        context.setAttribute(Records.ATTRIBUTE, records);
+    /** The site's JNDI jdbc/gatewatch, else the embedded H2 database; the schema migrated to the newest version. */
+    private void startDatabase(Path dataDir) {
+        database = Database.open(dataDir);
+        database.migrate();
+    }
+
+    /**
+     * Closes the pool (a JNDI HikariCP pool of the WAR's own classes included, its threads awaited: see
+     * {@link Database#close}) and deregisters the JDBC drivers this webapp's class loader registered.
+     */
+    private void stopDatabase() {
+        if (database != null) {
+            database.close();
+            JdbcDrivers.deregisterLoadedBy(GateWatchListener.class.getClassLoader());
+            database = null;
+        }
+    }
+
+    /** People and their faces, access events and their snapshots, on the database and the data directory. */
+    private void startStores(Path dataDir) {
+        people = new People(new PersonStore(database.dataSource()),
+                new FaceStore(database.dataSource(), dataDir.resolve("faces")), Clock.systemUTC());
+        events = new EventStore(database.dataSource());
+        snapshots = new SnapshotStore(dataDir.resolve("snapshots"));
+        recorder = new EventRecorder(events, snapshots);
+    }
+
+    private void startOutputs(RecordsConfig config) {
+        outputs = Outputs.start(config, recorder, events);
+    }
+
+    private void stopOutputs() {
+        if (outputs != null) {
+            outputs.close();
+            outputs = null;
+        }
+    }
+
+    /** Deletes old events and snapshots a minute after start (not during it), then hourly. */
+    private void startRetention(RecordsConfig config) {
+        Retention task = new Retention(events, snapshots, Duration.ofDays(config.retentionDays()), Clock.systemUTC());
+        retention = OwnedPool.scheduled("Retention", "gatewatch-retention-");
+        retention.executor().scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("Retention pass failed; the next runs in an hour", e);
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+    }
+
+    private void stopRetention() {
+        if (retention != null) {
+            retention.stop(true);
+            retention = null;
+        }
     }
 
     /** Face enrollment and the live gallery; before the cameras, whose analysis reads the gallery. */
-    private void startEnrollment(ServletContext context, GateWatchConfig config) {
-        enrollment = Enrollment.start(records.people(), records.database().dataSource(), config.faces().threshold());
-        context.setAttribute(Enrollment.ATTRIBUTE, enrollment);
+    private void startEnrollment(RecognitionConfig faces) {
+        enrollment = Enrollment.start(people, database.dataSource(), faces.threshold());
+    }
+
+    private void stopEnrollment() {
+        if (enrollment != null) {
+            enrollment.close();
+            enrollment = null;
+        }
     }
 
     private void startFanOut(StreamConfig stream) {
-        fanOut = Executors.newFixedThreadPool(stream.fanoutThreads(), fanOutThreads);
+        fanOut = OwnedPool.fixed("Fan-out", "gatewatch-fanout-", stream.fanoutThreads());
+    }
+
+    private void stopFanOut() {
+        if (fanOut != null) {
+            fanOut.stop(false);
+            fanOut = null;
+        }
     }
 
     private void startCameras(GateWatchConfig config, Path dataDir) {
         // The gallery is read on every analysed frame: a retrained one applies at once, with no restart.
-        Enrollment faces = enrollment;
-        Analyzers analyzers = new Analyzers(config.delegated(), config.faces(), records, faces::gallery,
-                Clock.systemDefaultZone());
-        List<Camera> list = new ArrayList<>();
-        try {
-            for (CameraConfig c : config.cameras()) {
-                var sources = SourceSpec.parse("camera." + c.id() + ".source", c.source(), c.fpsCap(), dataDir);
-                FrameAnalyzer analyzer = analyzers.forCamera(c);
-                try {
-                    list.add(new Camera(c, sources, fanOut, config.stream().fanoutThreads(), analyzer));
-                } catch (RuntimeException e) {
-                    if (analyzer != null) {
-                        analyzer.close();
-                    }
-                    throw e;
-                }
-            }
-        } catch (RuntimeException e) {
-            // The cameras made so far hold native models and buffers; nothing else will stop them.
-            list.forEach(Camera::stop);
-            throw e;
-        }
-        cameras = new CameraRegistry(list, config.stream());
+        Analyzers analyzers = new Analyzers(config.delegated(), config.faces(), people, recorder,
+                enrollment::gallery, Clock.systemDefaultZone());
+        cameras = CameraAssembly.build(config, dataDir, fanOut.executor(), analyzers);
         cameras.startAll();
     }
 
+    private void stopCameras() {
+        if (cameras != null) {
+            cameras.stopAll();
+            cameras = null;
+        }
+    }
+
     private void startKeepAlive() {
-        keepAlive = Executors.newSingleThreadScheduledExecutor(keepAliveThreads);
+        keepAlive = OwnedPool.scheduled("Keep-alive", "gatewatch-keepalive-");
         CameraRegistry registry = cameras;
-        keepAlive.scheduleWithFixedDelay(() -> {
+        keepAlive.executor().scheduleWithFixedDelay(() -> {
             try {
                 registry.keepAlive();
             } catch (RuntimeException e) {
@@ -159,43 +229,28 @@ public final class GateWatchListener implements ServletContextListener {
         }, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Reverse order of start; safe to run twice and after a failed start. */
-    private synchronized void stopEverything() {
+    private void stopKeepAlive() {
         if (keepAlive != null) {
-            shutdown(keepAlive, keepAliveThreads, "Keep-alive");
+            keepAlive.stop(false);
             keepAlive = null;
-        }
-        if (cameras != null) {
-            cameras.stopAll();
-            cameras = null;
-        }
-        if (fanOut != null) {
-            shutdown(fanOut, fanOutThreads, "Fan-out");
-            fanOut = null;
-        }
-        if (enrollment != null) {
-            enrollment.close();
-            enrollment = null;
-        }
-        if (records != null) {
-            records.close();
-            records = null;
         }
     }
 
-    private static void shutdown(ExecutorService pool, OwnedThreads threads, String what) {
-        pool.shutdown();
-        try {
-            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.error("{} threads did not stop within 10 s", what);
-                pool.shutdownNow();
-            }
-            if (!threads.joinAll(5_000)) {
-                LOG.error("{} threads still alive 5 s after their pool terminated", what);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            pool.shutdownNow();
+    /** What the servlets use, each under its own attribute (read through {@link Services}). */
+    private void share(ServletContext context) {
+        context.setAttribute(Services.CAMERAS, cameras);
+        context.setAttribute(HubDirectory.ATTRIBUTE, cameras);
+        context.setAttribute(Services.PEOPLE, people);
+        context.setAttribute(Services.ENROLLMENT, enrollment);
+        context.setAttribute(Services.EVENTS, events);
+        context.setAttribute(Services.SNAPSHOTS, snapshots);
+        context.setAttribute(Services.RECORDER, recorder);
+    }
+
+    private static void unshare(ServletContext context) {
+        for (String attribute : new String[] {Services.RECORDER, Services.SNAPSHOTS, Services.EVENTS,
+                Services.ENROLLMENT, Services.PEOPLE, HubDirectory.ATTRIBUTE, Services.CAMERAS}) {
+            context.removeAttribute(attribute);
         }
     }
 }

@@ -7,20 +7,22 @@ import org.gatewatch.analysis.AnalysisConfig;
 import org.gatewatch.analysis.FrameAnalyzer;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.analysis.pedestrians.PedestrianAnalyzer;
-import org.gatewatch.app.Records;
 import org.gatewatch.config.CameraConfig;
 import org.gatewatch.config.GateWatchConfig;
 import org.gatewatch.config.RecognitionConfig;
+import org.gatewatch.events.EventRecorder;
 import org.gatewatch.gate.AccessPolicy;
 import org.gatewatch.gate.FaceChecks;
 import org.gatewatch.gate.GateAnalysis;
+import org.gatewatch.people.People;
 
 /** Builds each camera's analysis from its {@code analysis} setting: off, people, or gate (people + faces). */
 public final class Analyzers {
 
     private final Properties peopleSection;
     private final RecognitionConfig recognition;
-    private final Records records;
+    private final People persons;
+    private final EventRecorder recorder;
     private final Supplier<Gallery> gallery;
     private final Clock clock;
 
@@ -28,11 +30,12 @@ public final class Analyzers {
      * @param peopleSection the {@code people.*} keys and the cameras' own {@code camera.<id>.people.*} overrides,
      *                      checked before (see {@link #check})
      */
-    public Analyzers(Properties peopleSection, RecognitionConfig recognition, Records records, Supplier<Gallery> gallery,
-              Clock clock) {
+    public Analyzers(Properties peopleSection, RecognitionConfig recognition, People persons, EventRecorder recorder,
+                     Supplier<Gallery> gallery, Clock clock) {
         this.peopleSection = peopleSection;
         this.recognition = recognition;
-        this.records = records;
+        this.persons = persons;
+        this.recorder = recorder;
         this.gallery = gallery;
         this.clock = clock;
     }
@@ -72,7 +75,7 @@ public final class Analyzers {
             }
             throw e;
         }
-        return new GateAnalysis(camera.id(), pedestrians, faces, gallery, id -> records.people().find(id),
-                records.recorder()::record, clock, config.countingLine(), policy);
+        return new GateAnalysis(camera.id(), pedestrians, faces, gallery, id -> persons.find(id),
+                recorder::record, clock, config.countingLine(), policy);
     }
 }

@@ -1,6 +1,5 @@
 package org.gatewatch.camera;
 
-import jakarta.servlet.ServletContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +9,8 @@ import org.gatewatch.stream.FrameHub;
 import org.gatewatch.stream.HubDirectory;
 import org.gatewatch.stream.ViewerLimit;
 
-/** The configured cameras, in configuration order. Stored in the ServletContext by the application listener. */
+/** The configured cameras, in configuration order. Shared with the servlets by the application listener. */
 public final class CameraRegistry implements HubDirectory {
-
-    public static final String ATTRIBUTE = CameraRegistry.class.getName();
 
     private final Map<String, Camera> cameras = new LinkedHashMap<>();
     private final StreamConfig streamConfig;
@@ -25,15 +22,6 @@ public final class CameraRegistry implements HubDirectory {
         }
         this.streamConfig = streamConfig;
         this.viewerLimit = new ViewerLimit(streamConfig.maxViewers());
-    }
-
-    /** The registry of a running application; fails loudly if the application did not start. */
-    public static CameraRegistry from(ServletContext context) {
-        CameraRegistry registry = (CameraRegistry) context.getAttribute(ATTRIBUTE);
-        if (registry == null) {
-            throw new IllegalStateException("GateWatch did not start: see the log for the cause");
-        }
-        return registry;
     }
 
     public List<Camera> cameras() {

@@ -13,9 +13,6 @@ import org.apache.logging.log4j.Logger;
  */
 public final class EventRecorder {
 
-    /** ServletContext attribute under which the application listener stores the running instance. */
-    public static final String ATTRIBUTE = EventRecorder.class.getName();
-
     private static final Logger LOG = LogManager.getLogger(EventRecorder.class);
 
     private final EventStore store;

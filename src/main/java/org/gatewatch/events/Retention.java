@@ -15,7 +15,7 @@ import org.apache.logging.log4j.Logger;
 /**
  * Deletes events older than the retention period, then their snapshot files (rows first: a row never names a
  * deleted file), in batches so a first run on a large backlog never holds one huge transaction, and finally the
- * day folders left empty. Run by Records' scheduler every hour.
+ * day folders left empty. Run every hour by the application listener.
  */
 public final class Retention {
 

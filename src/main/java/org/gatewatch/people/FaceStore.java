@@ -22,6 +22,7 @@ import org.gatewatch.db.DataAccessException;
 /**
  * Face images: the bytes as files under {@code <data>/faces/<personId>/}, one row each in the face table. The file
  * is written before its row, and removed again if the row cannot be inserted, so a row never names a missing file.
+ * Its {@link PeopleListener}s hear of every face added or deleted.
  */
 public final class FaceStore {
 
@@ -31,16 +32,27 @@ public final class FaceStore {
 
     private final DataSource db;
     private final Path root;
+    private final ChangeListeners listeners = new ChangeListeners();
 
     public FaceStore(DataSource db, Path facesDir) {
         this.db = db;
         this.root = facesDir.toAbsolutePath();
     }
 
+    public void addListener(PeopleListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(PeopleListener listener) {
+        listeners.remove(listener);
+    }
+
     /**
-     * Stores an image already checked by {@link ImageCheck}. The person must exist (the caller checked it).
+     * Stores an image already checked by {@link ImageCheck}, with its embedding in the same row when given (else
+     * null). The person must exist (the caller checked it).
      */
-    public Face add(long personId, byte[] image, ImageCheck.Info info, FaceSource source, String addedBy, Instant now) {
+    public Face add(long personId, byte[] image, ImageCheck.Info info, FaceSource source, String addedBy, Instant now,
+                    Embedding embedding) {
         String file = personId + "/" + UUID.randomUUID() + "." + info.extension();
         Path path = root.resolve(file);
         try {
@@ -51,7 +63,8 @@ public final class FaceStore {
         }
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO face (person_id, file, content_type, bytes, width,"
-                     + " height, source, added_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     + " height, source, added_by, created_at, embedding, embedding_model)"
+                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      Statement.RETURN_GENERATED_KEYS)) {
             s.setLong(1, personId);
             s.setString(2, file);
@@ -62,12 +75,17 @@ public final class FaceStore {
             s.setString(7, source.name());
             s.setString(8, addedBy);
             s.setObject(9, PersonStore.time(now));
+            s.setBytes(10, embedding == null ? null : embedding.vector());
+            s.setString(11, embedding == null ? null : embedding.model());
             s.executeUpdate();
+            Face face;
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
-                return new Face(keys.getLong(1), personId, file, info.contentType(), image.length, info.width(),
+                face = new Face(keys.getLong(1), personId, file, info.contentType(), image.length, info.width(),
                         info.height(), source, addedBy, now);
             }
+            listeners.fire();
+            return face;
         } catch (SQLException e) {
             deleteFile(file);
             throw new DataAccessException("cannot store a face of person " + personId, e);
@@ -124,6 +142,7 @@ public final class FaceStore {
             throw new DataAccessException("cannot delete face " + faceId, e);
         }
         deleteFile(face.get().file());
+        listeners.fire();
         return true;
     }
 

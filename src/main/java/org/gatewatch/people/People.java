@@ -10,9 +10,6 @@ import org.gatewatch.db.Page;
  */
 public final class People {
 
-    /** ServletContext attribute under which the application listener stores the running instance. */
-    public static final String ATTRIBUTE = People.class.getName();
-
     private final PersonStore persons;
     private final FaceStore faces;
     private final Clock clock;
@@ -54,12 +51,29 @@ public final class People {
         return faces;
     }
 
-    /** Checks and stores a face image of an existing person; empty when no such person. */
+    /** Registers on both stores: told of every change to a person or a face, whoever made it. */
+    public void addListener(PeopleListener listener) {
+        persons.addListener(listener);
+        faces.addListener(listener);
+    }
+
+    public void removeListener(PeopleListener listener) {
+        persons.removeListener(listener);
+        faces.removeListener(listener);
+    }
+
+    /** Checks and stores a face image of an existing person, with no embedding yet; empty when no such person. */
     public Optional<Face> addFace(long personId, byte[] image, FaceSource source, String addedBy) {
+        return addFace(personId, image, source, addedBy, null);
+    }
+
+    /** Checks and stores a face image of an existing person with its embedding; empty when no such person. */
+    public Optional<Face> addFace(long personId, byte[] image, FaceSource source, String addedBy,
+                                  Embedding embedding) {
         ImageCheck.Info info = ImageCheck.inspect(image);
         if (persons.find(personId).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(faces.add(personId, image, info, source, addedBy, clock.instant()));
+        return Optional.of(faces.add(personId, image, info, source, addedBy, clock.instant(), embedding));
     }
 }

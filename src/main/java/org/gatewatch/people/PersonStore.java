@@ -15,7 +15,10 @@ import org.gatewatch.db.DataAccessException;
 import org.gatewatch.db.Page;
 import org.gatewatch.db.PagedQuery;
 
-/** The person table, in plain JDBC. Face files are {@link FaceStore}'s; {@link People} deletes both together. */
+/**
+ * The person table, in plain JDBC. Face files are {@link FaceStore}'s; {@link People} deletes both together.
+ * Its {@link PeopleListener}s hear of every stored change.
+ */
 public final class PersonStore {
 
     /** SQLSTATE of a unique-constraint violation, the same on H2 and PostgreSQL. */
@@ -24,9 +27,18 @@ public final class PersonStore {
             "id, name, external_id, active, access_windows, notes, created_at, updated_at";
 
     private final DataSource db;
+    private final ChangeListeners listeners = new ChangeListeners();
 
     public PersonStore(DataSource db) {
         this.db = db;
+    }
+
+    public void addListener(PeopleListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(PeopleListener listener) {
+        listeners.remove(listener);
     }
 
     /** People whose name contains {@code search} (any case; all when blank), by name. */
@@ -67,12 +79,14 @@ public final class PersonStore {
             s.setObject(6, time(now));
             s.setObject(7, time(now));
             s.executeUpdate();
+            long id;
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
-                long id = keys.getLong(1);
-                return new Person(id, draft.name(), draft.externalId(), draft.active(), draft.accessWindows(),
-                        draft.notes(), now, now);
+                id = keys.getLong(1);
             }
+            listeners.fire();
+            return new Person(id, draft.name(), draft.externalId(), draft.active(), draft.accessWindows(),
+                    draft.notes(), now, now);
         } catch (SQLException e) {
             throw translate(e, draft, "cannot create a person");
         }
@@ -92,6 +106,7 @@ public final class PersonStore {
         } catch (SQLException e) {
             throw translate(e, draft, "cannot update person " + id);
         }
+        listeners.fire();
         return find(id);
     }
 
@@ -100,10 +115,14 @@ public final class PersonStore {
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement("DELETE FROM person WHERE id = ?")) {
             s.setLong(1, id);
-            return s.executeUpdate() > 0;
+            if (s.executeUpdate() == 0) {
+                return false;
+            }
         } catch (SQLException e) {
             throw new DataAccessException("cannot delete person " + id, e);
         }
+        listeners.fire();
+        return true;
     }
 
     private static void bind(PreparedStatement s, PersonDraft d) throws SQLException {

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.gatewatch.camera.CameraRegistry;
 import org.gatewatch.db.Page;
 import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.Decision;
@@ -37,7 +36,7 @@ public final class EventsPageServlet extends HttpServlet {
 
     @Override
     public void init() throws ServletException {
-        events = RecordsAccess.from(getServletContext()).events();
+        events = Services.events(getServletContext());
     }
 
     @Override
@@ -60,7 +59,7 @@ public final class EventsPageServlet extends HttpServlet {
         req.setAttribute("result", result);
         req.setAttribute("errors", errors);
         req.setAttribute("decisions", Decision.values());
-        req.setAttribute("cameras", CameraRegistry.from(getServletContext()).statuses());
+        req.setAttribute("cameras", Services.cameras(getServletContext()).statuses());
         req.setAttribute("zone", zone.getId());
         // The filter's own query string, without the page, for the pager and the CSV link.
         req.setAttribute("query", FilterQuery.of(req));

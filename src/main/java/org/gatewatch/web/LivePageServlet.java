@@ -5,15 +5,14 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.gatewatch.camera.CameraRegistry;
 
 /** GET / : every camera's live stream and status. Computes, then forwards to the JSP, which only renders. */
 public final class LivePageServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        req.setAttribute("cameras", CameraRegistry.from(getServletContext()).statuses());
-        long bytes = RecordsAccess.from(getServletContext()).snapshots().recentDiskBytes();
+        req.setAttribute("cameras", Services.cameras(getServletContext()).statuses());
+        long bytes = Services.snapshots(getServletContext()).recentDiskBytes();
         req.setAttribute("snapshotMegabytes", bytes < 0 ? null : bytes / 1_048_576.0);
         resp.setHeader("Cache-Control", "no-store");
         req.getRequestDispatcher("/WEB-INF/jsp/live.jsp").forward(req, resp);

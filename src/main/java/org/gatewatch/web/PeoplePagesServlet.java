@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import org.gatewatch.camera.CameraRegistry;
 import org.gatewatch.http.HttpError;
 import org.gatewatch.people.DuplicateException;
 import org.gatewatch.people.FaceSource;
@@ -15,21 +14,18 @@ import org.gatewatch.people.InvalidInputException;
 import org.gatewatch.people.People;
 import org.gatewatch.people.Person;
 import org.gatewatch.people.enrollment.Enrollment;
-import org.gatewatch.stream.FrameHub;
-import org.gatewatch.stream.JpegFrame;
 import org.gatewatch.web.api.Uploads;
 
 /**
  * The people pages, forms that work without JavaScript: {@code GET /people} (list, {@code ?q=} search, paging) and
  * {@code POST /people} (create); {@code GET /people/{id}} and {@code POST /people/{id}} with {@code action} = save,
  * upload, capture, deleteFace or delete. A success redirects (post/redirect/get); a refused form is shown again
- * with the user's values and a message by each field at fault, status 422 (409 for a taken external id).
+ * with the user's values and a message by each field at fault, status 422 (409 for a taken external id; for
+ * capture, 404 for no such camera and 503 for no frame, as the API answers).
  */
 public final class PeoplePagesServlet extends HttpServlet {
 
     static final int PAGE_SIZE = 25;
-    /** How long "take from camera" waits for a fresh frame from a camera that may be idle. */
-    static final long CAPTURE_WAIT_MILLIS = 10_000;
     /** Short notices shown after a redirect, by key, so no user text travels in the URL. */
     static final Map<String, String> NOTICES = Map.of(
             "created", "Person created.", "saved", "Changes saved.", "face-added", "Face image added.",
@@ -40,8 +36,8 @@ public final class PeoplePagesServlet extends HttpServlet {
 
     @Override
     public void init() throws ServletException {
-        people = RecordsAccess.from(getServletContext()).people();
-        enrollment = Enrollment.from(getServletContext());
+        people = Services.people(getServletContext());
+        enrollment = Services.enrollment(getServletContext());
     }
 
     @Override
@@ -79,7 +75,6 @@ public final class PeoplePagesServlet extends HttpServlet {
             switch (action) {
                 case "save" -> {
                     people.update(person.id(), PersonForm.of(req).toDraft());
-                    enrollment.changed();
                     redirect(req, resp, "/people/" + person.id() + "?done=saved");
                 }
                 case "upload" -> {
@@ -88,13 +83,13 @@ public final class PeoplePagesServlet extends HttpServlet {
                     redirect(req, resp, "/people/" + person.id() + "?done=face-added");
                 }
                 case "capture" -> {
-                    enrollment.addFace(person.id(), capture(req.getParameter("camera")), FaceSource.CAMERA,
-                            Uploads.uploader(req));
+                    byte[] jpeg = TakeFromCamera.jpeg(Services.cameras(getServletContext()),
+                            String.valueOf(req.getParameter("camera")));
+                    enrollment.addFace(person.id(), jpeg, FaceSource.CAMERA, Uploads.uploader(req));
                     redirect(req, resp, "/people/" + person.id() + "?done=face-added");
                 }
                 case "deleteFace" -> {
                     people.faces().delete(person.id(), faceId(req));
-                    enrollment.changed();
                     redirect(req, resp, "/people/" + person.id() + "?done=face-deleted");
                 }
                 case "delete" -> {
@@ -102,7 +97,6 @@ public final class PeoplePagesServlet extends HttpServlet {
                         throw new HttpError(422, "tick 'I mean it' to delete " + person.name(), "confirm");
                     }
                     people.delete(person.id());
-                    enrollment.changed();
                     redirect(req, resp, "/people?done=deleted");
                 }
                 default -> throw new HttpError(400, "unknown action '" + action + "'", "action");
@@ -116,7 +110,7 @@ public final class PeoplePagesServlet extends HttpServlet {
             showPerson(req, resp, person, PersonForm.of(req), Map.of(e.field(), e.getMessage()));
         } catch (HttpError e) {
             resp.setStatus(e.status());
-            String field = e.field() == null ? "form" : e.field();
+            String field = e.field() != null ? e.field() : action.equals("capture") ? "camera" : "form";
             showPerson(req, resp, person, null, Map.of(field, e.getMessage()));
         }
     }
@@ -138,36 +132,10 @@ public final class PeoplePagesServlet extends HttpServlet {
         req.setAttribute("person", person);
         req.setAttribute("form", form == null ? PersonForm.of(person) : form);
         req.setAttribute("faces", people.faces().of(person.id()));
-        req.setAttribute("cameras", CameraRegistry.from(getServletContext()).statuses());
+        req.setAttribute("cameras", Services.cameras(getServletContext()).statuses());
         req.setAttribute("errors", errors);
         req.setAttribute("notice", NOTICES.get(String.valueOf(req.getParameter("done"))));
         req.getRequestDispatcher("/WEB-INF/jsp/person.jsp").forward(req, resp);
-    }
-
-    /**
-     * The newest frame of a live camera, fresher than this request: the camera is woken if idle and waited for.
-     * A request thread waits (at most {@value #CAPTURE_WAIT_MILLIS} ms): this is a rare administrator's action.
-     */
-    private byte[] capture(String cameraId) {
-        FrameHub hub = CameraRegistry.from(getServletContext()).cleanHub(String.valueOf(cameraId))
-                .orElseThrow(() -> new HttpError(422, "no camera '" + cameraId + "'", "camera"));
-        long asked = System.currentTimeMillis();
-        long deadline = asked + CAPTURE_WAIT_MILLIS;
-        while (System.currentTimeMillis() < deadline) {
-            hub.touch();
-            JpegFrame frame = hub.newest();
-            if (frame != null && frame.captureMillis() >= asked - 1000) {
-                return frame.jpeg();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new HttpError(422, "camera '" + cameraId + "' gave no frame within " + CAPTURE_WAIT_MILLIS / 1000
-                + " s: see its state on the live page", "camera");
     }
 
     private Person person(long id) {

@@ -26,8 +26,15 @@ import org.gatewatch.cli.AnalyzeCommand;
 import org.gatewatch.config.CameraConfig;
 import org.gatewatch.config.ConfigLoader;
 import org.gatewatch.config.GateWatchConfig;
+import org.gatewatch.db.Database;
 import org.gatewatch.db.TestDatabases;
 import org.gatewatch.events.Decision;
+import org.gatewatch.events.EventRecorder;
+import org.gatewatch.events.EventStore;
+import org.gatewatch.events.SnapshotStore;
+import org.gatewatch.people.FaceStore;
+import org.gatewatch.people.People;
+import org.gatewatch.people.PersonStore;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
 
@@ -77,9 +84,14 @@ class LiveAnalysisMatchesAnalyzeIT {
         CameraConfig door = config.cameras().get(0);
         long[] live;
         long passages;
-        try (Records records = Records.open(work.resolve("data"), config.records())) {
-            FrameAnalyzer camera = new Analyzers(config.delegated(), config.faces(), records, Gallery::empty,
-                    Clock.systemUTC()).forCamera(door);
+        Path data = work.resolve("data");
+        try (Database db = Database.open(data).migrate()) {
+            EventStore events = new EventStore(db.dataSource());
+            People people = new People(new PersonStore(db.dataSource()),
+                    new FaceStore(db.dataSource(), data.resolve("faces")), Clock.systemUTC());
+            EventRecorder recorder = new EventRecorder(events, new SnapshotStore(data.resolve("snapshots")));
+            FrameAnalyzer camera = new Analyzers(config.delegated(), config.faces(), people, recorder,
+                    Gallery::empty, Clock.systemUTC()).forCamera(door);
             try (FfmpegSource source = new FfmpegSource(vtest.toString(), null, Map.of(), false, false)) {
                 source.open();
                 Mat frame;
@@ -90,7 +102,7 @@ class LiveAnalysisMatchesAnalyzeIT {
                 camera.close();
             }
             live = camera.crossings();
-            passages = records.events().countsSince(Instant.EPOCH, "door").getOrDefault(Decision.PASSAGE, 0L);
+            passages = events.countsSince(Instant.EPOCH, "door").getOrDefault(Decision.PASSAGE, 0L);
         }
 
         assertEquals(FRAMES, offline.frames());

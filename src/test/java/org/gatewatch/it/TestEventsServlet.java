@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
 import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.Decision;
 import org.gatewatch.events.NewEvent;
-import org.gatewatch.web.RecordsAccess;
+import org.gatewatch.web.Services;
 
 /**
  * Test-only stand-in for the analysis: {@code POST /test/events} records an event through the real
@@ -35,7 +35,7 @@ public final class TestEventsServlet extends HttpServlet {
                 person == null ? null : Long.valueOf(person), req.getParameter("name"),
                 score == null ? null : Double.valueOf(score), "test", 1L,
                 snapshots ? jpeg(320, 240, Color.DARK_GRAY) : null, snapshots ? jpeg(96, 96, Color.ORANGE) : null);
-        AccessEvent stored = RecordsAccess.from(getServletContext()).recorder().record(event);
+        AccessEvent stored = Services.recorder(getServletContext()).record(event);
         resp.setContentType("text/plain");
         resp.getWriter().write(Long.toString(stored.id()));
     }

@@ -1,6 +1,5 @@
 package org.gatewatch.people.enrollment;
 
-import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,25 +14,24 @@ import org.gatewatch.analysis.faces.FaceRecognizer;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.analysis.faces.MobileFaceNetEmbedder;
 import org.gatewatch.analysis.faces.MtcnnFaceDetector;
+import org.gatewatch.people.Embedding;
 import org.gatewatch.people.Face;
 import org.gatewatch.people.FaceSource;
 import org.gatewatch.people.ImageCheck;
 import org.gatewatch.people.InvalidInputException;
 import org.gatewatch.people.People;
+import org.gatewatch.people.PeopleListener;
 import org.gatewatch.people.enrollment.EmbeddingStore.EnrolledFace;
 
 /**
  * Face enrollment and the live gallery. A face image is accepted only when it shows exactly one face, whose
  * embedding is stored with it (face.embedding); the {@link Gallery} of every active person's embeddings is rebuilt
- * on a background thread whenever enrollment changes, and swapped in whole, so the live analysis calling
- * {@link #gallery()} on every frame never waits and sees the new one on its next frame.
+ * on a background thread whenever the people stores report a change, and swapped in whole, so the live analysis
+ * calling {@link #gallery()} on every frame never waits and sees the new one on its next frame.
  *
- * <p>Started and stopped by the application listener, which stores it under {@link #ATTRIBUTE}; thread-safe.
+ * <p>Started and stopped by the application listener; thread-safe.
  */
 public final class Enrollment implements AutoCloseable {
-
-    /** ServletContext attribute under which the application listener stores the running instance. */
-    public static final String ATTRIBUTE = Enrollment.class.getName();
 
     /** Names the embeddings this build computes; stored ones by another model are computed again from the image. */
     public static final String MODEL = "MTCNN-5pt+MobileFaceNet-" + MobileFaceNetEmbedder.DIMENSION;
@@ -57,6 +55,7 @@ public final class Enrollment implements AutoCloseable {
     private final String model;
     private final double threshold;
     private final GalleryRebuilder rebuilder;
+    private final PeopleListener onChange = this::changed;
     /** The face ids in the current gallery; written by the rebuild thread (and start), read by status(). */
     private volatile List<Long> galleryFaces = List.of();
     private volatile int unusableFaces;
@@ -78,6 +77,7 @@ public final class Enrollment implements AutoCloseable {
         Gallery initial = load(Gallery.builder().threshold(threshold).build(), false);
         this.rebuilder = new GalleryRebuilder("gatewatch-enrollment", initial, before -> load(before, true),
                 refreshEvery, RETRY_AFTER);
+        people.addListener(onChange);
         rebuilder.request();
     }
 
@@ -108,15 +108,6 @@ public final class Enrollment implements AutoCloseable {
         }
     }
 
-    /** The instance of a running application; fails loudly if the application did not start. */
-    public static Enrollment from(ServletContext context) {
-        Enrollment enrollment = (Enrollment) context.getAttribute(ATTRIBUTE);
-        if (enrollment == null) {
-            throw new IllegalStateException("GateWatch did not start (no enrollment): see the log for the cause");
-        }
-        return enrollment;
-    }
-
     /**
      * The enrolled faces of every active person, person ids as decimal strings ({@code Long.toString(person.id())}).
      * Never blocks; call it on every frame. Immutable: keep it for the frame, ask again for the next.
@@ -126,8 +117,8 @@ public final class Enrollment implements AutoCloseable {
     }
 
     /**
-     * Finds, aligns and embeds the one face in {@code image}, then stores the image, its row and its embedding,
-     * and rebuilds the gallery in the background. Blocks the caller for the embedding (about 0.1–0.5 s).
+     * Finds, aligns and embeds the one face in {@code image}, then stores the image and its row with the embedding;
+     * the face store's report of it rebuilds the gallery in the background. Blocks the caller for the embedding (about 0.1–0.5 s).
      *
      * @return the stored face, or empty when there is no such person
      * @throws InvalidInputException (field "image") when the image is unreadable, shows no face or several;
@@ -140,25 +131,18 @@ public final class Enrollment implements AutoCloseable {
         // ImageCheck (inside People.addFace) would refuse an unreadable image too; first, so its message wins.
         ImageCheck.inspect(image);
         float[] embedding = faces.embed(image);
-        Optional<Face> face = people.addFace(personId, image, source, addedBy);
-        face.ifPresent(f -> {
-            try {
-                store.save(f.id(), model, embedding);
-            } catch (RuntimeException e) {
-                // A face without its embedding would be embedded again by the rebuild, but the caller hears of a
-                // failure: take the face back so that "refused" means "nothing stored".
-                people.faces().delete(personId, f.id());
-                throw e;
-            }
-            LOG.info("Face {} of person {} enrolled from {} by {}", f.id(), personId, source, addedBy);
-            changed();
-        });
+        // In the face's own row: a rebuild that starts at once finds it embedded, and a failed insert stores neither.
+        Optional<Face> face = people.addFace(personId, image, source, addedBy,
+                new Embedding(model, EmbeddingStore.encode(embedding)));
+        face.ifPresent(f -> LOG.info("Face {} of person {} enrolled from {} by {}", f.id(), personId, source,
+                addedBy));
         return face;
     }
 
     /**
-     * Enrollment changed outside {@link #addFace}: a face or person deleted, a person (de)activated or edited.
-     * Returns at once; the gallery follows in the background. Invoked by the web layer after each such change.
+     * The people or their faces changed: invoked by the people stores after each change they store, and by anyone
+     * who changed them behind the stores' back (a script on the database). Returns at once; the gallery follows in
+     * the background.
      */
     public void changed() {
         rebuilder.request();
@@ -246,6 +230,7 @@ public final class Enrollment implements AutoCloseable {
     /** Stops the rebuild thread, then frees the face models once a call in progress is done. Idempotent. */
     @Override
     public void close() {
+        people.removeListener(onChange);
         rebuilder.close();
         faces.close();
         LOG.info("Enrollment stopped");

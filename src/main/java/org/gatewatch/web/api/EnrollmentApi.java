@@ -8,6 +8,7 @@ import java.util.List;
 import org.gatewatch.http.HttpError;
 import org.gatewatch.people.enrollment.Enrollment;
 import org.gatewatch.people.enrollment.EnrollmentStatus;
+import org.gatewatch.web.Services;
 
 /**
  * {@code GET /api/enrollment}: what the live gallery holds now. {@code ?wait=SECONDS} (at most
@@ -34,7 +35,7 @@ public final class EnrollmentApi extends ApiServlet {
         if (!req.getMethod().equals("GET")) {
             throw methodNotAllowed(req, resp, "GET");
         }
-        Enrollment enrollment = Enrollment.from(getServletContext());
+        Enrollment enrollment = Services.enrollment(getServletContext());
         int wait = intParam(req, "wait", 0, 0, MAX_WAIT_SECONDS);
         if (wait > 0) {
             try {

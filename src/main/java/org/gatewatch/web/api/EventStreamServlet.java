@@ -22,14 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.gatewatch.app.Records;
 import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.EventListener;
 import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.http.ErrorResponses;
 import org.gatewatch.http.HttpError;
-import org.gatewatch.web.RecordsAccess;
+import org.gatewatch.web.Services;
 import org.gatewatch.web.api.dto.EventJson;
 
 /**
@@ -66,9 +65,8 @@ public final class EventStreamServlet extends HttpServlet implements EventListen
 
     @Override
     public void init() throws ServletException {
-        Records records = RecordsAccess.from(getServletContext());
-        recorder = records.recorder();
-        events = records.events();
+        recorder = Services.recorder(getServletContext());
+        events = Services.events(getServletContext());
         apiBase = getServletContext().getContextPath() + "/api";
         sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(SENDER_QUEUE),
                 r -> daemon(r, "gatewatch-sse-sender"));

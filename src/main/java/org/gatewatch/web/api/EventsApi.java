@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gatewatch.app.Records;
 import org.gatewatch.db.Page;
 import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.Decision;
@@ -22,7 +21,7 @@ import org.gatewatch.events.EventFilter;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.events.SnapshotStore;
 import org.gatewatch.http.HttpError;
-import org.gatewatch.web.RecordsAccess;
+import org.gatewatch.web.Services;
 import org.gatewatch.web.api.dto.EventJson;
 import org.gatewatch.web.api.dto.PageJson;
 
@@ -44,9 +43,8 @@ public final class EventsApi extends ApiServlet {
 
     @Override
     public void init() throws ServletException {
-        Records records = RecordsAccess.from(getServletContext());
-        events = records.events();
-        snapshots = records.snapshots();
+        events = Services.events(getServletContext());
+        snapshots = Services.snapshots(getServletContext());
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
-import org.gatewatch.camera.CameraRegistry;
 import org.gatewatch.db.Page;
 import org.gatewatch.http.HttpError;
 import org.gatewatch.people.Face;
@@ -15,9 +14,8 @@ import org.gatewatch.people.FaceSource;
 import org.gatewatch.people.People;
 import org.gatewatch.people.Person;
 import org.gatewatch.people.enrollment.Enrollment;
-import org.gatewatch.people.enrollment.FreshFrame;
-import org.gatewatch.stream.FrameHub;
-import org.gatewatch.web.RecordsAccess;
+import org.gatewatch.web.Services;
+import org.gatewatch.web.TakeFromCamera;
 import org.gatewatch.web.api.dto.FaceJson;
 import org.gatewatch.web.api.dto.PageJson;
 import org.gatewatch.web.api.dto.PersonInput;
@@ -28,8 +26,8 @@ import org.gatewatch.web.api.dto.PersonJson;
  * {@code /api/people/{id}/faces}: GET, POST (multipart, part "image", JPEG or PNG);
  * {@code /api/people/{id}/faces/{faceId}.jpg}: GET the image; {@code /api/people/{id}/faces/{faceId}}: DELETE;
  * {@code /api/people/{id}/faces/from-camera/{camera}}: POST takes the face in front of that camera now.
- * A face is stored only when its image shows exactly one face (422 otherwise); every change reaches
- * {@link Enrollment}, which rebuilds the live gallery.
+ * A face is stored only when its image shows exactly one face (422 otherwise); the people stores tell
+ * {@link Enrollment} of every change, and it rebuilds the live gallery.
  */
 public final class PeopleApi extends ApiServlet {
 
@@ -41,8 +39,8 @@ public final class PeopleApi extends ApiServlet {
 
     @Override
     public void init() throws ServletException {
-        people = RecordsAccess.from(getServletContext()).people();
-        enrollment = Enrollment.from(getServletContext());
+        people = Services.people(getServletContext());
+        enrollment = Services.enrollment(getServletContext());
     }
 
     @Override
@@ -107,7 +105,6 @@ public final class PeopleApi extends ApiServlet {
     private void update(long id, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         PersonInput input = readBody(req, PersonInput.class);
         Person updated = people.update(id, input.toDraft()).orElseThrow(() -> notFound(id));
-        enrollment.changed();
         writeJson(resp, 200, json(req, updated, true));
     }
 
@@ -115,7 +112,6 @@ public final class PeopleApi extends ApiServlet {
         if (!people.delete(id)) {
             throw notFound(id);
         }
-        enrollment.changed();
         resp.setStatus(204);
     }
 
@@ -139,11 +135,7 @@ public final class PeopleApi extends ApiServlet {
     private void addFaceFromCamera(long id, String cameraId, HttpServletRequest req, HttpServletResponse resp)
             throws IOException {
         person(id);
-        FrameHub hub = CameraRegistry.from(getServletContext()).cleanHub(cameraId)
-                .orElseThrow(() -> new HttpError(404, "no camera '" + cameraId + "'"));
-        byte[] jpeg = FreshFrame.take(hub, Enrollment.CAMERA_WAIT).orElseThrow(() -> new HttpError(503,
-                "camera '" + cameraId + "' gave no frame within " + Enrollment.CAMERA_WAIT.toSeconds()
-                        + " s: see /api/status for its state"));
+        byte[] jpeg = TakeFromCamera.jpeg(Services.cameras(getServletContext()), cameraId);
         Face face = enrollment.addFace(id, jpeg, FaceSource.CAMERA, Uploads.uploader(req))
                 .orElseThrow(() -> notFound(id));
         FaceJson json = FaceJson.of(face, apiBase(req));
@@ -178,7 +170,6 @@ public final class PeopleApi extends ApiServlet {
         if (!people.faces().delete(id, faceId)) {
             throw new HttpError(404, "no face " + faceId + " of person " + id);
         }
-        enrollment.changed();
         resp.setStatus(204);
     }
 

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import org.gatewatch.camera.CameraRegistry;
 import org.gatewatch.camera.CameraStatus;
-import org.gatewatch.web.RecordsAccess;
+import org.gatewatch.web.Services;
 
 /** GET /api/status: {@code {"cameras": [...], "viewers": n, "maxViewers": m, "snapshotBytes": b}}. */
 public final class StatusApi extends HttpServlet {
@@ -25,8 +25,8 @@ public final class StatusApi extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        CameraRegistry registry = CameraRegistry.from(getServletContext());
-        long snapshots = RecordsAccess.from(getServletContext()).snapshots().recentDiskBytes();
+        CameraRegistry registry = Services.cameras(getServletContext());
+        long snapshots = Services.snapshots(getServletContext()).recentDiskBytes();
         Status status = new Status(registry.statuses(), registry.viewerLimit().current(), registry.viewerLimit().max(),
                 snapshots);
         resp.setContentType("application/json");

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,12 +32,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.Context;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
-import org.gatewatch.app.Records;
 import org.gatewatch.db.Database;
 import org.gatewatch.db.TestDatabases;
 import org.gatewatch.events.Decision;
 import org.gatewatch.events.EventRecorder;
+import org.gatewatch.events.EventStore;
 import org.gatewatch.events.NewEvent;
+import org.gatewatch.events.SnapshotStore;
+import org.gatewatch.web.Services;
 
 /**
  * bin/bench-events: (1) events written per second, each with a frame and a face JPEG, on H2 and on PostgreSQL;
@@ -82,9 +83,9 @@ public final class EventsBenchmark {
                 out("   GET /gatewatch/%-40s %s", path, time(base + path, requests).summary());
             }
             Context ctx = (Context) tomcat.getHost().findChild("/gatewatch");
-            Records records = (Records) ctx.getServletContext().getAttribute(Records.ATTRIBUTE);
+            EventRecorder recorder = Services.recorder(ctx.getServletContext());
             out("%n3. Server-Sent Events fan-out to %d listeners (events recorded at 20/s, no snapshots)", listeners);
-            fanOut(base + "api/events/stream", records.recorder(), listeners, 100);
+            fanOut(base + "api/events/stream", recorder, listeners, 100);
         } finally {
             tomcat.stop();
             tomcat.destroy();
@@ -99,7 +100,8 @@ public final class EventsBenchmark {
     private static void writeRate(String label, Database db, int n, byte[] frame, byte[] face) throws Exception {
         Path dir = WORK.resolve("snap-" + UUID.randomUUID());
         try (db) {
-            EventRecorder recorder = Records.on(db, dir, Clock.systemUTC()).recorder();
+            EventRecorder recorder = new EventRecorder(new EventStore(db.dataSource()),
+                    new SnapshotStore(dir.resolve("snapshots")));
             record(recorder, 200, 1, frame, face);
             for (int threads : new int[] {1, 4}) {
                 long start = System.nanoTime();

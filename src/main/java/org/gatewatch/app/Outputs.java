@@ -1,0 +1,61 @@
+package org.gatewatch.app;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.gatewatch.config.RecordsConfig;
+import org.gatewatch.events.EventRecorder;
+import org.gatewatch.events.EventStore;
+import org.gatewatch.outputs.AuditLog;
+import org.gatewatch.outputs.MqttPublisher;
+import org.gatewatch.outputs.WebhookSender;
+
+/** The event outputs the configuration asks for (audit log, webhook, MQTT), each a listener of the recorder. */
+final class Outputs implements AutoCloseable {
+
+    private static final Logger LOG = LogManager.getLogger(Outputs.class);
+
+    /** The outputs that own threads or connections, in the order started. */
+    private final List<AutoCloseable> started = new ArrayList<>();
+
+    private Outputs() {
+    }
+
+    /** Starts them on {@code recorder}; one that fails to start closes those started before it. */
+    static Outputs start(RecordsConfig config, EventRecorder recorder, EventStore events) {
+        Outputs outputs = new Outputs();
+        try {
+            recorder.addListener(new AuditLog());
+            if (config.webhook().enabled()) {
+                WebhookSender webhook = new WebhookSender(config.webhook());
+                outputs.started.add(webhook);
+                recorder.addListener(webhook);
+                LOG.info("Webhook on: {}", config.webhook().urls());
+            }
+            if (config.mqtt().enabled()) {
+                MqttPublisher mqtt = new MqttPublisher(config.mqtt(), events, ZoneId.systemDefault()).start();
+                outputs.started.add(mqtt);
+                recorder.addListener(mqtt);
+            }
+            return outputs;
+        } catch (RuntimeException e) {
+            outputs.close();
+            throw e;
+        }
+    }
+
+    /** In reverse order of start; idempotent. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                LOG.error("Closing {} failed", started.get(i).getClass().getSimpleName(), e);
+            }
+        }
+        started.clear();
+    }
+}

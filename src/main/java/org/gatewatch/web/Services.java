@@ -1,0 +1,59 @@
+package org.gatewatch.web;
+
+import jakarta.servlet.ServletContext;
+import org.gatewatch.camera.CameraRegistry;
+import org.gatewatch.events.EventRecorder;
+import org.gatewatch.events.EventStore;
+import org.gatewatch.events.SnapshotStore;
+import org.gatewatch.people.People;
+import org.gatewatch.people.enrollment.Enrollment;
+
+/**
+ * What the application listener shares with the servlets: each object under its own ServletContext attribute,
+ * read through its own typed accessor, which fails loudly if the application did not start.
+ */
+public final class Services {
+
+    public static final String CAMERAS = CameraRegistry.class.getName();
+    public static final String PEOPLE = People.class.getName();
+    public static final String ENROLLMENT = Enrollment.class.getName();
+    public static final String EVENTS = EventStore.class.getName();
+    public static final String SNAPSHOTS = SnapshotStore.class.getName();
+    public static final String RECORDER = EventRecorder.class.getName();
+
+    private Services() {
+    }
+
+    public static CameraRegistry cameras(ServletContext context) {
+        return get(context, CAMERAS, CameraRegistry.class);
+    }
+
+    public static People people(ServletContext context) {
+        return get(context, PEOPLE, People.class);
+    }
+
+    public static Enrollment enrollment(ServletContext context) {
+        return get(context, ENROLLMENT, Enrollment.class);
+    }
+
+    public static EventStore events(ServletContext context) {
+        return get(context, EVENTS, EventStore.class);
+    }
+
+    public static SnapshotStore snapshots(ServletContext context) {
+        return get(context, SNAPSHOTS, SnapshotStore.class);
+    }
+
+    public static EventRecorder recorder(ServletContext context) {
+        return get(context, RECORDER, EventRecorder.class);
+    }
+
+    private static <T> T get(ServletContext context, String attribute, Class<T> type) {
+        Object value = context.getAttribute(attribute);
+        if (value == null) {
+            throw new IllegalStateException("GateWatch did not start (no " + type.getSimpleName()
+                    + "): see the log for the cause");
+        }
+        return type.cast(value);
+    }
+}
