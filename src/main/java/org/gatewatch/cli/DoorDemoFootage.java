@@ -100,8 +100,8 @@ public final class DoorDemoFootage {
             return 2;
         }
         OpenCvRuntime.load();
+        DoorDemoFootage footage = new DoorDemoFootage();
         try {
-            DoorDemoFootage footage = new DoorDemoFootage();
             int frames = footage.door(media, emptied(dir.resolve("door")));
             int photos = footage.enroll(media, emptied(dir.resolve("enroll")));
             out.printf(Locale.ROOT, "door-demo: %d door frames at %d fps, %d enrollment photos in %s%n", frames, FPS,
@@ -110,6 +110,8 @@ public final class DoorDemoFootage {
         } catch (IOException | UncheckedIOException e) {
             LOG.error("door-demo: cannot build the footage in {}", dir, e);
             return 1;
+        } finally {
+            footage.jpegQuality.release();
         }
     }
 
