@@ -217,7 +217,8 @@ public final class MjpegClient implements AutoCloseable {
         while (true) {
             int b = in.read();
             if (b < 0) {
-                throw new EOFException("stream ended; line so far: " + abbreviate(buf.toString(StandardCharsets.ISO_8859_1)));
+                String soFar = buf.toString(StandardCharsets.ISO_8859_1);
+                throw new EOFException("stream ended; line so far: " + abbreviate(soFar));
             }
             if (b == '\n') {
                 String s = buf.toString(StandardCharsets.ISO_8859_1);

@@ -74,7 +74,8 @@ class TomcatManagerIT {
     void deployThroughManagerServesJpegFrames(RealTomcat tomcat) {
         // PUT upload: how a CI job or an operator's curl -T deploys to a remote Tomcat.
         tomcat.manager().deployUpload(CONTEXT, TestPaths.warFile());
-        assertTrue(tomcat.manager().list().contains(CONTEXT + ":running:"), () -> "manager list after deploy: " + tomcat.manager().list());
+        assertTrue(tomcat.manager().list().contains(CONTEXT + ":running:"),
+                () -> "manager list after deploy: " + tomcat.manager().list());
         assertStreams(tomcat, "after the first deploy");
     }
 
@@ -90,10 +91,12 @@ class TomcatManagerIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tomcats")
     void undeployThroughManagerRemovesTheAppAndLeaksNoClassLoader(RealTomcat tomcat) throws InterruptedException {
+        // Bug pinned: JavaCPP's deallocator thread, started from the webapp, held its first class loader for good.
         tomcat.manager().undeploy(CONTEXT);
         HttpResponse<byte[]> page = tomcat.get(CONTEXT + "/");
         assertEquals(404, page.statusCode(), "GET /gatewatch/ after undeploy");
-        assertFalse(tomcat.manager().list().contains(CONTEXT + ":"), () -> "manager still lists the app: " + tomcat.manager().list());
+        assertFalse(tomcat.manager().list().contains(CONTEXT + ":"),
+                () -> "manager still lists the app: " + tomcat.manager().list());
 
         // findleaks runs a full GC, then names every stopped context whose class loader is still reachable: the two
         // class loaders of this test (the first deploy, replaced by the reload, and the reloaded one) must be gone.
