@@ -66,6 +66,7 @@ class AnalysisConfigTest {
 
     @Test
     void theCamerasCountingLineWinsOverEveryOtherLine() {
+        // Bug pinned: given camera.<id>.countingLine and .people.countingLine, live and analyze took different lines.
         Properties p = props("people.countingLine", "0,1,2,3", "camera.door.people.countingLine", "4,5,6,7",
                 "camera.door.countingLine", "8,9,10,11");
         assertArrayEquals(new double[] {8, 9, 10, 11}, AnalysisConfig.forCamera(p, "door").countingLine(),

@@ -77,6 +77,7 @@ class ConfigLoaderTest {
         assertTrue(msg.contains("camera.a.liveness") && msg.contains("'strict'") && msg.contains("enforce"), msg);
         msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.livenessThreshold = 1.5");
         assertTrue(msg.contains("camera.a.livenessThreshold") && msg.contains("'1.5'"), msg);
+        // Bug pinned: liveness = enforce on a camera without gate analysis was accepted, and enforced nothing.
         msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.liveness = enforce");
         assertTrue(msg.contains("camera.a.liveness") && msg.contains("analysis = gate"), msg);
         msg = failure("cameras = a\ncamera.a.source = demo\nfaces.threshold = 0");

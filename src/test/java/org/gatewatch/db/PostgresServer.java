@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's PostgreSQL 15 cluster for the tests: started if down and given a test role and database, idempotently
- * (STACK.md section 9). Installed by .ci/test-deps; the cluster is left running, as starting it again costs 2 s.
+ * Debian's PostgreSQL 15 cluster for the tests: started if down and given a test role and database, idempotently.
+ * Installed by .ci/test-deps; the cluster is left running, as starting it again costs 2 s.
  */
 public final class PostgresServer {
 

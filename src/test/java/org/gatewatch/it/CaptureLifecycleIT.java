@@ -41,7 +41,7 @@ class CaptureLifecycleIT {
 
         long lastSeq;
         try (MjpegClient viewer = MjpegClient.open(URI.create(base + "cameras/quick/video_feed"))) {
-            lastSeq = viewer.next().seq();
+            lastSeq = viewer.next().frame();
             assertEquals("streaming", state());
             assertTrue(GateWatchDeployment.threadAlive(THREAD));
         }
@@ -63,8 +63,8 @@ class CaptureLifecycleIT {
         try (MjpegClient viewer = MjpegClient.open(URI.create(base + "cameras/quick/video_feed"))) {
             MjpegClient.Part p = viewer.next();
             p = viewer.next();
-            assertTrue(p.seq() > lastSeq, "sequence numbers keep increasing across restarts");
-            assertTrue(System.currentTimeMillis() - p.captureMillis() < 2_000, "a fresh frame, not the old one");
+            assertTrue(p.frame() > lastSeq, "sequence numbers keep increasing across restarts");
+            assertTrue(System.currentTimeMillis() - p.timestampMillis() < 2_000, "a fresh frame, not the old one");
             assertTrue(GateWatchDeployment.threadAlive(THREAD));
             assertEquals("streaming", state());
         }

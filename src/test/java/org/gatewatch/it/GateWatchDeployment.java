@@ -26,9 +26,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class GateWatchDeployment {
 
-    /** Ports of the sources the tests run themselves. */
-    public static final int MJPEG_SOURCE_PORT = 18092;
-    public static final int RTSP_SOURCE_PORT = 18554;
+    /**
+     * The embedded Tomcat's port from arquillian.xml, which Arquillian lets a run override with this system property;
+     * the relay camera reads the stream back through it.
+     */
+    static final int HTTP_PORT = Integer.getInteger("arq.container.tomcat-embedded.configuration.bindHttpPort", 8181);
+    /** Ports of the sources the tests run themselves; two runs on one machine set them apart with these properties. */
+    public static final int MJPEG_SOURCE_PORT = Integer.getInteger("gatewatch.it.mjpegSourcePort", 18092);
+    public static final int RTSP_SOURCE_PORT = Integer.getInteger("gatewatch.it.rtspSourcePort", 18554);
     /** Viewers across all cameras in the test configuration; the next one gets 429. */
     public static final int MAX_VIEWERS = 60;
     /** Idle time of the "quick" camera, to watch the capture thread stop and start. */
@@ -53,7 +58,7 @@ public final class GateWatchDeployment {
                     "camera.quick.source = demo",
                     "camera.quick.idleSeconds = " + QUICK_IDLE_SECONDS,
                     "camera.relay.name = Relay of the demo camera",
-                    "camera.relay.source = http://127.0.0.1:8181/gatewatch/cameras/demo/video_feed",
+                    "camera.relay.source = http://127.0.0.1:" + HTTP_PORT + "/gatewatch/cameras/demo/video_feed",
                     "camera.mjpeg.source = http://127.0.0.1:" + MJPEG_SOURCE_PORT + "/stream",
                     "camera.mjpeg.idleSeconds = 3",
                     "camera.rtsp.source = rtsp://127.0.0.1:" + RTSP_SOURCE_PORT + "/cam",

@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.gatewatch.it.tomcat.RealTomcat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,8 +60,8 @@ class LivePageBrowserIT {
         System.setProperty("SE_OFFLINE", "true");
         tomcat = RealTomcat.startDropIn("it-browser-tomcat");
 
-        Path profile = RealTomcat.workRoot().resolve("it-browser-profile");
-        deleteTree(profile);
+        Path profile = TestPaths.workRoot().resolve("it-browser-profile");
+        TestPaths.deleteTree(profile);
         Files.createDirectories(profile);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -76,7 +75,7 @@ class LivePageBrowserIT {
         options.setPageLoadStrategy(PageLoadStrategy.EAGER);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .withLogFile(RealTomcat.workRoot().resolve("it-browser-chromedriver.log").toFile()).build();
+                .withLogFile(TestPaths.workRoot().resolve("it-browser-chromedriver.log").toFile()).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -103,10 +102,10 @@ class LivePageBrowserIT {
 
     @Test
     @Order(1)
-    void streamImageChangesOverTime() {
+    void streamImageChangesOverTime() throws InterruptedException {
         WebElement img = driver.findElement(By.cssSelector(STREAM_IMG));
         BufferedImage first = png(img.getScreenshotAs(OutputType.BYTES), "first element screenshot");
-        RealTomcat.sleep(1500);
+        Thread.sleep(1500);
         BufferedImage second = png(img.getScreenshotAs(OutputType.BYTES), "second element screenshot");
 
         // A painted frame of the pedestrian clip has detail; an empty or broken image is one flat colour.
@@ -181,7 +180,7 @@ class LivePageBrowserIT {
                     .until(d -> num(js("return arguments[0].naturalWidth;", img)) > 0);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("the stream image painted nothing within 20 s (naturalWidth 0); Tomcat log:\n"
-                    + tomcat.tail(20), e);
+                    + tomcat.log().tail(20), e);
         }
     }
 
@@ -206,11 +205,11 @@ class LivePageBrowserIT {
     }
 
     private static Path screenshotDir() throws IOException {
-        return Files.createDirectories(RealTomcat.projectDir().resolve("target/screenshots"));
+        return Files.createDirectories(TestPaths.projectDir().resolve("target/screenshots"));
     }
 
     private static BufferedImage png(byte[] bytes, String what) {
-        return RealTomcat.decodeImage(bytes, what);
+        return Images.decode(bytes, what);
     }
 
     private static double lumaStdDev(BufferedImage img) {
@@ -252,16 +251,5 @@ class LivePageBrowserIT {
 
     private static String pct(double fraction) {
         return String.format(java.util.Locale.ROOT, "%.2f %%", fraction * 100);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

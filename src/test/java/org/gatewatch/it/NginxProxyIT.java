@@ -19,6 +19,7 @@ import java.util.LongSummaryStatistics;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gatewatch.it.tomcat.RealTomcat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,8 +55,8 @@ class NginxProxyIT {
             return reason;
         });
         tomcat = RealTomcat.startDropIn("it-nginx-tomcat");
-        prefix = RealTomcat.workRoot().resolve("it-nginx");
-        nginxPort = RealTomcat.freePort();
+        prefix = TestPaths.workRoot().resolve("it-nginx");
+        nginxPort = FreePort.onLoopback();
         writeNginxConfig();
         startNginx();
     }
@@ -105,7 +106,7 @@ class NginxProxyIT {
         HttpResponse<byte[]> snap = tomcat.get(viaNginx("/gatewatch/cameras/demo/snapshot.jpg"));
         assertEquals(200, snap.statusCode(), "snapshot through nginx");
         assertEquals("image/jpeg", snap.headers().firstValue("Content-Type").orElse(""), "snapshot Content-Type");
-        RealTomcat.decodeImage(snap.body(), "snapshot through nginx");
+        Images.decode(snap.body(), "snapshot through nginx");
         long taken = Long.parseLong(snap.headers().firstValue("X-Timestamp").orElseThrow());
         long age = System.currentTimeMillis() - taken;
         assertTrue(age < 5000, "snapshot is " + age + " ms old");
@@ -114,22 +115,22 @@ class NginxProxyIT {
     @Test
     @Order(3)
     void streamThroughNginxArrivesUnbuffered() throws IOException {
-        List<RealTomcat.Part> parts = new ArrayList<>();
-        try (RealTomcat.MjpegStream stream = RealTomcat.MjpegStream.open(viaNginx("/gatewatch/cameras/demo/video_feed"),
+        List<MjpegClient.Part> parts = new ArrayList<>();
+        try (MjpegClient stream = MjpegClient.open(viaNginx("/gatewatch/cameras/demo/video_feed"),
                 Duration.ofSeconds(30))) {
             assertEquals(200, stream.status(), "stream through nginx");
             assertEquals("multipart/x-mixed-replace; boundary=frame", stream.header("content-type"),
                     "nginx must pass the multipart Content-Type unchanged");
             while (parts.size() < PARTS) {
-                RealTomcat.Part p = stream.next();
-                p.decodeJpeg();
+                MjpegClient.Part p = stream.next();
+                p.decode();
                 parts.add(p);
             }
         }
         List<String> late = new ArrayList<>();
         LongSummaryStatistics latency = new LongSummaryStatistics();
         for (int i = 0; i < parts.size(); i++) {
-            RealTomcat.Part p = parts.get(i);
+            MjpegClient.Part p = parts.get(i);
             long millis = p.arrivedMillis() - p.timestampMillis();
             latency.accept(millis);
             if (millis > MAX_LATENCY_MILLIS) {
@@ -151,11 +152,11 @@ class NginxProxyIT {
                 () -> "parts arrive about a frame late through nginx: it buffers the stream (" + stats + ")");
     }
 
-    private static List<Long> latencies(List<RealTomcat.Part> parts) {
+    private static List<Long> latencies(List<MjpegClient.Part> parts) {
         return parts.stream().map(p -> p.arrivedMillis() - p.timestampMillis()).toList();
     }
 
-    private static List<Long> intervals(List<RealTomcat.Part> parts) {
+    private static List<Long> intervals(List<MjpegClient.Part> parts) {
         List<Long> out = new ArrayList<>();
         for (int i = 1; i < parts.size(); i++) {
             out.add(parts.get(i).timestampMillis() - parts.get(i - 1).timestampMillis());
@@ -185,20 +186,14 @@ class NginxProxyIT {
 
     /** The committed example with only its ports changed, inside a minimal nginx.conf that writes only to prefix. */
     private void writeNginxConfig() throws IOException {
-        Path example = Path.of(System.getProperty("gatewatch.conf", RealTomcat.projectDir().resolve("conf").toString()))
+        Path example = Path.of(System.getProperty("gatewatch.conf", TestPaths.projectDir().resolve("conf").toString()))
                 .resolve("nginx/gatewatch.conf");
         String server = Files.readString(example);
         server = replaceOnce(server, "listen 80;", "listen 127.0.0.1:" + nginxPort + ";", example);
         server = replaceOnce(server, "proxy_pass http://127.0.0.1:8080;",
                 "proxy_pass http://127.0.0.1:" + tomcat.port() + ";", example);
 
-        if (Files.exists(prefix)) {
-            try (var old = Files.walk(prefix)) {
-                for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        TestPaths.deleteTree(prefix);
         Files.createDirectories(prefix.resolve("logs"));
         Files.createDirectories(prefix.resolve("tmp"));
         Files.writeString(prefix.resolve("gatewatch.conf"), server);
@@ -257,7 +252,7 @@ class NginxProxyIT {
                 s.connect(new InetSocketAddress("127.0.0.1", nginxPort), 500);
                 return;
             } catch (IOException e) {
-                RealTomcat.sleep(50);
+                Thread.sleep(50);
             }
         }
         throw new UncheckedIOException(new IOException("nginx did not listen on " + nginxPort + " within 15 s"));

@@ -133,7 +133,7 @@ class PeopleEventsBrowserIT {
     }
 
     @Test
-    void livePagePanelShowsANewEventAsItHappens() throws IOException {
+    void livePagePanelShowsANewEventAsItHappens() throws IOException, InterruptedException {
         // The test deployment has six cameras: their six MJPEG streams would take all six HTTP/1.1 connections
         // Chromium opens to one host, and the panel's script and event stream would wait behind them. This test is
         // about the panel, so the video requests are refused.
@@ -146,12 +146,12 @@ class PeopleEventsBrowserIT {
         }
     }
 
-    private void watchPanel() throws IOException {
+    private void watchPanel() throws IOException, InterruptedException {
         driver.get(base.toString());
         WebElement total = driver.findElement(By.cssSelector("#events-panel [data-count='total']"));
         wait(d -> total.getText().matches("\\d+"));
         long before = Long.parseLong(total.getText());
-        RealTomcat.sleep(500); // let the EventSource connect after the counts loaded
+        Thread.sleep(500); // let the EventSource connect after the counts loaded
         long id = EventsDeployment.record(new ApiClient(base.toString()), Map.of("camera", "demo",
                 "decision", "DENIED", "name", "Stranger " + run));
         WebElement item = wait(d -> d.findElement(By.cssSelector("#live-events li[data-event='" + id + "']")));

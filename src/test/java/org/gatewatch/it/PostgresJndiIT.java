@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.gatewatch.db.PostgresServer;
+import org.gatewatch.it.tomcat.RealTomcat;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,16 +35,16 @@ class PostgresJndiIT {
             s.execute("DROP SCHEMA public CASCADE");
             s.execute("CREATE SCHEMA public");
         }
-        RealTomcat tomcat = RealTomcat.startWithManagerOnly("it-postgres-jndi", RealTomcat.tomcat11Home());
+        RealTomcat tomcat = RealTomcat.startWithManagerOnly("it-postgres-jndi", TestPaths.tomcat11Home());
         try {
-            String descriptor = Files.readString(RealTomcat.projectDir().resolve("conf/tomcat/gatewatch-postgresql.xml"))
+            String descriptor = Files.readString(TestPaths.projectDir().resolve("conf/tomcat/gatewatch-postgresql.xml"))
                     .replace("jdbc:postgresql://127.0.0.1:5432/gatewatch\"", url + "\"")
                     .replace("username=\"gatewatch\"", "username=\"" + PostgresServer.USER + "\"")
                     .replace("password=\"change-me\"", "password=\"" + PostgresServer.PASSWORD + "\"");
             assertTrue(descriptor.contains(url) && descriptor.contains(PostgresServer.PASSWORD), descriptor);
             Path site = Files.createDirectories(tomcat.catalinaBase().resolve("conf/Catalina/localhost"));
             Files.writeString(site.resolve("gatewatch.xml"), descriptor);
-            tomcat.deployLocal("/gatewatch", RealTomcat.warFile());
+            tomcat.manager().deployLocal("/gatewatch", TestPaths.warFile());
 
             String name = "Pg " + UUID.randomUUID();
             HttpResponse<byte[]> created = post(tomcat, "/gatewatch/api/people", "{\"name\":\"" + name + "\"}");
@@ -56,12 +57,12 @@ class PostgresJndiIT {
                     assertEquals(1, r.getInt(1), "the person is in PostgreSQL, not in an embedded H2");
                 }
             }
-            assertTrue(tomcat.log().contains("Database JNDI java:comp/env/jdbc/gatewatch (PostgreSQL)"),
-                    () -> "the log names the JNDI PostgreSQL database:\n" + tomcat.tail(40));
+            assertTrue(tomcat.log().text().contains("Database JNDI java:comp/env/jdbc/gatewatch (PostgreSQL)"),
+                    () -> "the log names the JNDI PostgreSQL database:\n" + tomcat.log().tail(40));
 
-            tomcat.undeploy("/gatewatch");
-            RealTomcat.sleep(1000);
-            List<String> bad = tomcat.badLogLines();
+            tomcat.manager().undeploy("/gatewatch");
+            Thread.sleep(1000);
+            List<String> bad = tomcat.log().badLines();
             assertTrue(bad.isEmpty(), () -> "deploy or undeploy logged problems:\n" + String.join("\n", bad));
         } finally {
             tomcat.stop();

@@ -10,7 +10,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -61,7 +60,7 @@ class SourcesIT {
         try (MjpegClient viewer = open("mjpeg")) {
             TestMjpegServer camera = new TestMjpegServer(GateWatchDeployment.MJPEG_SOURCE_PORT);
             try {
-                before = viewer.next().seq();
+                before = viewer.next().frame();
                 assertEquals(320, viewer.next().decode().getWidth());
             } finally {
                 camera.close();
@@ -87,7 +86,7 @@ class SourcesIT {
                 long first = -1;
                 for (int i = 0; i < 20; i++) {
                     MjpegClient.Part p = viewer.next();
-                    first = first < 0 ? p.seq() : first;
+                    first = first < 0 ? p.frame() : first;
                     assertEquals(768, p.decode().getWidth());
                 }
                 assertEquals(10.0, GateWatchDeployment.cameraStatus(base.toString(), "rtsp").get("fps").asDouble(), 0.5);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.gatewatch.it.tomcat.RealTomcat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The life cycle an operator drives through Tomcat's manager, on both supported Tomcats (11 and 10.1): deploy,
  * reload, undeploy, deploy again. The natives live in Tomcat's lib/ and the app starts and joins its own threads,
- * so every step must keep streaming and leave nothing behind (STACK.md section 2, gotcha G4).
+ * so every step must keep streaming and leave nothing behind.
  *
  * <p>The steps are ordered tests on one Tomcat per version (started in parallel), so a failure names the step.
  */
@@ -43,9 +44,9 @@ class TomcatManagerIT {
     void startBothTomcats() {
         // Two cold JVMs take a few seconds each; starting them together halves the wait.
         var t11 = CompletableFuture.supplyAsync(
-                () -> RealTomcat.startWithManagerOnly("it-manager-tomcat11", RealTomcat.tomcat11Home()));
+                () -> RealTomcat.startWithManagerOnly("it-manager-tomcat11", TestPaths.tomcat11Home()));
         var t10 = CompletableFuture.supplyAsync(
-                () -> RealTomcat.startWithManagerOnly("it-manager-tomcat10", RealTomcat.tomcat10Home()));
+                () -> RealTomcat.startWithManagerOnly("it-manager-tomcat10", TestPaths.tomcat10Home()));
         try {
             tomcat11 = t11.join();
         } finally {
@@ -72,8 +73,9 @@ class TomcatManagerIT {
     @MethodSource("tomcats")
     void deployThroughManagerServesJpegFrames(RealTomcat tomcat) {
         // PUT upload: how a CI job or an operator's curl -T deploys to a remote Tomcat.
-        tomcat.deployUpload(CONTEXT, RealTomcat.warFile());
-        assertTrue(tomcat.list().contains(CONTEXT + ":running:"), () -> "manager list after deploy: " + tomcat.list());
+        tomcat.manager().deployUpload(CONTEXT, TestPaths.warFile());
+        assertTrue(tomcat.manager().list().contains(CONTEXT + ":running:"),
+                () -> "manager list after deploy: " + tomcat.manager().list());
         assertStreams(tomcat, "after the first deploy");
     }
 
@@ -81,32 +83,34 @@ class TomcatManagerIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tomcats")
     void reloadThroughManagerKeepsStreaming(RealTomcat tomcat) {
-        tomcat.reload(CONTEXT);
+        tomcat.manager().reload(CONTEXT);
         assertStreams(tomcat, "after a reload");
     }
 
     @Order(3)
     @ParameterizedTest(name = "{0}")
     @MethodSource("tomcats")
-    void undeployThroughManagerRemovesTheAppAndLeaksNoClassLoader(RealTomcat tomcat) {
-        tomcat.undeploy(CONTEXT);
+    void undeployThroughManagerRemovesTheAppAndLeaksNoClassLoader(RealTomcat tomcat) throws InterruptedException {
+        // Bug pinned: JavaCPP's deallocator thread, started from the webapp, held its first class loader for good.
+        tomcat.manager().undeploy(CONTEXT);
         HttpResponse<byte[]> page = tomcat.get(CONTEXT + "/");
         assertEquals(404, page.statusCode(), "GET /gatewatch/ after undeploy");
-        assertFalse(tomcat.list().contains(CONTEXT + ":"), () -> "manager still lists the app: " + tomcat.list());
+        assertFalse(tomcat.manager().list().contains(CONTEXT + ":"),
+                () -> "manager still lists the app: " + tomcat.manager().list());
 
         // findleaks runs a full GC, then names every stopped context whose class loader is still reachable: the two
         // class loaders of this test (the first deploy, replaced by the reload, and the reloaded one) must be gone.
         // A few tries, because a loader can be held for a moment by a reference queue that the JVM drains lazily.
         String report = "";
         for (int attempt = 0; attempt < 5; attempt++) {
-            report = tomcat.findLeaks();
+            report = tomcat.manager().findLeaks();
             if (!mentionsGateWatch(report)) {
                 break;
             }
-            RealTomcat.sleep(2000);
+            Thread.sleep(2000);
         }
         String finalReport = report;
-        List<String> hints = tomcat.badLogLines();
+        List<String> hints = tomcat.log().badLines();
         assertFalse(mentionsGateWatch(report), () -> "Tomcat's findleaks still holds a " + CONTEXT
                 + " class loader after undeploy (and GC):\n" + finalReport.strip()
                 + (hints.isEmpty() ? "\nTomcat logged no leak warning, so no thread of the app's class loader holds it:"
@@ -120,20 +124,20 @@ class TomcatManagerIT {
     @MethodSource("tomcats")
     void redeployAfterUndeployStreamsAgain(RealTomcat tomcat) {
         // war=file: is the other deploy form (a WAR already on the server's disk).
-        tomcat.deployLocal(CONTEXT, RealTomcat.warFile());
+        tomcat.manager().deployLocal(CONTEXT, TestPaths.warFile());
         assertStreams(tomcat, "after undeploy and deploy again");
     }
 
     @Order(5)
     @ParameterizedTest(name = "{0}")
     @MethodSource("tomcats")
-    void logHasNoLeakWarningsErrorsOrNativeLinkFailures(RealTomcat tomcat) {
+    void logHasNoLeakWarningsErrorsOrNativeLinkFailures(RealTomcat tomcat) throws InterruptedException {
         // Undeploy once more so Tomcat's leak checks (run when a context stops) have looked at the redeployed app too.
-        tomcat.undeploy(CONTEXT);
+        tomcat.manager().undeploy(CONTEXT);
         // Tomcat logs "appears to have started a thread ... failed to stop it" from the undeploying thread, before
         // the manager answers; the short wait covers JULI's asynchronous file handler for the console copy.
-        RealTomcat.sleep(500);
-        List<String> bad = tomcat.badLogLines();
+        Thread.sleep(500);
+        List<String> bad = tomcat.log().badLines();
         assertTrue(bad.isEmpty(), () -> tomcat + " logged " + bad.size() + " line(s) that mean a leak or a failure ("
                 + tomcat.workDir().resolve("console.log") + "):\n" + String.join("\n", bad));
     }
@@ -144,7 +148,7 @@ class TomcatManagerIT {
     void reloadAndUndeployLogNoApplicationWarnings(RealTomcat tomcat) {
         // Nothing went wrong in this test (no camera failed, every client read whole parts), so a WARN from the app
         // means it reports its own orderly shutdown as a problem; operators learn to ignore warnings that way.
-        List<String> warnings = tomcat.log().lines().filter(l -> APP_WARNING.matcher(l).find()).toList();
+        List<String> warnings = tomcat.log().text().lines().filter(l -> APP_WARNING.matcher(l).find()).toList();
         assertTrue(warnings.isEmpty(), () -> tomcat + ": the app logged " + warnings.size()
                 + " warning(s) during deploy/reload/undeploy:\n" + String.join("\n", warnings));
     }
@@ -160,7 +164,7 @@ class TomcatManagerIT {
             assertEquals(200, page.statusCode(), "GET /gatewatch/");
             assertTrue(new String(page.body(), StandardCharsets.UTF_8).contains("id=\"stream-demo\""),
                     "live page shows the demo camera");
-            List<String> bad = dropIn.badLogLines();
+            List<String> bad = dropIn.log().badLines();
             assertTrue(bad.isEmpty(), () -> "drop-in start logged:\n" + String.join("\n", bad));
         } finally {
             dropIn.stop();
@@ -169,13 +173,13 @@ class TomcatManagerIT {
 
     /** Reads a few parts from the seed URL; each must be a decodable JPEG, numbered upwards, timestamped recently. */
     private static void assertStreams(RealTomcat tomcat, String when) {
-        List<RealTomcat.Part> parts = RealTomcat.readParts(tomcat.url(CONTEXT + "/video_feed"), 5, STREAM_TIMEOUT);
+        List<MjpegClient.Part> parts = MjpegClient.readParts(tomcat.url(CONTEXT + "/video_feed"), 5, STREAM_TIMEOUT);
         for (int i = 1; i < parts.size(); i++) {
             long prev = parts.get(i - 1).frame();
             long cur = parts.get(i).frame();
             assertTrue(cur > prev, tomcat + " " + when + ": X-Frame went from " + prev + " to " + cur);
         }
-        RealTomcat.Part last = parts.get(parts.size() - 1);
+        MjpegClient.Part last = parts.get(parts.size() - 1);
         long age = last.arrivedMillis() - last.timestampMillis();
         assertTrue(age < 5000, tomcat + " " + when + ": the newest part is " + age + " ms old: not live");
     }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's Mosquitto 2 for a test, on a free port, in the foreground as a child process (STACK.md section 9):
+ * Debian's Mosquitto 2 for a test, on a free port, in the foreground as a child process:
  * {@code mosquitto -c conf}; stopped with the test. Installed by .ci/test-deps.
  */
 final class MosquittoBroker implements AutoCloseable {

@@ -49,6 +49,7 @@ class FrameHubTest {
 
     @Test
     void newViewerIsNotShownAFrameLeftFromBeforeTheCameraWentIdle() {
+        // Bug pinned: a viewer opening an idle camera was first shown the frame left from before it went idle.
         FrameHub hub = new FrameHub("cam", fanOut, 1, demands::incrementAndGet);
         long old = System.currentTimeMillis() - FrameHub.FRESH_FOR_NEW_VIEWER_MS - 1_000;
         hub.publish(JpegFrame.of(1, old, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9}));
