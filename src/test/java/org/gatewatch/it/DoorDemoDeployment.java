@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -44,12 +42,12 @@ final class DoorDemoDeployment {
 
     /** Runs bin/demo-door with the arguments and returns its standard output; fails with its output otherwise. */
     static String demoDoor(List<String> args, int timeoutSeconds) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(RealTomcat.projectDir().resolve("bin/demo-door").toString()));
+        List<String> cmd = new ArrayList<>(List.of(TestPaths.projectDir().resolve("bin/demo-door").toString()));
         cmd.addAll(args);
         Files.createDirectories(WORK);
         Path out = WORK.resolve("demo-door-" + args.get(0) + ".out");
         Path err = WORK.resolve("demo-door-" + args.get(0) + ".log");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(RealTomcat.projectDir().toFile())
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(TestPaths.projectDir().toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         // A developer's own configuration would make the script step aside (as it does for users).
         pb.environment().remove("GATEWATCH_CONFIG");
@@ -78,11 +76,7 @@ final class DoorDemoDeployment {
 
     /** An empty folder: the data of an earlier run must not leak into this one. */
     private static Path fresh(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> all = Files.walk(dir)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        TestPaths.deleteTree(dir);
         return Files.createDirectories(dir);
     }
 }
