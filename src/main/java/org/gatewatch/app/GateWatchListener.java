@@ -58,7 +58,6 @@ public final class GateWatchListener implements ServletContextListener {
             OpenCvRuntime.load();
             Path dataDir = prepareDataDir();
             GateWatchConfig config = loadConfig(context, dataDir);
-            Analyzers.check(config);
             startRecords(context, dataDir, config);
             startEnrollment(context, config);
             startFanOut(config.stream());
@@ -122,8 +121,7 @@ public final class GateWatchListener implements ServletContextListener {
     private void startCameras(GateWatchConfig config, Path dataDir) {
         // The gallery is read on every analysed frame: a retrained one applies at once, with no restart.
         Enrollment faces = enrollment;
-        Analyzers analyzers = new Analyzers(config.delegated(), config.faces(), records, faces::gallery,
-                Clock.systemDefaultZone());
+        Analyzers analyzers = new Analyzers(config.faces(), records, faces::gallery, Clock.systemDefaultZone());
         List<Camera> list = new ArrayList<>();
         try {
             for (CameraConfig c : config.cameras()) {

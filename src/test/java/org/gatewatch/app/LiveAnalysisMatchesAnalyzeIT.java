@@ -78,8 +78,7 @@ class LiveAnalysisMatchesAnalyzeIT {
         long[] live;
         long passages;
         try (Records records = Records.open(work.resolve("data"), config.records())) {
-            FrameAnalyzer camera = new Analyzers(config.delegated(), config.faces(), records, Gallery::empty,
-                    Clock.systemUTC()).forCamera(door);
+            FrameAnalyzer camera = new Analyzers(config.faces(), records, Gallery::empty, Clock.systemUTC()).forCamera(door);
             try (FfmpegSource source = new FfmpegSource(vtest.toString(), null, Map.of(), false, false)) {
                 source.open();
                 Mat frame;
