@@ -107,6 +107,18 @@ public final class ConfigLoader {
         return new GateWatchConfig(cameras, stream, RecordsConfig.parse(p), RecognitionConfig.parse(p), origin);
     }
 
+    /** Every key this loader accepts, a camera's as {@code camera.<id>.<field>}: each is documented in the built-in file. */
+    static Set<String> knownKeys() {
+        Set<String> keys = new TreeSet<>(Set.of("cameras"));
+        keys.addAll(STREAM_KEYS);
+        keys.addAll(RecordsConfig.KEYS);
+        keys.addAll(RecognitionConfig.KEYS);
+        keys.addAll(PedestrianSection.KEYS);
+        CAMERA_FIELDS.forEach(field -> keys.add("camera.<id>." + field));
+        keys.add("camera.<id>.people.<key>");
+        return keys;
+    }
+
     private static boolean isPedestrianKey(String key) {
         return key.startsWith(PedestrianSection.PREFIX);
     }

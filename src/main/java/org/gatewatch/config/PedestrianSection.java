@@ -38,7 +38,7 @@ public final class PedestrianSection {
             """;
 
     static final String PREFIX = "people.";
-    private static final Set<String> KEYS = Set.of(
+    static final Set<String> KEYS = Set.of(
             "people.hog.minPersonHeight", "people.hog.maxPersonHeight", "people.hog.scale", "people.hog.stride",
             "people.hog.hitThreshold", "people.hog.groupThreshold",
             "people.motion.enabled", "people.motion.workWidth", "people.motion.history",
