@@ -107,7 +107,7 @@ public final class ConfigLoader {
         return new GateWatchConfig(cameras, stream, RecordsConfig.parse(p), RecognitionConfig.parse(p), origin);
     }
 
-    /** Every key this loader accepts, a camera's as {@code camera.<id>.<field>}: each is documented in the built-in file. */
+    /** Every key this loader accepts, a camera's as {@code camera.<id>.<field>}; the built-in file documents each. */
     static Set<String> knownKeys() {
         Set<String> keys = new TreeSet<>(Set.of("cameras"));
         keys.addAll(STREAM_KEYS);
