@@ -66,7 +66,6 @@ public final class GateWatchListener implements ServletContextListener {
             OpenCvRuntime.load();
             Path dataDir = prepareDataDir();
             GateWatchConfig config = loadConfig(context, dataDir);
-            Analyzers.check(config);
             startDatabase(dataDir);
             startStores(dataDir);
             startOutputs(config.records());
@@ -204,7 +203,7 @@ public final class GateWatchListener implements ServletContextListener {
 
     private void startCameras(GateWatchConfig config, Path dataDir) {
         // The gallery is read on every analysed frame: a retrained one applies at once, with no restart.
-        Analyzers analyzers = new Analyzers(config.delegated(), config.faces(), people, recorder,
+        Analyzers analyzers = new Analyzers(config.faces(), people, recorder,
                 enrollment::gallery, Clock.systemDefaultZone());
         cameras = CameraAssembly.build(config, dataDir, fanOut.executor(), analyzers);
         cameras.startAll();

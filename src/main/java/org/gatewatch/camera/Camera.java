@@ -7,6 +7,7 @@ import org.gatewatch.analysis.AnalysisWorker;
 import org.gatewatch.analysis.FrameAnalyzer;
 import org.gatewatch.capture.CaptureWorker;
 import org.gatewatch.capture.FrameSource;
+import org.gatewatch.config.AnalysisMode;
 import org.gatewatch.config.CameraConfig;
 import org.gatewatch.stream.FrameHub;
 import org.gatewatch.stream.JpegEncoder;
@@ -106,6 +107,7 @@ public final class Camera {
                 config.alwaysOn(), newest == null ? 0 : newest.captureMillis(),
                 analysis != null, analysis == null ? 0 : analysis.fps(),
                 analysis == null ? 0 : analysis.framesAnalyzed(), crossings[0], crossings[1],
-                config.analysis(), config.analysis().equals("gate") ? config.liveness() : null);
+                config.analysis().spelling(),
+                config.analysis() == AnalysisMode.GATE ? config.liveness().spelling() : null);
     }
 }

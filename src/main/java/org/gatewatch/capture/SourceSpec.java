@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.gatewatch.config.ConfigException;
 
 /**
  * Turns a camera's {@code source} setting into a factory of {@link FrameSource}s, checking it once at start:
@@ -63,8 +64,8 @@ public final class SourceSpec {
         if (Files.isRegularFile(path) && Files.isReadable(path)) {
             return () -> FfmpegSource.file(path.toString());
         }
-        throw new IllegalArgumentException("Invalid configuration: " + key + " = '" + source + "' (not 'demo', an "
-                + "rtsp:// or http(s):// URL, a V4L2 device, or a readable video file or image folder)");
+        throw ConfigException.invalid(key, source, "not 'demo', an rtsp:// or http(s):// URL, a V4L2 device, or a "
+                + "readable video file or image folder");
     }
 
     private static URI uri(String key, String s) {
@@ -75,7 +76,7 @@ public final class SourceSpec {
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Invalid configuration: " + key + " = '" + s + "' (" + e.getMessage() + ")");
+            throw ConfigException.invalid(key, s, e.getMessage());
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,12 +16,13 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.gatewatch.analysis.AnalysisConfig;
 import org.gatewatch.analysis.Box;
 import org.gatewatch.analysis.pedestrians.PedestrianAnalyzer;
 import org.gatewatch.analysis.track.Tracker.TrackedObject;
 import org.gatewatch.capture.FfmpegSource;
-import org.gatewatch.config.ConfigException;
+import org.gatewatch.config.ConfigLoader;
+import org.gatewatch.config.PedestrianConfig;
+import org.gatewatch.config.PedestrianSection;
 import org.gatewatch.natives.OpenCvRuntime;
 import org.opencv.core.Mat;
 
@@ -47,15 +49,15 @@ public final class AnalyzeCommand {
             follows the person across frames, score the detector's confidence of the last detection.
 
               --config FILE   properties file with people.* keys (below); other keys in the file are ignored
-              --camera ID     also apply camera ID's own keys of FILE: camera.ID.people.* and camera.ID.countingLine,
-                              as that live camera does
+              --camera ID     read FILE as the server does (a whole GateWatch configuration listing ID) and analyse
+                              as camera ID: its camera.ID.people.* keys and camera.ID.countingLine apply too
               --set K=V       override one people.* key (repeatable), after --config
               --frames N      stop after N frames
             Progress and a summary (frames, ms per frame, tracks, in/out counts) go to standard error.
             A missing or unreadable VIDEO or FILE exits with status 2 and a message.
 
             Keys (default, range):
-            """ + AnalysisConfig.KEY_HELP;
+            """ + PedestrianSection.KEY_HELP;
 
     /**
      * What a run measured, for the summary line and the benchmark.
@@ -94,11 +96,11 @@ public final class AnalyzeCommand {
             String camera = cl.value("--camera").orElse(null);
             List<String> overrides = cl.values("--set");
             long maxFrames = cl.value("--frames", Long::parseLong, Long.MAX_VALUE);
-            AnalysisConfig config = loadConfig(configFile, camera, overrides);
+            PedestrianConfig config = loadConfig(configFile, camera, overrides);
             checkReadable(video);
             analyze(video, config, maxFrames, out);
             return 0;
-        } catch (IllegalArgumentException | ConfigException e) {
+        } catch (IllegalArgumentException e) { // ConfigException among them
             LOG.error("analyze: {} (--help explains)", e.getMessage());
             return 2;
         } catch (IOException e) {
@@ -111,15 +113,16 @@ public final class AnalyzeCommand {
     }
 
     /** The configuration: defaults, then the file's people.* keys, then each {@code --set}. */
-    public static AnalysisConfig loadConfig(Path file, List<String> overrides) throws IOException {
+    public static PedestrianConfig loadConfig(Path file, List<String> overrides) throws IOException {
         return loadConfig(file, null, overrides);
     }
 
     /**
-     * The configuration: defaults, then the file's people.* keys, then (with a {@code camera}, which the file must
-     * list) that camera's camera.ID.people.* keys and counting line, then each {@code --set} people.* key.
+     * The configuration: defaults, then the file's people.* keys, then each {@code --set} people.* key. With a
+     * {@code camera}, the file is read as the server reads it (it must list that camera) and the camera's own
+     * record is taken: its camera.ID.people.* keys and counting line over the shared ones, each {@code --set} last.
      */
-    public static AnalysisConfig loadConfig(Path file, String camera, List<String> overrides) throws IOException {
+    public static PedestrianConfig loadConfig(Path file, String camera, List<String> overrides) throws IOException {
         Properties p = new Properties();
         if (file != null) {
             checkReadable(file);
@@ -127,33 +130,45 @@ public final class AnalyzeCommand {
                 p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
         }
-        if (camera != null) {
-            List<String> listed = List.of(p.getProperty("cameras", "").trim().split("\\s*,\\s*"));
-            if (!listed.contains(camera)) {
-                throw new IllegalArgumentException("--camera " + camera + ": " + (file == null ? "needs --config"
-                        : file + " lists cameras = " + p.getProperty("cameras", "")));
-            }
-            p = AnalysisConfig.keysFor(p, camera);
+        Map<String, String> sets = sets(overrides);
+        if (camera == null) {
+            p.putAll(sets);
+            return PedestrianSection.parse(p);
         }
+        List<String> listed = List.of(p.getProperty("cameras", "").trim().split("\\s*,\\s*"));
+        if (!listed.contains(camera)) {
+            throw new IllegalArgumentException("--camera " + camera + ": " + (file == null ? "needs --config"
+                    : file + " lists cameras = " + p.getProperty("cameras", "")));
+        }
+        // Written as the camera's own keys, --set wins over the file as the camera's block does (the line included).
+        String own = "camera." + camera + ".";
+        sets.forEach((key, value) -> p.setProperty(key.equals("people.countingLine") ? own + "countingLine"
+                : own + key, value));
+        return ConfigLoader.parse(p, file.toString()).camera(camera).pedestrians();
+    }
+
+    /** The {@code --set KEY=VALUE} overrides, in order, each key one of the people.* keys. */
+    private static Map<String, String> sets(List<String> overrides) {
+        Map<String, String> sets = new LinkedHashMap<>();
         for (String kv : overrides) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("--set expects KEY=VALUE, got '" + kv + "'");
             }
             String key = kv.substring(0, eq).trim();
-            if (!AnalysisConfig.isKey(key)) {
+            if (!PedestrianSection.isKey(key)) {
                 throw new IllegalArgumentException("--set " + key + ": not a people.* key (--help lists them)");
             }
-            p.setProperty(key, kv.substring(eq + 1).trim());
+            sets.put(key, kv.substring(eq + 1).trim());
         }
-        return AnalysisConfig.from(p);
+        return sets;
     }
 
     /**
      * Analyses every frame of {@code video} (up to {@code maxFrames}) and writes the CSV to {@code out}.
      * Decodes without pacing: an offline run goes as fast as the machine allows.
      */
-    public static Summary analyze(Path video, AnalysisConfig config, long maxFrames, PrintStream out)
+    public static Summary analyze(Path video, PedestrianConfig config, long maxFrames, PrintStream out)
             throws IOException {
         OpenCvRuntime.load();
         long rows = 0;

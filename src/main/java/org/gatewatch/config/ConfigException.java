@@ -1,7 +1,10 @@
 package org.gatewatch.config;
 
-/** A configuration value that cannot be used; the message names the key and the value. */
-public final class ConfigException extends RuntimeException {
+/**
+ * A configuration value that cannot be used; the message names the key and the value. An illegal argument, so the
+ * range checks of plain value records read as the JDK's own argument checks do.
+ */
+public final class ConfigException extends IllegalArgumentException {
     public ConfigException(String message) {
         super(message);
     }
@@ -10,7 +13,8 @@ public final class ConfigException extends RuntimeException {
         super(message, cause);
     }
 
-    static ConfigException invalid(String key, String value, String expected) {
+    /** The one wording of a refused value, wherever it is checked: the key, the value as given, what would do. */
+    public static ConfigException invalid(String key, Object value, String expected) {
         return new ConfigException("Invalid configuration: " + key + " = '" + value + "' (" + expected + ")");
     }
 }

@@ -26,8 +26,6 @@ public final class ConfigLoader {
     private static final Set<String> CAMERA_FIELDS =
             Set.of("name", "source", "fps", "jpegQuality", "idleSeconds", "alwaysOn", "analysis", "countingLine",
                     "liveness", "livenessThreshold");
-    /** Sections read by the stage they configure (analysis reads people.*), which also rejects unknown keys there. */
-    private static final List<String> DELEGATED_PREFIXES = List.of("people.");
     private static final Set<String> STREAM_KEYS =
             Set.of("stream.maxViewers", "stream.fanoutThreads", "stream.bufferBytes", "stream.stallSeconds");
 
@@ -77,10 +75,15 @@ public final class ConfigLoader {
             }
         }
         rejectUnknownKeys(p, ids);
+        PedestrianSection.parse(p); // the shared people.* keys, reported without a camera's name when wrong
 
         List<CameraConfig> cameras = new ArrayList<>();
         for (String id : ids) {
             String prefix = "camera." + id + ".";
+            double[] line = ConfigValues.decimals(p, prefix + "countingLine");
+            if (line != null) {
+                PedestrianConfig.checkLine(prefix + "countingLine", line);
+            }
             cameras.add(new CameraConfig(
                     id,
                     p.getProperty(prefix + "name", id).trim(),
@@ -89,10 +92,11 @@ public final class ConfigLoader {
                     ConfigValues.integer(p, prefix + "jpegQuality", 80),
                     ConfigValues.integer(p, prefix + "idleSeconds", 10),
                     ConfigValues.bool(p, prefix + "alwaysOn", false),
-                    p.getProperty(prefix + "analysis", "off").trim(),
-                    ConfigValues.decimals(p, prefix + "countingLine"),
-                    p.getProperty(prefix + "liveness", CameraConfig.DEFAULT_LIVENESS).trim(),
-                    ConfigValues.decimal(p, prefix + "livenessThreshold", CameraConfig.DEFAULT_LIVENESS_THRESHOLD)));
+                    AnalysisMode.parse(prefix + "analysis", p.getProperty(prefix + "analysis", "off").trim()),
+                    LivenessMode.parse(prefix + "liveness",
+                            p.getProperty(prefix + "liveness", CameraConfig.DEFAULT_LIVENESS.spelling()).trim()),
+                    ConfigValues.decimal(p, prefix + "livenessThreshold", CameraConfig.DEFAULT_LIVENESS_THRESHOLD),
+                    PedestrianSection.forCamera(p, id)));
         }
         StreamConfig d = StreamConfig.DEFAULTS;
         StreamConfig stream = new StreamConfig(
@@ -100,20 +104,23 @@ public final class ConfigLoader {
                 ConfigValues.integer(p, "stream.fanoutThreads", d.fanoutThreads()),
                 ConfigValues.integer(p, "stream.bufferBytes", d.bufferBytes()),
                 ConfigValues.integer(p, "stream.stallSeconds", d.stallSeconds()));
-        Properties delegated = new Properties();
-        for (String key : p.stringPropertyNames()) {
-            // people.* for every camera, and a camera's own camera.<id>.people.* overrides
-            String[] parts = key.split("\\.", 3);
-            if (isDelegated(key) || parts.length == 3 && parts[0].equals("camera") && isDelegated(parts[2])) {
-                delegated.setProperty(key, p.getProperty(key));
-            }
-        }
-        return new GateWatchConfig(cameras, stream, RecordsConfig.parse(p), RecognitionConfig.parse(p), delegated,
-                origin);
+        return new GateWatchConfig(cameras, stream, RecordsConfig.parse(p), RecognitionConfig.parse(p), origin);
     }
 
-    private static boolean isDelegated(String key) {
-        return DELEGATED_PREFIXES.stream().anyMatch(key::startsWith);
+    /** Every key this loader accepts, a camera's as {@code camera.<id>.<field>}; the built-in file documents each. */
+    static Set<String> knownKeys() {
+        Set<String> keys = new TreeSet<>(Set.of("cameras"));
+        keys.addAll(STREAM_KEYS);
+        keys.addAll(RecordsConfig.KEYS);
+        keys.addAll(RecognitionConfig.KEYS);
+        keys.addAll(PedestrianSection.KEYS);
+        CAMERA_FIELDS.forEach(field -> keys.add("camera.<id>." + field));
+        keys.add("camera.<id>.people.<key>");
+        return keys;
+    }
+
+    private static boolean isPedestrianKey(String key) {
+        return key.startsWith(PedestrianSection.PREFIX);
     }
 
     private static void rejectUnknownKeys(Properties p, Set<String> ids) {
@@ -121,12 +128,12 @@ public final class ConfigLoader {
         for (String key : p.stringPropertyNames()) {
             if (key.equals("cameras") || STREAM_KEYS.contains(key) || RecordsConfig.KEYS.contains(key)
                     || RecognitionConfig.KEYS.contains(key)
-                    || isDelegated(key)) {
+                    || isPedestrianKey(key)) {
                 continue;
             }
             String[] parts = key.split("\\.", 3);
             boolean cameraKey = parts.length == 3 && parts[0].equals("camera")
-                    && (CAMERA_FIELDS.contains(parts[2]) || isDelegated(parts[2]));
+                    && (CAMERA_FIELDS.contains(parts[2]) || isPedestrianKey(parts[2]));
             if (cameraKey && !ids.contains(parts[1])) {
                 throw ConfigException.invalid(key, p.getProperty(key),
                         "camera '" + parts[1] + "' is not listed in cameras = " + ids);
@@ -142,8 +149,4 @@ public final class ConfigLoader {
                     + ", " + new TreeSet<>(RecordsConfig.KEYS));
         }
     }
-
-
-
-
 }

@@ -27,7 +27,7 @@ import org.gatewatch.analysis.pedestrians.PedestrianAnalyzer;
 import org.gatewatch.analysis.track.Tracker;
 import org.gatewatch.analysis.track.Tracker.Observation;
 import org.gatewatch.analysis.track.Tracker.TrackedObject;
-import org.gatewatch.analysis.track.TrackerConfig;
+import org.gatewatch.config.TrackerConfig;
 import org.gatewatch.events.Decision;
 import org.gatewatch.events.NewEvent;
 import org.gatewatch.people.Person;

@@ -90,7 +90,7 @@ class LiveAnalysisMatchesAnalyzeIT {
             People people = new People(new PersonStore(db.dataSource()),
                     new FaceStore(db.dataSource(), data.resolve("faces")), Clock.systemUTC());
             EventRecorder recorder = new EventRecorder(events, new SnapshotStore(data.resolve("snapshots")));
-            FrameAnalyzer camera = new Analyzers(config.delegated(), config.faces(), people, recorder,
+            FrameAnalyzer camera = new Analyzers(config.faces(), people, recorder,
                     Gallery::empty, Clock.systemUTC()).forCamera(door);
             try (FfmpegSource source = new FfmpegSource(vtest.toString(), null, Map.of(), false, false)) {
                 source.open();

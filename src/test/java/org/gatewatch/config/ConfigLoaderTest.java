@@ -1,5 +1,6 @@
 package org.gatewatch.config;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -94,8 +95,8 @@ class ConfigLoaderTest {
     void aCamerasOwnPeopleKeysReachTheAnalysisAndOnlyForListedCameras() throws IOException {
         GateWatchConfig c = ConfigLoader.parse(props("cameras = a\ncamera.a.source = demo\n"
                 + "camera.a.people.hog.minPersonHeight = 120\npeople.hog.stride = 4"), "test");
-        assertEquals("120", c.delegated().getProperty("camera.a.people.hog.minPersonHeight"));
-        assertEquals("4", c.delegated().getProperty("people.hog.stride"));
+        assertEquals(120, c.camera("a").pedestrians().hog().minPersonHeight());
+        assertEquals(4, c.camera("a").pedestrians().hog().stride());
         String msg = failure("cameras = a\ncamera.a.source = demo\ncamera.b.people.hog.stride = 4");
         assertTrue(msg.contains("camera.b.people.hog.stride") && msg.contains("not listed"), msg);
     }
@@ -116,11 +117,65 @@ class ConfigLoaderTest {
                 + "camera.b.livenessThreshold = 0.5"), "test");
         CameraConfig a = c.cameras().get(0);
         CameraConfig b = c.cameras().get(1);
-        assertEquals("score", a.liveness());
+        assertEquals("score", a.liveness().spelling());
         assertFalse(a.livenessEnforced());
         assertEquals(0.2, a.livenessThreshold());
         assertTrue(b.livenessEnforced());
         assertEquals(0.5, b.livenessThreshold());
+    }
+
+    @Test
+    void modesAreParsedFromTheirConfigurationSpelling() throws IOException {
+        GateWatchConfig c = ConfigLoader.parse(props("cameras = a, b, c\ncamera.a.source = demo\n"
+                + "camera.b.source = demo\ncamera.b.analysis = people\ncamera.b.liveness = off\n"
+                + "camera.c.source = demo\ncamera.c.analysis = gate\ncamera.c.liveness = enforce"), "test");
+        assertEquals(AnalysisMode.OFF, c.camera("a").analysis());
+        assertEquals(LivenessMode.SCORE, c.camera("a").liveness());
+        assertEquals(AnalysisMode.PEOPLE, c.camera("b").analysis());
+        assertEquals(LivenessMode.OFF, c.camera("b").liveness());
+        assertEquals(AnalysisMode.GATE, c.camera("c").analysis());
+        assertEquals(LivenessMode.ENFORCE, c.camera("c").liveness());
+        assertEquals("gate", AnalysisMode.GATE.spelling(), "/api/status shows the configuration's spelling");
+        assertEquals("enforce", LivenessMode.ENFORCE.spelling());
+    }
+
+    @Test
+    void anUnknownModeNamesTheKeyTheValueAndTheAcceptedValues() throws IOException {
+        String msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.analysis = persons");
+        assertEquals("Invalid configuration: camera.a.analysis = 'persons' (one of [off, people, gate])", msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.analysis = Gate");
+        assertTrue(msg.contains("camera.a.analysis") && msg.contains("'Gate'"), "spelled as documented: " + msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.liveness = on");
+        assertEquals("Invalid configuration: camera.a.liveness = 'on' (one of [off, score, enforce])", msg);
+    }
+
+    @Test
+    void eachCameraGetsItsOwnPedestrianRecord() throws IOException {
+        GateWatchConfig c = ConfigLoader.parse(props("cameras = hall, door\ncamera.hall.source = demo\n"
+                + "camera.door.source = demo\npeople.hog.minPersonHeight = 64\npeople.track.minHits = 3\n"
+                + "people.countingLine = 0,1,2,3\ncamera.door.people.hog.minPersonHeight = 200\n"
+                + "camera.door.people.countingLine = 4,5,6,7\ncamera.door.countingLine = 8,9,10,11"), "test");
+        PedestrianConfig hall = c.camera("hall").pedestrians();
+        PedestrianConfig door = c.camera("door").pedestrians();
+        assertEquals(64, hall.hog().minPersonHeight(), "the shared key");
+        assertEquals(200, door.hog().minPersonHeight(), "the door camera's own value");
+        assertEquals(3, door.tracker().minHits(), "shared keys still apply to a camera with overrides");
+        assertArrayEquals(new double[] {0, 1, 2, 3}, hall.countingLine());
+        assertArrayEquals(new double[] {8, 9, 10, 11}, door.countingLine(), "camera.<id>.countingLine wins");
+        assertEquals(PedestrianConfig.DEFAULTS.motion(), door.motion());
+        assertEquals(PedestrianConfig.DEFAULTS.roiMargin(), hall.roiMargin());
+    }
+
+    @Test
+    void pedestrianKeysAreCheckedAtLoadEvenWithAnalysisOff() throws IOException {
+        String msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.people.hog.stride = 7");
+        assertTrue(msg.startsWith("camera a: Invalid configuration: people.hog.stride = '7.0'"), msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.people.hog.strid = 8");
+        assertTrue(msg.contains("camera.a.people.hog.strid") && msg.contains("unknown key"), msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\npeople.roiMargin = 9");
+        assertEquals("Invalid configuration: people.roiMargin = '9.0' (0 to 5 region heights)", msg);
+        msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.countingLine = 1,2,1,2");
+        assertTrue(msg.contains("camera.a.countingLine") && msg.contains("two different points"), msg);
     }
 
     @Test

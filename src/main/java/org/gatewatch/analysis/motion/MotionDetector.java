@@ -2,6 +2,7 @@ package org.gatewatch.analysis.motion;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gatewatch.config.MotionConfig;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Size;

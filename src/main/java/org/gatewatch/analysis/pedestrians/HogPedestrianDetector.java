@@ -2,6 +2,7 @@ package org.gatewatch.analysis.pedestrians;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gatewatch.config.HogConfig;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfDouble;
 import org.opencv.core.MatOfRect;
@@ -21,7 +22,7 @@ public final class HogPedestrianDetector implements PedestrianDetector {
     /** The default detector's window height; the INRIA person inside it is about 96 px tall (Dalal and Triggs 2005). */
     static final int WINDOW_HEIGHT = 128;
     static final int WINDOW_WIDTH = 64;
-    public static final double WINDOW_PERSON_HEIGHT = 96;
+    static final double WINDOW_PERSON_HEIGHT = HogConfig.WINDOW_PERSON_HEIGHT;
 
     /*
      * Window → body box. INRIA training windows hold a 96 px person in 128 px with 16 px of margin all round

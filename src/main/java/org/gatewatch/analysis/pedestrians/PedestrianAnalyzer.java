@@ -2,13 +2,13 @@ package org.gatewatch.analysis.pedestrians;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gatewatch.analysis.AnalysisConfig;
 import org.gatewatch.analysis.Box;
 import org.gatewatch.analysis.motion.MotionDetector;
 import org.gatewatch.analysis.track.CountingLine;
 import org.gatewatch.analysis.track.Tracker;
 import org.gatewatch.analysis.track.Tracker.Observation;
 import org.gatewatch.analysis.track.Tracker.TrackedObject;
+import org.gatewatch.config.PedestrianConfig;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 
@@ -50,7 +50,7 @@ public final class PedestrianAnalyzer implements AutoCloseable {
     public record Spent(long frames, long totalNanos, long motionNanos) {
     }
 
-    private final AnalysisConfig config;
+    private final PedestrianConfig config;
     private final PedestrianDetector detector;
     private final MotionDetector motion;
     private final NonMaxSuppression nms = new NonMaxSuppression(NMS_IOU, NMS_COVER);
@@ -62,12 +62,12 @@ public final class PedestrianAnalyzer implements AutoCloseable {
     private long motionNanos;
 
     /** The built-in analysis: HOG people detector, MOG2 motion. Needs {@code OpenCvRuntime.load()} first. */
-    public PedestrianAnalyzer(AnalysisConfig config) {
+    public PedestrianAnalyzer(PedestrianConfig config) {
         this(config, new HogPedestrianDetector(config.hog()));
     }
 
     /** With another person detector (a DNN model); the analyzer owns and closes it. */
-    public PedestrianAnalyzer(AnalysisConfig config, PedestrianDetector detector) {
+    public PedestrianAnalyzer(PedestrianConfig config, PedestrianDetector detector) {
         this.config = config;
         this.detector = detector;
         this.motion = config.motionGating() ? new MotionDetector(config.motion()) : null;

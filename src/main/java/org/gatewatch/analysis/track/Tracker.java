@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.gatewatch.analysis.Box;
+import org.gatewatch.config.TrackerConfig;
 
 /**
  * Gives each person an id that lasts across frames, so one walk-through is one track. Detections are matched to

@@ -3,6 +3,7 @@ package org.gatewatch.analysis.motion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
+import org.gatewatch.config.MotionConfig;
 import org.gatewatch.natives.OpenCvRuntime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.gatewatch.analysis.Box;
 import org.gatewatch.analysis.track.Tracker.Observation;
 import org.gatewatch.analysis.track.Tracker.TrackedObject;
+import org.gatewatch.config.TrackerConfig;
 import org.junit.jupiter.api.Test;
 
 class TrackerTest {

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.gatewatch.analysis.AnalysisConfig;
 import org.gatewatch.analysis.faces.FaceRecognizer;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.bench.faces.RecognitionPerFace;
@@ -20,7 +19,7 @@ import org.gatewatch.cli.CommandLine;
 import org.gatewatch.cli.FaceEvaluation;
 import org.gatewatch.cli.FacesTool;
 import org.gatewatch.cli.Machine;
-import org.gatewatch.config.ConfigException;
+import org.gatewatch.config.PedestrianConfig;
 import org.gatewatch.config.RecognitionConfig;
 import org.gatewatch.gate.GateAnalysis;
 import org.gatewatch.natives.OpenCvRuntime;
@@ -102,7 +101,7 @@ public final class AnalysisBenchmark {
             }
             bench(video, facesDir, maxFrames, warmup, modes, overrides, stillSeconds, new GateTiming(minFaceSize), out);
             return 0;
-        } catch (IllegalArgumentException | ConfigException | IOException | FaceEvaluation.InputException e) {
+        } catch (IllegalArgumentException | IOException | FaceEvaluation.InputException e) {
             LOG.error("bench-analysis: {} (--help explains)", e.getMessage());
             return 2;
         } catch (RuntimeException e) {
@@ -122,7 +121,7 @@ public final class AnalysisBenchmark {
         for (boolean motion : modes) {
             List<String> keys = new ArrayList<>(overrides);
             keys.add("people.motion.enabled=" + motion);
-            AnalysisConfig config = AnalyzeCommand.loadConfig(null, keys);
+            PedestrianConfig config = AnalyzeCommand.loadConfig(null, keys);
             LOG.info("Analysing {} with motion gating {}", video, motion ? "on" : "off");
             runs.add(timing.run(GateTiming.Footage.of(video), config, gallery, maxFrames, warmup));
         }

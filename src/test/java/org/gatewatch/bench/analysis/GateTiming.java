@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.gatewatch.analysis.AnalysisConfig;
 import org.gatewatch.analysis.faces.FaceRecognizer;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.analysis.pedestrians.PedestrianAnalyzer;
 import org.gatewatch.capture.FfmpegSource;
 import org.gatewatch.cli.Machine;
 import org.gatewatch.config.CameraConfig;
+import org.gatewatch.config.PedestrianConfig;
 import org.gatewatch.config.RecognitionConfig;
 import org.gatewatch.gate.AccessPolicy;
 import org.gatewatch.gate.FaceChecks;
@@ -129,7 +129,7 @@ public final class GateTiming {
      * Analyses up to {@code maxFrames} frames of {@code footage} (and closes it); the first {@code warmup} run but
      * are not counted (JIT compilation, and the background model's first frames, when everything looks like motion).
      */
-    public Run run(Footage footage, AnalysisConfig config, Gallery gallery, long maxFrames, int warmup) throws IOException {
+    public Run run(Footage footage, PedestrianConfig config, Gallery gallery, long maxFrames, int warmup) throws IOException {
         FrameTimes total = new FrameTimes();
         FrameTimes motion = new FrameTimes();
         FrameTimes people = new FrameTimes();

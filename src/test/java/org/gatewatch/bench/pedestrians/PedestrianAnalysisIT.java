@@ -15,9 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.gatewatch.analysis.AnalysisConfig;
 import org.gatewatch.analysis.pedestrians.Detection;
 import org.gatewatch.cli.AnalyzeCommand;
+import org.gatewatch.config.PedestrianConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ public class PedestrianAnalysisIT {
                     + "bin/gatewatch test installs it)");
         }
         assumeTrue(Files.isReadable(VTEST), VTEST + " is missing (apt-get install opencv-doc)");
-        AnalysisConfig config = AnalyzeCommand.loadConfig(null, List.of(LINE));
+        PedestrianConfig config = AnalyzeCommand.loadConfig(null, List.of(LINE));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             summary = AnalyzeCommand.analyze(VTEST, config, Long.MAX_VALUE, out);

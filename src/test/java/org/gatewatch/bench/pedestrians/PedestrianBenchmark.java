@@ -10,13 +10,12 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.gatewatch.analysis.AnalysisConfig;
 import org.gatewatch.analysis.pedestrians.PedestrianAnalyzer;
 import org.gatewatch.bench.analysis.StillScene;
 import org.gatewatch.cli.AnalyzeCommand;
 import org.gatewatch.cli.CommandLine;
 import org.gatewatch.cli.Machine;
-import org.gatewatch.config.ConfigException;
+import org.gatewatch.config.PedestrianConfig;
 
 /**
  * {@code bin/gatewatch bench-people}: runs the analyze tool over vtest.avi, scores its CSV against the hand labels
@@ -70,18 +69,18 @@ public final class PedestrianBenchmark {
             if (!Files.isReadable(video)) {
                 throw new IOException("cannot read " + video + " (apt-get install opencv-doc)");
             }
-            AnalysisConfig config = AnalyzeCommand.loadConfig(configFile, overrides);
+            PedestrianConfig config = AnalyzeCommand.loadConfig(configFile, overrides);
             PedestrianLabels labels = PedestrianLabels.read(labelsFile);
             Files.createDirectories(dir);
             bench(video, labels, config, dir, quick ? -1 : stillSeconds, out);
             return 0;
-        } catch (IllegalArgumentException | ConfigException | IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             LOG.error("bench-people: {}", e.getMessage());
             return 2;
         }
     }
 
-    public static void bench(Path video, PedestrianLabels labels, AnalysisConfig config, Path dir, int stillSeconds,
+    public static void bench(Path video, PedestrianLabels labels, PedestrianConfig config, Path dir, int stillSeconds,
                       PrintStream out) throws IOException {
         out.printf(Locale.ROOT, "machine: %d cores, load average %.2f (timings are pessimistic when other work runs)%n",
                 Machine.cores(), Machine.loadAverage());

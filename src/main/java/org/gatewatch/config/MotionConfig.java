@@ -1,6 +1,4 @@
-package org.gatewatch.analysis.motion;
-
-import org.gatewatch.config.ConfigException;
+package org.gatewatch.config;
 
 /**
  * Settings of the background-subtraction motion stage, range-checked on construction.
@@ -25,7 +23,7 @@ public record MotionConfig(int workWidth, int history, double varThreshold, doub
 
     private static void check(boolean ok, String key, double value, String expected) {
         if (!ok) {
-            throw new ConfigException("Invalid configuration: people.motion." + key + " = '" + value + "' (" + expected + ")");
+            throw ConfigException.invalid("people.motion." + key, value, expected);
         }
     }
 }

@@ -1,12 +1,10 @@
-package org.gatewatch.analysis.pedestrians;
-
-import org.gatewatch.config.ConfigException;
+package org.gatewatch.config;
 
 /**
  * Settings of the HOG people detector, range-checked on construction.
  *
  * @param minPersonHeight smallest person to find, head to feet in frame pixels; the image is enlarged so that such
- *                        a person fills the detector's window ({@value HogPedestrianDetector#WINDOW_PERSON_HEIGHT} px of its
+ *                        a person fills the detector's window ({@value #WINDOW_PERSON_HEIGHT} px of its
  *                        128 px), because the default detector misses anyone smaller than that
  * @param maxPersonHeight largest person to find in frame pixels; limits the pyramid's levels (0 = no limit)
  * @param scale           step between pyramid levels (OpenCV default 1.05; larger is faster and misses more)
@@ -25,6 +23,9 @@ public record HogConfig(double minPersonHeight, double maxPersonHeight, double s
      */
     public static final HogConfig DEFAULTS = new HogConfig(48, 0, 1.1, 8, 0.0, 1);
 
+    /** The INRIA person inside the default detector's 128 px window is about 96 px tall (Dalal and Triggs 2005). */
+    public static final double WINDOW_PERSON_HEIGHT = 96;
+
     public HogConfig {
         check(minPersonHeight >= 16 && minPersonHeight <= 2000, "minPersonHeight", minPersonHeight, "16 to 2000 px");
         check(maxPersonHeight == 0 || maxPersonHeight >= minPersonHeight && maxPersonHeight <= 4000,
@@ -37,12 +38,12 @@ public record HogConfig(double minPersonHeight, double maxPersonHeight, double s
 
     /** How much the image is enlarged before detection; never shrunk (the pyramid does that). */
     public double upscale() {
-        return Math.max(1.0, HogPedestrianDetector.WINDOW_PERSON_HEIGHT / minPersonHeight);
+        return Math.max(1.0, WINDOW_PERSON_HEIGHT / minPersonHeight);
     }
 
-    static void check(boolean ok, String key, double value, String expected) {
+    private static void check(boolean ok, String key, double value, String expected) {
         if (!ok) {
-            throw new ConfigException("Invalid configuration: people.hog." + key + " = '" + value + "' (" + expected + ")");
+            throw ConfigException.invalid("people.hog." + key, value, expected);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.gatewatch.analysis.track;
+package org.gatewatch.config;
 
 /**
  * How detections are linked into tracks, range-checked on construction.
@@ -36,9 +36,7 @@ public record TrackerConfig(double minIou, double maxCenterShift, int minHits, i
 
     private static void check(boolean ok, String key, double value, String expected) {
         if (!ok) {
-            // track/ imports nothing of ours but plain Java: the analysis config reports this with the key's prefix.
-            throw new IllegalArgumentException("Invalid configuration: people.track." + key + " = '" + value + "' ("
-                    + expected + ")");
+            throw ConfigException.invalid("people.track." + key, value, expected);
         }
     }
 }

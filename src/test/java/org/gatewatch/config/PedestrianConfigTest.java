@@ -1,4 +1,4 @@
-package org.gatewatch.analysis;
+package org.gatewatch.config;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Properties;
-import org.gatewatch.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
-class AnalysisConfigTest {
+class PedestrianConfigTest {
 
     private static Properties props(String... kv) {
         Properties p = new Properties();
@@ -22,16 +21,16 @@ class AnalysisConfigTest {
 
     @Test
     void noKeysGiveTheDefaults() {
-        AnalysisConfig c = AnalysisConfig.from(props("cameras", "demo"));
-        assertEquals(AnalysisConfig.DEFAULTS.hog(), c.hog());
-        assertEquals(AnalysisConfig.DEFAULTS.tracker(), c.tracker());
+        PedestrianConfig c = PedestrianSection.parse(props("cameras", "demo"));
+        assertEquals(PedestrianConfig.DEFAULTS.hog(), c.hog());
+        assertEquals(PedestrianConfig.DEFAULTS.tracker(), c.tracker());
         assertTrue(c.motionGating());
         assertNull(c.countingLine());
     }
 
     @Test
     void keysOverrideTheirDefaults() {
-        AnalysisConfig c = AnalysisConfig.from(props("people.hog.minPersonHeight", "64", "people.motion.enabled",
+        PedestrianConfig c = PedestrianSection.parse(props("people.hog.minPersonHeight", "64", "people.motion.enabled",
                 "false", "people.track.minHits", "3", "people.countingLine", "0, 300, 768, 300"));
         assertEquals(64, c.hog().minPersonHeight());
         assertEquals(1.5, c.hog().upscale(), 1e-9, "96 px INRIA person / 64 px");
@@ -44,11 +43,11 @@ class AnalysisConfigTest {
     void aCameraOverridesTheSharedKeysForItselfOnly() {
         Properties p = props("people.hog.minPersonHeight", "64", "people.track.minHits", "3",
                 "camera.door.people.hog.minPersonHeight", "200", "camera.door.countingLine", "0,100,640,100");
-        AnalysisConfig door = AnalysisConfig.forCamera(p, "door");
+        PedestrianConfig door = PedestrianSection.forCamera(p, "door");
         assertEquals(200, door.hog().minPersonHeight(), "the door camera's own value");
         assertEquals(3, door.tracker().minHits(), "shared keys still apply");
         assertArrayEquals(new double[] {0, 100, 640, 100}, door.countingLine());
-        AnalysisConfig hall = AnalysisConfig.forCamera(p, "hall");
+        PedestrianConfig hall = PedestrianSection.forCamera(p, "hall");
         assertEquals(64, hall.hog().minPersonHeight());
         assertNull(hall.countingLine());
     }
@@ -56,10 +55,10 @@ class AnalysisConfigTest {
     @Test
     void aCameraKeyTypoStopsNamingTheCamera() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> AnalysisConfig.forCamera(props("camera.door.people.hog.strid", "8"), "door"));
+                () -> PedestrianSection.forCamera(props("camera.door.people.hog.strid", "8"), "door"));
         assertTrue(e.getMessage().contains("camera.door.people.hog.strid"), e.getMessage());
         e = assertThrows(ConfigException.class,
-                () -> AnalysisConfig.forCamera(props("camera.door.people.hog.stride", "7"), "door"));
+                () -> PedestrianSection.forCamera(props("camera.door.people.hog.stride", "7"), "door"));
         assertTrue(e.getMessage().contains("camera door") && e.getMessage().contains("people.hog.stride"),
                 e.getMessage());
     }
@@ -69,26 +68,26 @@ class AnalysisConfigTest {
         // Bug pinned: given camera.<id>.countingLine and .people.countingLine, live and analyze took different lines.
         Properties p = props("people.countingLine", "0,1,2,3", "camera.door.people.countingLine", "4,5,6,7",
                 "camera.door.countingLine", "8,9,10,11");
-        assertArrayEquals(new double[] {8, 9, 10, 11}, AnalysisConfig.forCamera(p, "door").countingLine(),
+        assertArrayEquals(new double[] {8, 9, 10, 11}, PedestrianSection.forCamera(p, "door").countingLine(),
                 "as the live camera has it (camera.<id>.countingLine is the camera's own key)");
     }
 
     @Test
     void aMistypedKeyStopsWithItsName() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> AnalysisConfig.from(props("people.hog.hitTreshold", "0.5")));
+                () -> PedestrianSection.parse(props("people.hog.hitTreshold", "0.5")));
         assertTrue(e.getMessage().contains("people.hog.hitTreshold"), e.getMessage());
     }
 
     @Test
     void outOfRangeValuesStopWithTheKeyAndTheRange() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> AnalysisConfig.from(props("people.hog.stride", "7")));
+                () -> PedestrianSection.parse(props("people.hog.stride", "7")));
         assertTrue(e.getMessage().contains("people.hog.stride") && e.getMessage().contains("multiple of 4"),
                 e.getMessage());
-        e = assertThrows(ConfigException.class, () -> AnalysisConfig.from(props("people.track.minIou", "1.5")));
+        e = assertThrows(ConfigException.class, () -> PedestrianSection.parse(props("people.track.minIou", "1.5")));
         assertTrue(e.getMessage().contains("people.track.minIou"), e.getMessage());
-        e = assertThrows(ConfigException.class, () -> AnalysisConfig.from(props("people.countingLine", "1,2,3")));
+        e = assertThrows(ConfigException.class, () -> PedestrianSection.parse(props("people.countingLine", "1,2,3")));
         assertTrue(e.getMessage().contains("people.countingLine"), e.getMessage());
     }
 }
