@@ -89,11 +89,6 @@ public final class MtcnnFaceDetector implements FaceDetector {
     }
 
     @Override
-    public boolean givesLandmarks() {
-        return true;
-    }
-
-    @Override
     public List<DetectedFace> detect(Mat bgr) {
         if (bgr.empty() || bgr.type() != CvType.CV_8UC3) {
             throw new IllegalArgumentException("MTCNN needs an 8-bit BGR image, got " + bgr);
