@@ -5,24 +5,20 @@ import java.util.Properties;
 import java.util.function.Supplier;
 import org.gatewatch.analysis.AnalysisConfig;
 import org.gatewatch.analysis.FrameAnalyzer;
+import org.gatewatch.analysis.StageTimer;
 import org.gatewatch.analysis.faces.Gallery;
-import org.gatewatch.analysis.pedestrians.PedestrianAnalyzer;
 import org.gatewatch.app.Records;
 import org.gatewatch.config.CameraConfig;
 import org.gatewatch.config.GateWatchConfig;
 import org.gatewatch.config.RecognitionConfig;
 import org.gatewatch.gate.AccessPolicy;
-import org.gatewatch.gate.FaceChecks;
-import org.gatewatch.gate.GateAnalysis;
 
 /** Builds each camera's analysis from its {@code analysis} setting: off, people, or gate (people + faces). */
 public final class Analyzers {
 
     private final Properties peopleSection;
     private final RecognitionConfig recognition;
-    private final Records records;
-    private final Supplier<Gallery> gallery;
-    private final Clock clock;
+    private final AnalysisFactory factory;
 
     /**
      * @param peopleSection the {@code people.*} keys and the cameras' own {@code camera.<id>.people.*} overrides,
@@ -32,9 +28,8 @@ public final class Analyzers {
               Clock clock) {
         this.peopleSection = peopleSection;
         this.recognition = recognition;
-        this.records = records;
-        this.gallery = gallery;
-        this.clock = clock;
+        this.factory = new AnalysisFactory(new AnalysisFactory.Outlets(gallery, id -> records.people().find(id),
+                records.recorder()::record, clock), StageTimer.NONE);
     }
 
     /**
@@ -58,21 +53,11 @@ public final class Analyzers {
         double[] line = camera.countingLine();
         AnalysisConfig config = new AnalysisConfig(people.hog(), people.motion(), people.tracker(),
                 people.motionGating(), people.roiMargin(), line != null ? line : people.countingLine());
-        AccessPolicy policy = new AccessPolicy(
-                new AccessPolicy.Liveness(camera.livenessEnforced(), camera.livenessThreshold()));
-        FaceChecks faces = camera.analysis().equals("gate")
-                ? FaceChecks.load(recognition.minSize(), !camera.liveness().equals("off"), recognition.votes())
+        AnalysisFactory.Faces faces = camera.analysis().equals("gate")
+                ? new AnalysisFactory.Faces(recognition.minSize(), recognition.votes(),
+                        !camera.liveness().equals("off"),
+                        new AccessPolicy.Liveness(camera.livenessEnforced(), camera.livenessThreshold()))
                 : null;
-        PedestrianAnalyzer pedestrians;
-        try {
-            pedestrians = new PedestrianAnalyzer(config);
-        } catch (RuntimeException e) {
-            if (faces != null) {
-                faces.close();
-            }
-            throw e;
-        }
-        return new GateAnalysis(camera.id(), pedestrians, faces, gallery, id -> records.people().find(id),
-                records.recorder()::record, clock, config.countingLine(), policy);
+        return factory.build(camera.id(), config, faces, camera.jpegQuality());
     }
 }

@@ -1,5 +1,6 @@
 package org.gatewatch.gate;
 
+import org.gatewatch.analysis.StageTimer;
 import org.gatewatch.analysis.faces.FaceAntiSpoofing;
 import org.gatewatch.analysis.faces.FaceRecognizer;
 import org.gatewatch.analysis.faces.MobileFaceNetEmbedder;
@@ -19,12 +20,14 @@ public record FaceChecks(FaceRecognizer recognizer, FaceAntiSpoofing liveness, i
      * Loads the models from the class path: MTCNN looking for faces of {@code minFaceSize} px or more,
      * MobileFaceNet, and the liveness model unless {@code liveness} is false. What was loaded before a model that
      * fails is closed again: native memory owned by nobody would stay until the JVM ends.
+     *
+     * @param timer told what face detection and recognition cost ({@link StageTimer#NONE} on a live camera)
      */
-    public static FaceChecks load(int minFaceSize, boolean liveness, int votes) {
+    public static FaceChecks load(int minFaceSize, boolean liveness, int votes, StageTimer timer) {
         MtcnnFaceDetector detector = MtcnnFaceDetector.fromClasspath(minFaceSize);
         FaceRecognizer recognizer;
         try {
-            recognizer = new FaceRecognizer(detector, MobileFaceNetEmbedder.fromClasspath());
+            recognizer = new FaceRecognizer(detector, MobileFaceNetEmbedder.fromClasspath(), timer);
         } catch (RuntimeException e) {
             detector.close();
             throw e;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gatewatch.analysis.AnalysisConfig;
 import org.gatewatch.analysis.Box;
+import org.gatewatch.analysis.StageTimer;
 import org.gatewatch.analysis.motion.MotionDetector;
 import org.gatewatch.analysis.track.CountingLine;
 import org.gatewatch.analysis.track.Tracker;
@@ -38,16 +39,9 @@ public final class PedestrianAnalyzer implements AutoCloseable {
     private static final double MIN_VISIBLE_SHARE = 0.5;
 
     /** What one frame gave. Boxes are in the frame's pixels. */
-    public record Result(long frame, List<TrackedObject> people, int detections, boolean motion,
+    public record Result(long frame, List<TrackedObject> pedestrians, int detections, boolean motion,
                          boolean detectorRan, double scannedShare, long motionNanos, long detectNanos, long in,
                          long out) {
-    }
-
-    /**
-     * Wall time {@link #analyze} has spent since the analyzer was made: in all, and in the motion model. For a
-     * benchmark that reaches the analyzer only through its caller (GateAnalysis keeps each Result to itself).
-     */
-    public record Spent(long frames, long totalNanos, long motionNanos) {
     }
 
     private final AnalysisConfig config;
@@ -56,20 +50,19 @@ public final class PedestrianAnalyzer implements AutoCloseable {
     private final NonMaxSuppression nms = new NonMaxSuppression(NMS_IOU, NMS_COVER);
     private final Tracker tracker;
     private final CountingLine line;
+    private final StageTimer timer;
     private long index = -1;
-    // Running sums for spent(): two adds per frame, no allocation on the frame path.
-    private long totalNanos;
-    private long motionNanos;
 
-    /** The built-in analysis: HOG people detector, MOG2 motion. Needs {@code OpenCvRuntime.load()} first. */
+    /** The built-in analysis: HOG pedestrian detector, MOG2 motion. Needs {@code OpenCvRuntime.load()} first. */
     public PedestrianAnalyzer(AnalysisConfig config) {
-        this(config, new HogPedestrianDetector(config.hog()));
+        this(config, StageTimer.NONE);
     }
 
-    /** With another person detector (a DNN model); the analyzer owns and closes it. */
-    public PedestrianAnalyzer(AnalysisConfig config, PedestrianDetector detector) {
+    /** As {@link #PedestrianAnalyzer(AnalysisConfig)}, telling {@code timer} what the motion and pedestrian stages cost. */
+    public PedestrianAnalyzer(AnalysisConfig config, StageTimer timer) {
         this.config = config;
-        this.detector = detector;
+        this.timer = timer;
+        this.detector = new HogPedestrianDetector(config.hog());
         this.motion = config.motionGating() ? new MotionDetector(config.motion()) : null;
         this.tracker = new Tracker(config.tracker());
         double[] l = config.countingLine();
@@ -94,28 +87,18 @@ public final class PedestrianAnalyzer implements AutoCloseable {
             observations.add(new Observation(new Box(d.x(), d.y(), d.width(), d.height()), d.score(),
                     moving == null || touchesMotion(d, moving)));
         }
-        List<TrackedObject> people = new ArrayList<>();
+        List<TrackedObject> pedestrians = new ArrayList<>();
         for (TrackedObject t : tracker.update(observations)) {
             if (t.detected() || visibleShare(t.box(), cols, rows) >= MIN_VISIBLE_SHARE) {
-                people.add(clipped(t, cols, rows));
+                pedestrians.add(clipped(t, cols, rows));
             }
         }
-        countCrossings(people);
-        totalNanos += System.nanoTime() - t0;
-        motionNanos += t1 - t0;
-        return new Result(index, List.copyOf(people), found.size(), moving != null && !moving.isEmpty(),
+        countCrossings(pedestrians);
+        timer.spent(StageTimer.Stage.MOTION, t1 - t0, 1);
+        timer.spent(StageTimer.Stage.PEDESTRIANS, System.nanoTime() - t1, 1);
+        return new Result(index, List.copyOf(pedestrians), found.size(), moving != null && !moving.isEmpty(),
                 !regions.isEmpty(), share(regions, cols, rows), t1 - t0, t2 - t1, line == null ? 0 : line.in(),
                 line == null ? 0 : line.out());
-    }
-
-    /** Frames analysed so far. */
-    public long frames() {
-        return index + 1;
-    }
-
-    /** Time spent so far; a benchmark subtracts two readings to time the frames between them. */
-    public Spent spent() {
-        return new Spent(index + 1, totalNanos, motionNanos);
     }
 
     /** Confirmed tracks since the start. */
@@ -223,11 +206,11 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         return w <= 0 || h <= 0 ? 0 : w * h / b.area();
     }
 
-    private void countCrossings(List<TrackedObject> people) {
+    private void countCrossings(List<TrackedObject> pedestrians) {
         if (line == null) {
             return;
         }
-        for (TrackedObject t : people) {
+        for (TrackedObject t : pedestrians) {
             line.update(t.id(), t.box().footX(), t.box().footY());
         }
         line.retain(tracker.liveIds());
