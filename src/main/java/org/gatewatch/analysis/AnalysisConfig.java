@@ -16,10 +16,10 @@ import org.gatewatch.config.ConfigValues;
  * analyze tool reads them from its --config file (with --camera, that camera's overrides too) and each live camera
  * reads them from the configuration, through {@link #forCamera}, so both analyse alike.
  *
- * @param motionGating  run the person detector only where the background model saw motion (and around live tracks);
+ * @param motionGating  run the pedestrian detector only where the background model saw motion (and around live tracks);
  *                      false scans every frame whole
  * @param roiMargin     a moving region is widened by this many of its own heights on each side before detection,
- *                      because motion often covers only the moving legs or arms of a person
+ *                      because motion often covers only the moving legs or arms of a pedestrian
  * @param countingLine  x1,y1,x2,y2 in frame pixels, or null for no line
  */
 public record AnalysisConfig(HogConfig hog, MotionConfig motion, TrackerConfig tracker, boolean motionGating,

@@ -11,7 +11,7 @@ public interface StageTimer {
     enum Stage {
         /** Background model and regions of interest. */
         MOTION,
-        /** Person detector, NMS, tracker and counting line. */
+        /** Pedestrian detector, NMS, tracker and counting line. */
         PEDESTRIANS,
         /** One face detector pass over the frame. */
         FACE_DETECTION,

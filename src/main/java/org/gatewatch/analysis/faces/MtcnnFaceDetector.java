@@ -18,7 +18,7 @@ import org.opencv.imgproc.Imgproc;
  * on. The three nets are the authors' Caffe weights converted, so, like the authors' MATLAB code and facenet's
  * {@code detect_face.py}, they see the image transposed (width first), RGB, scaled to (x - 127.5) / 128.
  * One thread at a time; owns its three interpreters. Native memory: about 150 MB, nearly all XNNPACK's workspace
- * for P-Net (without XNNPACK 37 MB, but P-Net runs half as fast); it stayed flat over 300 person boxes of random
+ * for P-Net (without XNNPACK 37 MB, but P-Net runs half as fast); it stayed flat over 300 pedestrian boxes of random
  * sizes (~15 ms each here) and is freed by {@link #close()}.
  */
 public final class MtcnnFaceDetector implements FaceDetector {

@@ -3,10 +3,10 @@ package org.gatewatch.analysis.pedestrians;
 import org.gatewatch.config.ConfigException;
 
 /**
- * Settings of the HOG people detector, range-checked on construction.
+ * Settings of the HOG pedestrian detector, range-checked on construction.
  *
  * @param minPersonHeight smallest person to find, head to feet in frame pixels; the image is enlarged so that such
- *                        a person fills the detector's window ({@value HogPedestrianDetector#WINDOW_PERSON_HEIGHT} px of its
+ *                        a pedestrian fills the detector's window ({@value HogPedestrianDetector#WINDOW_PEDESTRIAN_HEIGHT} px of its
  *                        128 px), because the default detector misses anyone smaller than that
  * @param maxPersonHeight largest person to find in frame pixels; limits the pyramid's levels (0 = no limit)
  * @param scale           step between pyramid levels (OpenCV default 1.05; larger is faster and misses more)
@@ -37,7 +37,7 @@ public record HogConfig(double minPersonHeight, double maxPersonHeight, double s
 
     /** How much the image is enlarged before detection; never shrunk (the pyramid does that). */
     public double upscale() {
-        return Math.max(1.0, HogPedestrianDetector.WINDOW_PERSON_HEIGHT / minPersonHeight);
+        return Math.max(1.0, HogPedestrianDetector.WINDOW_PEDESTRIAN_HEIGHT / minPersonHeight);
     }
 
     static void check(boolean ok, String key, double value, String expected) {

@@ -14,7 +14,7 @@ import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 
 /**
- * Pedestrian analysis of one camera, frame by frame: motion → regions of interest → person detector → NMS →
+ * Pedestrian analysis of one camera, frame by frame: motion → regions of interest → pedestrian detector → NMS →
  * tracker → counting line. The analyze tool and the live pipeline both call {@link #analyze(Mat)} with every frame
  * they analyse, in order, so they give the same answers on the same frames. Not thread-safe: one analysis thread
  * per camera owns it (frames may be skipped when busy; the tracker then sees a larger step).
@@ -22,8 +22,8 @@ import org.opencv.core.Rect;
 public final class PedestrianAnalyzer implements AutoCloseable {
 
     /**
-     * NMS thresholds. Two visible people next to each other overlap far less: in the vtest labels no two scored
-     * persons exceed IoU 0.15 or 36 % cover of the smaller box; a box lying 70 % inside a stronger one is a body part
+     * NMS thresholds. Two visible pedestrians next to each other overlap far less: in the vtest labels no two scored
+     * pedestrians exceed IoU 0.15 or 36 % cover of the smaller box; a box lying 70 % inside a stronger one is a body part
      * found at another pyramid level.
      */
     private static final double NMS_IOU = 0.4;
@@ -32,7 +32,7 @@ public final class PedestrianAnalyzer implements AutoCloseable {
     private static final double WHOLE_FRAME_SHARE = 0.6;
     /**
      * A detection may start a track only where a moving blob covers this share of its box (blobs are dilated, so a
-     * walker's blob covers most of the body; a quarter leaves room for a person who only just started moving).
+     * walker's blob covers most of the body; a quarter leaves room for a pedestrian who only just started moving).
      */
     private static final double MIN_MOVING_SHARE = 0.25;
     /** A coasting track whose box is mostly outside the frame has walked out: stop reporting it. */
@@ -108,8 +108,8 @@ public final class PedestrianAnalyzer implements AutoCloseable {
 
     /**
      * Where to look: each moving region and each live track's predicted box, widened by the margin (motion often
-     * covers only a person's legs or arms, and a track may have moved), merged where they overlap. Each carries the
-     * height of the blob or track as the expected person size.
+     * covers only a pedestrian's legs or arms, and a track may have moved), merged where they overlap. Each carries the
+     * height of the blob or track as the expected pedestrian size.
      */
     List<SearchRegion> regionsOfInterest(List<Rect> moving, int cols, int rows) {
         List<SearchRegion> regions = new ArrayList<>();
@@ -125,13 +125,13 @@ public final class PedestrianAnalyzer implements AutoCloseable {
             for (SearchRegion r : merged) {
                 all = all.union(r);
             }
-            return List.of(new SearchRegion(0, 0, cols, rows, all.personHeight()));
+            return List.of(new SearchRegion(0, 0, cols, rows, all.pedestrianHeight()));
         }
         return merged;
     }
 
     private SearchRegion widen(double x, double y, double w, double h, int cols, int rows) {
-        // At least the smallest person's height around, so a region of a few moving pixels still holds a window.
+        // At least the smallest pedestrian's height around, so a region of a few moving pixels still holds a window.
         double reach = Math.max(h, config.hog().minPersonHeight());
         double m = config.roiMargin() * reach;
         int x0 = (int) Math.max(0, Math.floor(x - m));
@@ -167,7 +167,7 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         return out;
     }
 
-    /** Whether a moving blob covers enough of the box for it to be a person who moved. */
+    /** Whether a moving blob covers enough of the box for it to be a pedestrian who moved. */
     private static boolean touchesMotion(Detection d, List<Rect> moving) {
         for (Rect m : moving) {
             long w = Math.min(d.right(), m.x + m.width) - Math.max(d.x(), m.x);
