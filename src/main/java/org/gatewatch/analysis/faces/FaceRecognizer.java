@@ -28,7 +28,7 @@ public final class FaceRecognizer implements AutoCloseable {
         this(detector, embedder, StageTimer.NONE);
     }
 
-    /** As {@link #FaceRecognizer(FaceDetector, FaceEmbedder)}, telling {@code timer} what {@link #recognizeLive} costs. */
+    /** As the two-argument constructor, telling {@code timer} what each {@link #recognizeLive} call costs. */
     public FaceRecognizer(FaceDetector detector, FaceEmbedder embedder, StageTimer timer) {
         this.detector = detector;
         this.embedder = embedder;

@@ -22,9 +22,9 @@ import org.opencv.core.Rect;
 public final class PedestrianAnalyzer implements AutoCloseable {
 
     /**
-     * NMS thresholds. Two visible pedestrians next to each other overlap far less: in the vtest labels no two scored
-     * pedestrians exceed IoU 0.15 or 36 % cover of the smaller box; a box lying 70 % inside a stronger one is a body part
-     * found at another pyramid level.
+     * NMS thresholds. Two visible pedestrians next to each other overlap far less: in the vtest labels no two
+     * scored pedestrians exceed IoU 0.15 or 36 % cover of the smaller box; a box lying 70 % inside a stronger one is
+     * a body part found at another pyramid level.
      */
     private static final double NMS_IOU = 0.4;
     private static final double NMS_COVER = 0.7;
@@ -58,7 +58,7 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         this(config, StageTimer.NONE);
     }
 
-    /** As {@link #PedestrianAnalyzer(AnalysisConfig)}, telling {@code timer} what the motion and pedestrian stages cost. */
+    /** As the one-argument constructor, telling {@code timer} what the motion and pedestrian stages cost. */
     public PedestrianAnalyzer(AnalysisConfig config, StageTimer timer) {
         this.config = config;
         this.timer = timer;

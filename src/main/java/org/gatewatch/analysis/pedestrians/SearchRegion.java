@@ -6,13 +6,15 @@ package org.gatewatch.analysis.pedestrians;
  * fill its window instead of enlarging everything for the smallest pedestrian anywhere, which is most of the saving
  * of working on regions. A detector that has no use for the hint ignores it.
  *
- * @param pedestrianHeight expected pedestrian height in frame pixels, or 0 when unknown (look for every configured size)
+ * @param pedestrianHeight expected pedestrian height in frame pixels, or 0 when unknown (look for every configured
+ *                         size)
  */
 public record SearchRegion(int x, int y, int width, int height, double pedestrianHeight) {
 
     public SearchRegion {
         if (width < 0 || height < 0 || pedestrianHeight < 0) {
-            throw new IllegalArgumentException("bad region " + width + "x" + height + ", pedestrian " + pedestrianHeight);
+            throw new IllegalArgumentException("bad region " + width + "x" + height + ", pedestrian "
+                    + pedestrianHeight);
         }
     }
 
@@ -35,7 +37,8 @@ public record SearchRegion(int x, int y, int width, int height, double pedestria
         int y0 = Math.min(y, o.y);
         int x1 = Math.max(x + width, o.x + o.width);
         int y1 = Math.max(y + height, o.y + o.height);
-        double h = pedestrianHeight == 0 || o.pedestrianHeight == 0 ? 0 : Math.min(pedestrianHeight, o.pedestrianHeight);
+        double h = pedestrianHeight == 0 || o.pedestrianHeight == 0 ? 0
+                : Math.min(pedestrianHeight, o.pedestrianHeight);
         return new SearchRegion(x0, y0, x1 - x0, y1 - y0, h);
     }
 }

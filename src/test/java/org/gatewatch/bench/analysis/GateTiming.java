@@ -131,7 +131,8 @@ public final class GateTiming {
      * Analyses up to {@code maxFrames} frames of {@code footage} (and closes it); the first {@code warmup} run but
      * are not counted (JIT compilation, and the background model's first frames, when everything looks like motion).
      */
-    public Run run(Footage footage, AnalysisConfig config, Gallery gallery, long maxFrames, int warmup) throws IOException {
+    public Run run(Footage footage, AnalysisConfig config, Gallery gallery, long maxFrames, int warmup)
+            throws IOException {
         FrameTimes total = new FrameTimes();
         FrameTimes motion = new FrameTimes();
         FrameTimes pedestrianTimes = new FrameTimes();
