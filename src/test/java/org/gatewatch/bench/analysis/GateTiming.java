@@ -194,8 +194,7 @@ public final class GateTiming {
             }
             int counted = total.samples();
             return new Run(width, height, source.fps(), (int) Math.min(warmup, index), total, motion, pedestrianTimes,
-                    faceTimes,
-                    recognition, other, facesFound, recognitionNanos,
+                    faceTimes, recognition, other, facesFound, recognitionNanos,
                     counted == 0 ? 0 : threadCpu / 1e6 / counted, counted == 0 ? 0 : processCpu / 1e6 / counted,
                     pedestrians.tracksStarted(), events[0]);
         }
