@@ -81,8 +81,7 @@ public final class AnalysisFactory {
         Walks walks = null;
         try {
             if (faces != null) {
-                walkFaces = new WalkFaces(cameraId,
-                        FaceChecks.load(faces.minSize(), faces.liveness(), faces.votes(), timer));
+                walkFaces = new WalkFaces(cameraId, FaceChecks.load(faces.minSize(), faces.liveness(), timer));
             }
             walks = new Walks(snapshotEncoder(jpegQuality),
                     faces == null ? TrackVote.DEFAULT_MIN_VOTES : faces.votes());

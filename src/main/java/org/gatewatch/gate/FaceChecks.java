@@ -7,14 +7,13 @@ import org.gatewatch.analysis.faces.MobileFaceNetEmbedder;
 import org.gatewatch.analysis.faces.MtcnnFaceDetector;
 
 /**
- * What a gate camera does with the faces of a walk-through: recognise them, and vote over {@code votes} frames
- * before naming anyone; and score the faces that could grant access for liveness. Owns the models and closes them.
+ * The models a gate camera runs on the faces of a walk-through: recognition, and the liveness model that scores the
+ * faces that could grant access. Owns the models and closes them.
  *
  * @param recognizer face detector and embedder
  * @param liveness   the liveness model, or null when the camera's liveness is off
- * @param votes      frames that must name the same person ({@code faces.votes})
  */
-public record FaceChecks(FaceRecognizer recognizer, FaceAntiSpoofing liveness, int votes) implements AutoCloseable {
+public record FaceChecks(FaceRecognizer recognizer, FaceAntiSpoofing liveness) implements AutoCloseable {
 
     /**
      * Loads the models from the class path: MTCNN looking for faces of {@code minFaceSize} px or more,
@@ -23,7 +22,7 @@ public record FaceChecks(FaceRecognizer recognizer, FaceAntiSpoofing liveness, i
      *
      * @param timer told what face detection and recognition cost ({@link StageTimer#NONE} on a live camera)
      */
-    public static FaceChecks load(int minFaceSize, boolean liveness, int votes, StageTimer timer) {
+    public static FaceChecks load(int minFaceSize, boolean liveness, StageTimer timer) {
         MtcnnFaceDetector detector = MtcnnFaceDetector.fromClasspath(minFaceSize);
         FaceRecognizer recognizer;
         try {
@@ -33,7 +32,7 @@ public record FaceChecks(FaceRecognizer recognizer, FaceAntiSpoofing liveness, i
             throw e;
         }
         try {
-            return new FaceChecks(recognizer, liveness ? FaceAntiSpoofing.fromClasspath() : null, votes);
+            return new FaceChecks(recognizer, liveness ? FaceAntiSpoofing.fromClasspath() : null);
         } catch (RuntimeException e) {
             recognizer.close();
             throw e;
