@@ -17,7 +17,7 @@ public record Box(double x, double y, double width, double height) {
         return y + height / 2;
     }
 
-    /** Bottom centre: where a person stands, the point that crosses a counting line painted on the ground. */
+    /** Bottom centre: where a pedestrian stands, the point that crosses a counting line painted on the ground. */
     public double footX() {
         return x + width / 2;
     }

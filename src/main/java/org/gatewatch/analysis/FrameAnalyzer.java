@@ -14,7 +14,7 @@ public interface FrameAnalyzer extends AutoCloseable {
      */
     Overlay analyze(Mat frame, long captureMillis);
 
-    /** People counted across the camera's counting line so far: {@code [in, out]}; read from any thread. */
+    /** Pedestrians counted across the camera's counting line so far: {@code [in, out]}; read from any thread. */
     default long[] crossings() {
         return new long[] {0, 0};
     }

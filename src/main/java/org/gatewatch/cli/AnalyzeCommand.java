@@ -190,7 +190,7 @@ public final class AnalyzeCommand {
             Mat frame;
             while (frames < maxFrames && (frame = source.grab()) != null) {
                 last = analyzer.analyze(frame);
-                for (TrackedObject t : last.people()) {
+                for (TrackedObject t : last.pedestrians()) {
                     out.println(row(last.frame(), t));
                     rows++;
                 }

@@ -1,12 +1,13 @@
 package org.gatewatch.config;
 
 /**
- * Settings of the HOG people detector, range-checked on construction.
+ * Settings of the HOG pedestrian detector, range-checked on construction.
  *
- * @param minPersonHeight smallest person to find, head to feet in frame pixels; the image is enlarged so that such
- *                        a person fills the detector's window ({@value #WINDOW_PERSON_HEIGHT} px of its
- *                        128 px), because the default detector misses anyone smaller than that
- * @param maxPersonHeight largest person to find in frame pixels; limits the pyramid's levels (0 = no limit)
+ * @param minPersonHeight smallest pedestrian to find, head to feet in frame pixels; the image is enlarged so that
+ *                        such a pedestrian fills the detector's window
+ *                        ({@value #WINDOW_PEDESTRIAN_HEIGHT} px of its 128 px), because the
+ *                        default detector misses anyone smaller than that
+ * @param maxPersonHeight largest pedestrian to find in frame pixels; limits the pyramid's levels (0 = no limit)
  * @param scale           step between pyramid levels (OpenCV default 1.05; larger is faster and misses more)
  * @param stride          window step in pixels of the enlarged image (a multiple of the 8 px cell)
  * @param hitThreshold    SVM margin a window must exceed (OpenCV default 0; higher trades recall for precision)
@@ -17,14 +18,14 @@ public record HogConfig(double minPersonHeight, double maxPersonHeight, double s
                         double hitThreshold, int groupThreshold) {
 
     /**
-     * OpenCV's defaults except: the smallest person 48 px (people 30-90 px tall at 768×576 in vtest.avi; smaller
+     * OpenCV's defaults except: the smallest pedestrian 48 px (pedestrians 30-90 px tall at 768×576 in vtest.avi; smaller
      * ones are too few pixels for HOG even enlarged), pyramid step 1.1 (half the levels of 1.05 for the same
      * accuracy once tracking bridges single misses: src/test/resources/labels/README.md), grouping 1.
      */
     public static final HogConfig DEFAULTS = new HogConfig(48, 0, 1.1, 8, 0.0, 1);
 
     /** The INRIA person inside the default detector's 128 px window is about 96 px tall (Dalal and Triggs 2005). */
-    public static final double WINDOW_PERSON_HEIGHT = 96;
+    public static final double WINDOW_PEDESTRIAN_HEIGHT = 96;
 
     public HogConfig {
         check(minPersonHeight >= 16 && minPersonHeight <= 2000, "minPersonHeight", minPersonHeight, "16 to 2000 px");
@@ -38,7 +39,7 @@ public record HogConfig(double minPersonHeight, double maxPersonHeight, double s
 
     /** How much the image is enlarged before detection; never shrunk (the pyramid does that). */
     public double upscale() {
-        return Math.max(1.0, WINDOW_PERSON_HEIGHT / minPersonHeight);
+        return Math.max(1.0, WINDOW_PEDESTRIAN_HEIGHT / minPersonHeight);
     }
 
     private static void check(boolean ok, String key, double value, String expected) {

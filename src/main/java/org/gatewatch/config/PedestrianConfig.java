@@ -7,10 +7,10 @@ import java.util.Arrays;
  * {@code camera.<id>.people.*} overrides and counting line applied ({@link PedestrianSection} reads the keys). The
  * live camera and {@code bin/gatewatch analyze} both take this record, so both analyse alike.
  *
- * @param motionGating  run the person detector only where the background model saw motion (and around live tracks);
+ * @param motionGating  run the pedestrian detector only where the background model saw motion (and around live tracks);
  *                      false scans every frame whole
  * @param roiMargin     a moving region is widened by this many of its own heights on each side before detection,
- *                      because motion often covers only the moving legs or arms of a person
+ *                      because motion often covers only the moving legs or arms of a pedestrian
  * @param countingLine  x1,y1,x2,y2 in frame pixels, or null for no line
  */
 public record PedestrianConfig(HogConfig hog, MotionConfig motion, TrackerConfig tracker, boolean motionGating,

@@ -5,7 +5,7 @@ package org.gatewatch.config;
  *
  * @param minIou         a detection continues a track when it overlaps the track's predicted box by at least this
  * @param maxCenterShift or, failing that, when its centre is within this many box heights of the prediction and
- *                       its height within {@link #MAX_HEIGHT_RATIO} (people between HOG hits move, boxes jitter)
+ *                       its height within {@link #MAX_HEIGHT_RATIO} (pedestrians between HOG hits move, boxes jitter)
  * @param minHits        detections a new track needs before it is reported (one-frame false positives never are)
  * @param maxMissed      frames a track survives without a detection (occlusion, a missed frame) before it ends;
  *                       while missing it is reported at its predicted position for up to {@code maxCoast} frames
@@ -15,13 +15,14 @@ package org.gatewatch.config;
 public record TrackerConfig(double minIou, double maxCenterShift, int minHits, int maxMissed, int maxCoast,
                             double smoothing) {
 
-    /** A person's box may grow or shrink by this factor between matched frames, and no more. */
+    /** A pedestrian's box may grow or shrink by this factor between matched frames, and no more. */
     public static final double MAX_HEIGHT_RATIO = 1.5;
 
     /**
      * Chosen for cameras at 5-15 fps, not tuned on the labels: two hits (0.2 s at 10 fps) before a track counts;
-     * 10 frames (1 s) of memory for someone passing behind a sign or another person; reported at the prediction for
-     * 3 frames (a person keeps walking while HOG misses a frame or two); 0.7 of each new box, 0.3 of the prediction.
+     * 10 frames (1 s) of memory for someone passing behind a sign or another pedestrian; reported at the prediction for
+     * 3 frames (a pedestrian keeps walking while HOG misses a frame or two); 0.7 of each new box, 0.3 of the
+     * prediction.
      */
     public static final TrackerConfig DEFAULTS = new TrackerConfig(0.3, 0.5, 2, 10, 3, 0.7);
 

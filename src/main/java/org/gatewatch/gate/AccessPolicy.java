@@ -29,31 +29,19 @@ public final class AccessPolicy {
 
     private final Liveness liveness;
 
-    /** A policy that records liveness scores but never denies on them. */
-    public AccessPolicy() {
-        this(Liveness.RECORDED_ONLY);
-    }
-
     public AccessPolicy(Liveness liveness) {
         this.liveness = liveness;
     }
 
     /**
-     * @param match     the person the face votes named (the id may no longer exist), or empty
-     * @param person    that person as stored now, or empty (deleted, or no match)
-     * @param faceSeen  whether any usable face of this walk-through was seen
-     * @param when      local time at the gate, for the person's access windows
-     */
-    public Verdict decide(Optional<String> match, double score, Optional<Person> person, boolean faceSeen,
-                          ZonedDateTime when) {
-        return decide(match, score, person, faceSeen, when, null);
-    }
-
-    /**
-     * As {@link #decide(Optional, double, Optional, boolean, ZonedDateTime)}, with the liveness check last: a
-     * person who would be granted is denied (rule {@code liveness}) when the rule is enforced and the face's spoof
-     * score is above the threshold, or was not measured (the check fails closed).
+     * The person rules, then the liveness check last: a person who would be granted is denied (rule
+     * {@code liveness}) when the rule is enforced and the face's spoof score is above the threshold, or was not
+     * measured (the check fails closed).
      *
+     * @param match      the person the face votes named (the id may no longer exist), or empty
+     * @param person     that person as stored now, or empty (deleted, or no match)
+     * @param faceSeen   whether any usable face of this walk-through was seen
+     * @param when       local time at the gate, for the person's access windows
      * @param spoofScore the liveness model's score of the face (0 live .. 1 attack), or null when none was scored
      */
     public Verdict decide(Optional<String> match, double score, Optional<Person> person, boolean faceSeen,

@@ -3,7 +3,7 @@ package org.gatewatch.gate;
 import java.util.Arrays;
 
 /**
- * One person's walk through the gate: one track, its face votes, the liveness scores of its faces that could grant
+ * One pedestrian's walk through the gate: one track, its face votes, the liveness scores of its faces that could grant
  * access, its snapshots and, once, its verdict.
  */
 final class Walk {

@@ -20,10 +20,15 @@ public final class JpegEncoder implements AutoCloseable {
 
     /** Invoked by the capture thread; the returned frame is shared read-only by every viewer. */
     public JpegFrame encode(Mat bgr, long seq, long captureMillis) {
+        return JpegFrame.of(seq, captureMillis, encode(bgr));
+    }
+
+    /** The JPEG bytes of {@code bgr} (a frame, or a region of one), for whoever owns this encoder. */
+    public byte[] encode(Mat bgr) {
         if (!Imgcodecs.imencode(".jpg", bgr, buffer, params)) {
-            throw new IllegalStateException("JPEG encoding failed for a " + bgr.cols() + "x" + bgr.rows() + " frame");
+            throw new IllegalStateException("JPEG encoding failed for a " + bgr.cols() + "x" + bgr.rows() + " image");
         }
-        return JpegFrame.of(seq, captureMillis, buffer.toArray());
+        return buffer.toArray();
     }
 
     @Override

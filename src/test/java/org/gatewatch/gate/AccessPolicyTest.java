@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class AccessPolicyTest {
 
-    private final AccessPolicy policy = new AccessPolicy();
+    private final AccessPolicy policy = new AccessPolicy(AccessPolicy.Liveness.RECORDED_ONLY);
     // A Tuesday, 10:30 local time.
     private final ZonedDateTime tuesdayMorning = ZonedDateTime.of(2026, 11, 24, 10, 30, 0, 0, ZoneId.of("UTC"));
 
@@ -25,7 +25,7 @@ class AccessPolicyTest {
 
     @Test
     void recognisedActivePersonIsGranted() {
-        var v = policy.decide(Optional.of("7"), 0.81, Optional.of(person(true, null)), true, tuesdayMorning);
+        var v = policy.decide(Optional.of("7"), 0.81, Optional.of(person(true, null)), true, tuesdayMorning, null);
         assertEquals(Decision.GRANTED, v.decision());
         assertEquals("recognized", v.rule());
         assertEquals(7L, v.personId());
@@ -35,7 +35,7 @@ class AccessPolicyTest {
 
     @Test
     void inactivePersonIsDenied() {
-        var v = policy.decide(Optional.of("7"), 0.81, Optional.of(person(false, null)), true, tuesdayMorning);
+        var v = policy.decide(Optional.of("7"), 0.81, Optional.of(person(false, null)), true, tuesdayMorning, null);
         assertEquals(Decision.DENIED, v.decision());
         assertEquals("inactive", v.rule());
         assertEquals("Ada", v.personName());
@@ -44,17 +44,17 @@ class AccessPolicyTest {
     @Test
     void personOutsideTheirWindowsIsDenied() {
         Person weekdaysAfternoon = person(true, "Mon-Fri 13:00-17:00");
-        var v = policy.decide(Optional.of("7"), 0.7, Optional.of(weekdaysAfternoon), true, tuesdayMorning);
+        var v = policy.decide(Optional.of("7"), 0.7, Optional.of(weekdaysAfternoon), true, tuesdayMorning, null);
         assertEquals(Decision.DENIED, v.decision());
         assertEquals("schedule", v.rule());
         var inside = policy.decide(Optional.of("7"), 0.7, Optional.of(weekdaysAfternoon), true,
-                tuesdayMorning.withHour(14));
+                tuesdayMorning.withHour(14), null);
         assertEquals(Decision.GRANTED, inside.decision());
     }
 
     @Test
     void unrecognisedFaceIsDeniedAndNamesNobody() {
-        var v = policy.decide(Optional.empty(), 0, Optional.empty(), true, tuesdayMorning);
+        var v = policy.decide(Optional.empty(), 0, Optional.empty(), true, tuesdayMorning, null);
         assertEquals(Decision.DENIED, v.decision());
         assertEquals("unknown", v.rule());
         assertNull(v.personId());
@@ -63,7 +63,7 @@ class AccessPolicyTest {
 
     @Test
     void matchOfADeletedPersonIsUnknown() {
-        var v = policy.decide(Optional.of("99"), 0.9, Optional.empty(), true, tuesdayMorning);
+        var v = policy.decide(Optional.of("99"), 0.9, Optional.empty(), true, tuesdayMorning, null);
         assertEquals(Decision.DENIED, v.decision());
         assertEquals("unknown", v.rule());
         assertNull(v.personId());
@@ -71,7 +71,7 @@ class AccessPolicyTest {
 
     @Test
     void walkWithoutAnyUsableFaceIsAPassage() {
-        var v = policy.decide(Optional.empty(), 0, Optional.empty(), false, tuesdayMorning);
+        var v = policy.decide(Optional.empty(), 0, Optional.empty(), false, tuesdayMorning, null);
         assertEquals(Decision.PASSAGE, v.decision());
         assertEquals("no-face", v.rule());
     }

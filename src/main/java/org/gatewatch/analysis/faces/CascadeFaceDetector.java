@@ -58,11 +58,6 @@ public final class CascadeFaceDetector implements FaceDetector {
     }
 
     @Override
-    public boolean givesLandmarks() {
-        return false;
-    }
-
-    @Override
     public List<DetectedFace> detect(Mat bgr) {
         Mat gray = new Mat();
         MatOfRect rects = new MatOfRect();

@@ -14,9 +14,6 @@ public interface FaceDetector extends AutoCloseable {
     /** Faces in {@code bgr} (8-bit, 3 channels), best first; coordinates in {@code bgr}'s pixels. */
     List<DetectedFace> detect(Mat bgr);
 
-    /** True when {@link #detect} fills in landmarks, so recognition can align faces. */
-    boolean givesLandmarks();
-
     /** Releases native memory. Safe to call twice. */
     @Override
     void close();

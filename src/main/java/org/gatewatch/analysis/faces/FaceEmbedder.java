@@ -10,12 +10,6 @@ import org.opencv.core.Mat;
  */
 public interface FaceEmbedder extends AutoCloseable {
 
-    /** Side of the square aligned face this model takes (112 for MobileFaceNet). */
-    int inputSize();
-
-    /** Length of each embedding. */
-    int dimension();
-
     /** One L2-normalised embedding per aligned BGR face, in order. */
     List<float[]> embed(List<Mat> alignedFaces);
 

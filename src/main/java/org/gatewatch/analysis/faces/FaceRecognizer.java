@@ -3,6 +3,7 @@ package org.gatewatch.analysis.faces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gatewatch.analysis.StageTimer;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -21,23 +22,17 @@ public final class FaceRecognizer implements AutoCloseable {
     private final FaceDetector detector;
     private final FaceEmbedder embedder;
     private final FaceAligner aligner = new FaceAligner();
-    // Running sums for liveSpent(): a few adds per call, no allocation on the frame path.
-    private long liveCalls;
-    private long liveFaces;
-    private long liveDetectNanos;
-    private long liveRecognizeNanos;
-
-    /**
-     * What {@link #recognizeLive} has cost since the recognizer was made: calls, faces found, wall time in the
-     * detector pass and in align + embed + gallery match. For a benchmark that reaches the recognizer only through
-     * the live pipeline.
-     */
-    public record LiveSpent(long calls, long faces, long detectNanos, long recognizeNanos) {
-    }
+    private final StageTimer timer;
 
     public FaceRecognizer(FaceDetector detector, FaceEmbedder embedder) {
+        this(detector, embedder, StageTimer.NONE);
+    }
+
+    /** As the two-argument constructor, telling {@code timer} what each {@link #recognizeLive} call costs. */
+    public FaceRecognizer(FaceDetector detector, FaceEmbedder embedder, StageTimer timer) {
         this.detector = detector;
         this.embedder = embedder;
+        this.timer = timer;
     }
 
     /** Every face in {@code bgr} (a frame or a person box) with its closest enrolled person; best detection first. */
@@ -54,16 +49,9 @@ public final class FaceRecognizer implements AutoCloseable {
         List<DetectedFace> found = detector.detect(frame);
         long t1 = System.nanoTime();
         List<RecognizedFace> out = match(frame, found, gallery);
-        liveCalls++;
-        liveFaces += found.size();
-        liveDetectNanos += t1 - t0;
-        liveRecognizeNanos += System.nanoTime() - t1;
+        timer.spent(StageTimer.Stage.FACE_DETECTION, t1 - t0, 1);
+        timer.spent(StageTimer.Stage.FACE_RECOGNITION, System.nanoTime() - t1, found.size());
         return out;
-    }
-
-    /** Time spent in {@link #recognizeLive} so far; a benchmark subtracts two readings. */
-    public LiveSpent liveSpent() {
-        return new LiveSpent(liveCalls, liveFaces, liveDetectNanos, liveRecognizeNanos);
     }
 
     private List<RecognizedFace> match(Mat bgr, List<DetectedFace> faces, Gallery gallery) {

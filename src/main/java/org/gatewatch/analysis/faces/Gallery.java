@@ -10,7 +10,7 @@ import java.util.Set;
 import org.gatewatch.config.RecognitionConfig;
 
 /**
- * The enrolled people: a few embeddings per person id. Immutable, so the live pipeline can keep reading one while
+ * The enrolled persons: a few embeddings per person id. Immutable, so the live pipeline can keep reading one while
  * enrollment builds the next and swaps it in (a volatile reference); no lock on the frame path. A face is compared
  * with every enrolled embedding and scores as its closest one (max cosine), which tolerates enrollment photos that
  * differ in pose or light better than one averaged template.
@@ -22,11 +22,11 @@ public final class Gallery {
 
     private static final Gallery EMPTY = new Gallery(Map.of(), DEFAULT_THRESHOLD);
 
-    private final Map<String, List<float[]>> people;
+    private final Map<String, List<float[]>> persons;
     private final double threshold;
 
-    private Gallery(Map<String, List<float[]>> people, double threshold) {
-        this.people = people;
+    private Gallery(Map<String, List<float[]>> persons, double threshold) {
+        this.persons = persons;
         this.threshold = threshold;
     }
 
@@ -47,7 +47,7 @@ public final class Gallery {
     public Optional<Match> best(float[] embedding) {
         String bestId = null;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (Map.Entry<String, List<float[]>> e : people.entrySet()) {
+        for (Map.Entry<String, List<float[]>> e : persons.entrySet()) {
             for (float[] enrolled : e.getValue()) {
                 double s = Embeddings.cosine(embedding, enrolled);
                 if (s > bestScore) {
@@ -63,29 +63,29 @@ public final class Gallery {
         return threshold;
     }
 
-    /** The same people with another threshold. */
+    /** The same persons with another threshold. */
     public Gallery withThreshold(double newThreshold) {
         checkThreshold(newThreshold);
-        return new Gallery(people, newThreshold);
+        return new Gallery(persons, newThreshold);
     }
 
     /** The same gallery without one person (their removal from enrollment, or a leave-one-out test). */
     public Gallery without(String personId) {
-        Map<String, List<float[]>> rest = new LinkedHashMap<>(people);
+        Map<String, List<float[]>> rest = new LinkedHashMap<>(persons);
         rest.remove(personId);
         return new Gallery(Collections.unmodifiableMap(rest), threshold);
     }
 
     public Set<String> personIds() {
-        return people.keySet();
+        return persons.keySet();
     }
 
     public int size() {
-        return people.size();
+        return persons.size();
     }
 
     public int embeddingCount(String personId) {
-        return people.getOrDefault(personId, List.of()).size();
+        return persons.getOrDefault(personId, List.of()).size();
     }
 
     private static void checkThreshold(double t) {
@@ -97,7 +97,7 @@ public final class Gallery {
     /** Collects embeddings per person; {@link #build()} copies them, so the builder can be reused. */
     public static final class Builder {
 
-        private final Map<String, List<float[]>> people = new LinkedHashMap<>();
+        private final Map<String, List<float[]>> persons = new LinkedHashMap<>();
         private double threshold = DEFAULT_THRESHOLD;
         private int dimension = -1;
 
@@ -109,7 +109,7 @@ public final class Gallery {
                 throw new IllegalArgumentException("embedding length " + embedding.length + ", gallery has " + dimension);
             }
             dimension = embedding.length;
-            people.computeIfAbsent(personId, k -> new ArrayList<>()).add(embedding.clone());
+            persons.computeIfAbsent(personId, k -> new ArrayList<>()).add(embedding.clone());
             return this;
         }
 
@@ -121,7 +121,7 @@ public final class Gallery {
 
         public Gallery build() {
             Map<String, List<float[]>> copy = new LinkedHashMap<>();
-            people.forEach((id, list) -> copy.put(id, List.copyOf(list)));
+            persons.forEach((id, list) -> copy.put(id, List.copyOf(list)));
             return new Gallery(Collections.unmodifiableMap(copy), threshold);
         }
     }

@@ -38,16 +38,6 @@ public final class MobileFaceNetEmbedder implements FaceEmbedder {
     }
 
     @Override
-    public int inputSize() {
-        return FaceAligner.SIZE;
-    }
-
-    @Override
-    public int dimension() {
-        return DIMENSION;
-    }
-
-    @Override
     public List<float[]> embed(List<Mat> faces) {
         List<float[]> out = new ArrayList<>(faces.size());
         int pixels = FaceAligner.SIZE * FaceAligner.SIZE * 3;

@@ -12,7 +12,7 @@ import org.opencv.video.Video;
 
 /**
  * The cheap first stage: a MOG2 background model on a shrunken frame says which regions changed, so still frames
- * skip the person detector and busy frames run it only around what moved. One instance per camera, fed every
+ * skip the pedestrian detector and busy frames run it only around what moved. One instance per camera, fed every
  * analysed frame in order, used by one thread; it owns its Mats and frees them in {@link #close()}.
  */
 public final class MotionDetector implements AutoCloseable {

@@ -1,7 +1,7 @@
 package org.gatewatch.analysis.pedestrians;
 
 /**
- * One person found in one frame: an axis-aligned box in the frame's pixels and the detector's confidence. Plain
+ * One pedestrian found in one frame: an axis-aligned box in the frame's pixels and the detector's confidence. Plain
  * numbers, no OpenCV types, so tracking, scoring and the CSV output use it without natives.
  *
  * @param score detector-specific confidence (for HOG the SVM margin); higher is more certain

@@ -12,8 +12,8 @@ import org.opencv.imgproc.Imgproc;
 import org.opencv.objdetect.HOGDescriptor;
 
 /**
- * OpenCV's HOG + linear SVM people detector ({@code HOGDescriptor.getDefaultPeopleDetector()}, Dalal and Triggs,
- * trained on INRIA persons), no model file needed. The image (or each region) is enlarged so the smallest person
+ * OpenCV's HOG + linear SVM pedestrian detector ({@code HOGDescriptor.getDefaultPeopleDetector()}, Dalal and Triggs,
+ * trained on INRIA persons), no model file needed. The image (or each region) is enlarged so the smallest pedestrian
  * of interest fills the 64×128 window, scanned over a pyramid, and the window boxes are shrunk to the body.
  * Overlapping boxes are left to the caller's {@link NonMaxSuppression}, which also merges boxes across regions.
  */
@@ -22,7 +22,7 @@ public final class HogPedestrianDetector implements PedestrianDetector {
     /** The default detector's window height; the INRIA person inside it is about 96 px tall (Dalal and Triggs 2005). */
     static final int WINDOW_HEIGHT = 128;
     static final int WINDOW_WIDTH = 64;
-    static final double WINDOW_PERSON_HEIGHT = HogConfig.WINDOW_PERSON_HEIGHT;
+    public static final double WINDOW_PEDESTRIAN_HEIGHT = HogConfig.WINDOW_PEDESTRIAN_HEIGHT;
 
     /*
      * Window → body box. INRIA training windows hold a 96 px person in 128 px with 16 px of margin all round
@@ -31,9 +31,9 @@ public final class HogPedestrianDetector implements PedestrianDetector {
      * wider than a person and would fail IoU 0.5 against a tight box.
      */
     private static final double BODY_TOP = 0.125;
-    private static final double BODY_H = WINDOW_PERSON_HEIGHT / WINDOW_HEIGHT;
+    private static final double BODY_H = WINDOW_PEDESTRIAN_HEIGHT / WINDOW_HEIGHT;
     private static final double BODY_ASPECT = 0.41;
-    /** A region's expected person may be this much smaller than the blob or track box that led there. */
+    /** A region's expected pedestrian may be this much smaller than the blob or track box that led there. */
     private static final double HINT_SLACK = 0.75;
     /** The smallest window already finds people a little under minPersonHeight; keep them rather than lose them. */
     private static final double MIN_HEIGHT_SLACK = 0.75;
@@ -68,7 +68,7 @@ public final class HogPedestrianDetector implements PedestrianDetector {
         Rect bounds = new Rect(0, 0, frame.cols(), frame.rows());
         for (SearchRegion region : regions) {
             Rect r = clip(new Rect(region.x(), region.y(), region.width(), region.height()), bounds);
-            double up = upscaleFor(region.personHeight());
+            double up = upscaleFor(region.pedestrianHeight());
             if (r.width * up < WINDOW_WIDTH || r.height * up < WINDOW_HEIGHT) {
                 continue; // not even one window fits: nobody of the sizes looked for can be in there
             }
@@ -79,14 +79,14 @@ public final class HogPedestrianDetector implements PedestrianDetector {
 
     /**
      * Enlargement that makes the smallest expected person (a little under the hint, never under minPersonHeight)
-     * fill the window; the pyramid then covers everyone larger. Without a hint: the configured smallest person.
+     * fill the window; the pyramid then covers everyone larger. Without a hint: the configured smallest pedestrian.
      */
-    double upscaleFor(double personHeight) {
-        if (personHeight <= 0) {
+    double upscaleFor(double pedestrianHeight) {
+        if (pedestrianHeight <= 0) {
             return config.upscale();
         }
-        double smallest = Math.max(config.minPersonHeight(), HINT_SLACK * personHeight);
-        return Math.max(1.0, Math.min(config.upscale(), WINDOW_PERSON_HEIGHT / smallest));
+        double smallest = Math.max(config.minPersonHeight(), HINT_SLACK * pedestrianHeight);
+        return Math.max(1.0, Math.min(config.upscale(), WINDOW_PEDESTRIAN_HEIGHT / smallest));
     }
 
     private void detectIn(Mat frame, Rect region, double up, List<Detection> out) {

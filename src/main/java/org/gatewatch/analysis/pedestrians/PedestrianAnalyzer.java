@@ -3,6 +3,7 @@ package org.gatewatch.analysis.pedestrians;
 import java.util.ArrayList;
 import java.util.List;
 import org.gatewatch.analysis.Box;
+import org.gatewatch.analysis.StageTimer;
 import org.gatewatch.analysis.motion.MotionDetector;
 import org.gatewatch.analysis.track.CountingLine;
 import org.gatewatch.analysis.track.Tracker;
@@ -13,7 +14,7 @@ import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 
 /**
- * Pedestrian analysis of one camera, frame by frame: motion → regions of interest → person detector → NMS →
+ * Pedestrian analysis of one camera, frame by frame: motion → regions of interest → pedestrian detector → NMS →
  * tracker → counting line. The analyze tool and the live pipeline both call {@link #analyze(Mat)} with every frame
  * they analyse, in order, so they give the same answers on the same frames. Not thread-safe: one analysis thread
  * per camera owns it (frames may be skipped when busy; the tracker then sees a larger step).
@@ -21,9 +22,9 @@ import org.opencv.core.Rect;
 public final class PedestrianAnalyzer implements AutoCloseable {
 
     /**
-     * NMS thresholds. Two visible people next to each other overlap far less: in the vtest labels no two scored
-     * persons exceed IoU 0.15 or 36 % cover of the smaller box; a box lying 70 % inside a stronger one is a body part
-     * found at another pyramid level.
+     * NMS thresholds. Two visible pedestrians next to each other overlap far less: in the vtest labels no two
+     * scored pedestrians exceed IoU 0.15 or 36 % cover of the smaller box; a box lying 70 % inside a stronger one is
+     * a body part found at another pyramid level.
      */
     private static final double NMS_IOU = 0.4;
     private static final double NMS_COVER = 0.7;
@@ -31,23 +32,16 @@ public final class PedestrianAnalyzer implements AutoCloseable {
     private static final double WHOLE_FRAME_SHARE = 0.6;
     /**
      * A detection may start a track only where a moving blob covers this share of its box (blobs are dilated, so a
-     * walker's blob covers most of the body; a quarter leaves room for a person who only just started moving).
+     * walker's blob covers most of the body; a quarter leaves room for a pedestrian who only just started moving).
      */
     private static final double MIN_MOVING_SHARE = 0.25;
     /** A coasting track whose box is mostly outside the frame has walked out: stop reporting it. */
     private static final double MIN_VISIBLE_SHARE = 0.5;
 
     /** What one frame gave. Boxes are in the frame's pixels. */
-    public record Result(long frame, List<TrackedObject> people, int detections, boolean motion,
+    public record Result(long frame, List<TrackedObject> pedestrians, int detections, boolean motion,
                          boolean detectorRan, double scannedShare, long motionNanos, long detectNanos, long in,
                          long out) {
-    }
-
-    /**
-     * Wall time {@link #analyze} has spent since the analyzer was made: in all, and in the motion model. For a
-     * benchmark that reaches the analyzer only through its caller (GateAnalysis keeps each Result to itself).
-     */
-    public record Spent(long frames, long totalNanos, long motionNanos) {
     }
 
     private final PedestrianConfig config;
@@ -56,20 +50,19 @@ public final class PedestrianAnalyzer implements AutoCloseable {
     private final NonMaxSuppression nms = new NonMaxSuppression(NMS_IOU, NMS_COVER);
     private final Tracker tracker;
     private final CountingLine line;
+    private final StageTimer timer;
     private long index = -1;
-    // Running sums for spent(): two adds per frame, no allocation on the frame path.
-    private long totalNanos;
-    private long motionNanos;
 
-    /** The built-in analysis: HOG people detector, MOG2 motion. Needs {@code OpenCvRuntime.load()} first. */
+    /** The built-in analysis: HOG pedestrian detector, MOG2 motion. Needs {@code OpenCvRuntime.load()} first. */
     public PedestrianAnalyzer(PedestrianConfig config) {
-        this(config, new HogPedestrianDetector(config.hog()));
+        this(config, StageTimer.NONE);
     }
 
-    /** With another person detector (a DNN model); the analyzer owns and closes it. */
-    public PedestrianAnalyzer(PedestrianConfig config, PedestrianDetector detector) {
+    /** As the one-argument constructor, telling {@code timer} what the motion and pedestrian stages cost. */
+    public PedestrianAnalyzer(PedestrianConfig config, StageTimer timer) {
         this.config = config;
-        this.detector = detector;
+        this.timer = timer;
+        this.detector = new HogPedestrianDetector(config.hog());
         this.motion = config.motionGating() ? new MotionDetector(config.motion()) : null;
         this.tracker = new Tracker(config.tracker());
         double[] l = config.countingLine();
@@ -94,28 +87,18 @@ public final class PedestrianAnalyzer implements AutoCloseable {
             observations.add(new Observation(new Box(d.x(), d.y(), d.width(), d.height()), d.score(),
                     moving == null || touchesMotion(d, moving)));
         }
-        List<TrackedObject> people = new ArrayList<>();
+        List<TrackedObject> pedestrians = new ArrayList<>();
         for (TrackedObject t : tracker.update(observations)) {
             if (t.detected() || visibleShare(t.box(), cols, rows) >= MIN_VISIBLE_SHARE) {
-                people.add(clipped(t, cols, rows));
+                pedestrians.add(clipped(t, cols, rows));
             }
         }
-        countCrossings(people);
-        totalNanos += System.nanoTime() - t0;
-        motionNanos += t1 - t0;
-        return new Result(index, List.copyOf(people), found.size(), moving != null && !moving.isEmpty(),
+        countCrossings(pedestrians);
+        timer.spent(StageTimer.Stage.MOTION, t1 - t0, 1);
+        timer.spent(StageTimer.Stage.PEDESTRIANS, System.nanoTime() - t1, 1);
+        return new Result(index, List.copyOf(pedestrians), found.size(), moving != null && !moving.isEmpty(),
                 !regions.isEmpty(), share(regions, cols, rows), t1 - t0, t2 - t1, line == null ? 0 : line.in(),
                 line == null ? 0 : line.out());
-    }
-
-    /** Frames analysed so far. */
-    public long frames() {
-        return index + 1;
-    }
-
-    /** Time spent so far; a benchmark subtracts two readings to time the frames between them. */
-    public Spent spent() {
-        return new Spent(index + 1, totalNanos, motionNanos);
     }
 
     /** Confirmed tracks since the start. */
@@ -125,8 +108,8 @@ public final class PedestrianAnalyzer implements AutoCloseable {
 
     /**
      * Where to look: each moving region and each live track's predicted box, widened by the margin (motion often
-     * covers only a person's legs or arms, and a track may have moved), merged where they overlap. Each carries the
-     * height of the blob or track as the expected person size.
+     * covers only a pedestrian's legs or arms, and a track may have moved), merged where they overlap. Each carries the
+     * height of the blob or track as the expected pedestrian size.
      */
     List<SearchRegion> regionsOfInterest(List<Rect> moving, int cols, int rows) {
         List<SearchRegion> regions = new ArrayList<>();
@@ -142,13 +125,13 @@ public final class PedestrianAnalyzer implements AutoCloseable {
             for (SearchRegion r : merged) {
                 all = all.union(r);
             }
-            return List.of(new SearchRegion(0, 0, cols, rows, all.personHeight()));
+            return List.of(new SearchRegion(0, 0, cols, rows, all.pedestrianHeight()));
         }
         return merged;
     }
 
     private SearchRegion widen(double x, double y, double w, double h, int cols, int rows) {
-        // At least the smallest person's height around, so a region of a few moving pixels still holds a window.
+        // At least the smallest pedestrian's height around, so a region of a few moving pixels still holds a window.
         double reach = Math.max(h, config.hog().minPersonHeight());
         double m = config.roiMargin() * reach;
         int x0 = (int) Math.max(0, Math.floor(x - m));
@@ -184,7 +167,7 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         return out;
     }
 
-    /** Whether a moving blob covers enough of the box for it to be a person who moved. */
+    /** Whether a moving blob covers enough of the box for it to be a pedestrian who moved. */
     private static boolean touchesMotion(Detection d, List<Rect> moving) {
         for (Rect m : moving) {
             long w = Math.min(d.right(), m.x + m.width) - Math.max(d.x(), m.x);
@@ -223,11 +206,11 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         return w <= 0 || h <= 0 ? 0 : w * h / b.area();
     }
 
-    private void countCrossings(List<TrackedObject> people) {
+    private void countCrossings(List<TrackedObject> pedestrians) {
         if (line == null) {
             return;
         }
-        for (TrackedObject t : people) {
+        for (TrackedObject t : pedestrians) {
             line.update(t.id(), t.box().footX(), t.box().footY());
         }
         line.retain(tracker.liveIds());

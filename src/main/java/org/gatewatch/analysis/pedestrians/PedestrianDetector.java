@@ -4,18 +4,18 @@ import java.util.List;
 import org.opencv.core.Mat;
 
 /**
- * Finds people in a BGR frame. HOG is the built-in implementation; a DNN model (ONNX through org.opencv.dnn) fits
+ * Finds pedestrians in a BGR frame. HOG is the built-in implementation; a DNN model (ONNX through org.opencv.dnn) fits
  * behind the same seam. One instance is used by one thread at a time (the camera's analysis thread or the
  * analyze tool); it owns its native state and frees it in {@link #close()}.
  */
 public interface PedestrianDetector extends AutoCloseable {
 
-    /** People anywhere in {@code frame}; boxes in the frame's pixels, not suppressed against each other yet. */
+    /** Pedestrians anywhere in {@code frame}; boxes in the frame's pixels, not suppressed against each other yet. */
     List<Detection> detect(Mat frame);
 
     /**
-     * People inside the given regions only (clipped to the frame), for frames where motion or existing tracks say
-     * where to look and how tall a person there should be. Boxes are in the frame's pixels.
+     * Pedestrians inside the given regions only (clipped to the frame), for frames where motion or existing tracks say
+     * where to look and how tall a pedestrian there should be. Boxes are in the frame's pixels.
      */
     List<Detection> detect(Mat frame, List<SearchRegion> regions);
 

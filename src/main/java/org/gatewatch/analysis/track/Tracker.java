@@ -10,7 +10,7 @@ import org.gatewatch.analysis.Box;
 import org.gatewatch.config.TrackerConfig;
 
 /**
- * Gives each person an id that lasts across frames, so one walk-through is one track. Detections are matched to
+ * Gives each pedestrian an id that lasts across frames, so one walk-through is one track. Detections are matched to
  * the tracks' constant-velocity predictions, greedily by overlap (IoU) and, for what overlap misses, by centre
  * distance; a track lives on for a few frames without detections (occlusion, a missed frame) and is reported at
  * its prediction for a shorter while. New tracks are reported only once seen {@code minHits} times, which removes
@@ -40,7 +40,7 @@ public final class Tracker {
     public record TrackedObject(int id, Box box, double score, boolean detected) {
     }
 
-    /** A tentative track dies after this many frames without a detection: it has not shown it is a person. */
+    /** A tentative track dies after this many frames without a detection: it has not shown it is a pedestrian. */
     private static final int TENTATIVE_MAX_MISSED = 1;
     /** Weight of the newest displacement in the velocity estimate (the rest is the previous estimate). */
     private static final double VELOCITY_GAIN = 0.5;

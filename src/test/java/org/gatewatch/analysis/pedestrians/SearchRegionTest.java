@@ -17,7 +17,7 @@ class SearchRegionTest {
     @Test
     void anUnknownSizeStaysUnknownInTheUnion() {
         SearchRegion known = new SearchRegion(0, 0, 10, 10, 50);
-        assertEquals(0, known.union(SearchRegion.whole(640, 480)).personHeight());
+        assertEquals(0, known.union(SearchRegion.whole(640, 480)).pedestrianHeight());
     }
 
     @Test

@@ -9,36 +9,38 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.gatewatch.analysis.faces.FaceRecognizer;
+import org.gatewatch.analysis.FrameAnalyzer;
+import org.gatewatch.analysis.StageTimer.Stage;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.analysis.pedestrians.PedestrianAnalyzer;
+import org.gatewatch.camera.AnalysisFactory;
 import org.gatewatch.capture.FfmpegSource;
 import org.gatewatch.cli.Machine;
 import org.gatewatch.config.CameraConfig;
 import org.gatewatch.config.PedestrianConfig;
 import org.gatewatch.config.RecognitionConfig;
 import org.gatewatch.gate.AccessPolicy;
-import org.gatewatch.gate.FaceChecks;
 import org.gatewatch.gate.GateAnalysis;
 import org.opencv.core.Mat;
 
 /**
- * Runs a camera's live gate analysis over footage (a video file, or a {@link StillScene}), built as app.Analyzers
- * builds a camera with
- * {@code analysis = gate} and the default face settings (a {@link GateAnalysis} over a {@link PedestrianAnalyzer},
- * an MTCNN + MobileFaceNet {@link FaceRecognizer}, liveness {@code score}, {@code faces.votes} 3),
- * on this one thread and as fast as the video decodes, as the camera's analysis thread would if it never waited.
- * Each frame is timed end to end with the wall clock; the stages are read from the analyzers' running sums around
- * the same call, so nothing of the pipeline is repeated here. Decoding is outside the timings.
+ * Runs a camera's live gate analysis over footage (a video file, or a {@link StillScene}), built by the cameras'
+ * {@link AnalysisFactory} as for a camera with {@code analysis = gate} and the default face settings (a
+ * {@link GateAnalysis} over a {@link PedestrianAnalyzer}, MTCNN + MobileFaceNet, liveness {@code score},
+ * {@code faces.votes} 3), on this one thread and as fast as the video decodes, as the camera's analysis thread would
+ * if it never waited. Each frame is timed end to end with the wall clock; the stages tell a {@link StageClock} what
+ * they cost within the same call, so nothing of the pipeline is repeated here. Decoding is outside the timings.
  */
 public final class GateTiming {
 
     private static final Logger LOG = LogManager.getLogger(GateTiming.class);
+    /** The default of {@code camera.<id>.jpegQuality}: the snapshots are encoded as a default camera's. */
+    private static final int CAMERA_JPEG_QUALITY = 80;
 
     /**
      * One run's figures; stage samples are per counted frame.
      *
-     * @param people      HOG + NMS + tracker: the pedestrian analyzer's time less its motion model
+     * @param pedestrians HOG + NMS + tracker: the pedestrian analyzer's time less its motion model
      * @param faces       the face detector's pass over the whole frame (zero on frames where faces were not looked
      *                    for)
      * @param recognition align + embed + gallery match of the faces found on the frame
@@ -46,7 +48,7 @@ public final class GateTiming {
      *                    access only), decisions, snapshot JPEGs, the overlay
      */
     public record Run(int width, int height, double sourceFps, int warmup, FrameTimes total, FrameTimes motion,
-               FrameTimes people, FrameTimes faces, FrameTimes recognition, FrameTimes other, long facesFound,
+               FrameTimes pedestrians, FrameTimes faces, FrameTimes recognition, FrameTimes other, long facesFound,
                long recognitionNanos, double threadCpuMs, double processCpuMs, int tracks, int events) {
 
         /** Align + embed + match per face found, or NaN when no face was found. */
@@ -129,11 +131,12 @@ public final class GateTiming {
      * Analyses up to {@code maxFrames} frames of {@code footage} (and closes it); the first {@code warmup} run but
      * are not counted (JIT compilation, and the background model's first frames, when everything looks like motion).
      */
-    public Run run(Footage footage, PedestrianConfig config, Gallery gallery, long maxFrames, int warmup) throws IOException {
+    public Run run(Footage footage, PedestrianConfig config, Gallery gallery, long maxFrames, int warmup)
+            throws IOException {
         FrameTimes total = new FrameTimes();
         FrameTimes motion = new FrameTimes();
-        FrameTimes people = new FrameTimes();
-        FrameTimes faces = new FrameTimes();
+        FrameTimes pedestrianTimes = new FrameTimes();
+        FrameTimes faceTimes = new FrameTimes();
         FrameTimes recognition = new FrameTimes();
         FrameTimes other = new FrameTimes();
         long facesFound = 0;
@@ -141,17 +144,16 @@ public final class GateTiming {
         long threadCpu = 0;
         long processCpu = 0;
         int[] events = {0};
-        PedestrianAnalyzer pedestrians = new PedestrianAnalyzer(config);
-        FaceChecks checks = newFaceChecks(pedestrians);
-        FaceRecognizer recognizer = checks.recognizer();
-        AccessPolicy policy = new AccessPolicy(
+        StageClock stages = new StageClock();
+        // No person records (every known face is then denied, which costs the same as granting); events only counted.
+        AnalysisFactory factory = new AnalysisFactory(new AnalysisFactory.Outlets(() -> gallery,
+                id -> Optional.empty(), e -> events[0]++, Clock.systemDefaultZone()), stages);
+        AnalysisFactory.Faces faces = new AnalysisFactory.Faces(minFaceSize, RecognitionConfig.DEFAULTS.votes(), true,
                 new AccessPolicy.Liveness(false, CameraConfig.DEFAULT_LIVENESS_THRESHOLD));
-        // The gate's own constructor arguments, as app.Analyzers passes them; no person records (every known face
-        // is then denied, which costs the same as granting) and events only counted.
+        PedestrianAnalyzer pedestrians = new PedestrianAnalyzer(config, stages);
         try (Footage source = footage;
-             GateAnalysis gate = new GateAnalysis("bench", pedestrians, checks, () -> gallery,
-                     id -> Optional.empty(), e -> events[0]++, Clock.systemDefaultZone(), config.countingLine(),
-                     policy)) {
+             FrameAnalyzer gate = factory.build("bench", pedestrians, config.countingLine(), faces,
+                     CAMERA_JPEG_QUALITY)) {
             int width = 0;
             int height = 0;
             long index = 0;
@@ -159,8 +161,7 @@ public final class GateTiming {
             while (index < maxFrames && (frame = source.next()) != null) {
                 width = frame.cols();
                 height = frame.rows();
-                PedestrianAnalyzer.Spent p0 = pedestrians.spent();
-                FaceRecognizer.LiveSpent f0 = recognizer.liveSpent();
+                stages.reset();
                 long cpu0 = threads.getCurrentThreadCpuTime();
                 long proc0 = Machine.processCpuNanos();
                 long t0 = System.nanoTime();
@@ -168,20 +169,18 @@ public final class GateTiming {
                 long t1 = System.nanoTime();
                 long proc1 = Machine.processCpuNanos();
                 long cpu1 = threads.getCurrentThreadCpuTime();
-                PedestrianAnalyzer.Spent p1 = pedestrians.spent();
-                FaceRecognizer.LiveSpent f1 = recognizer.liveSpent();
                 if (index++ < warmup) {
                     continue;
                 }
-                long m = p1.motionNanos() - p0.motionNanos();
-                long p = p1.totalNanos() - p0.totalNanos() - m;
-                long d = f1.detectNanos() - f0.detectNanos();
-                long r = f1.recognizeNanos() - f0.recognizeNanos();
-                long found = f1.faces() - f0.faces();
+                long m = stages.nanos(Stage.MOTION);
+                long p = stages.nanos(Stage.PEDESTRIANS);
+                long d = stages.nanos(Stage.FACE_DETECTION);
+                long r = stages.nanos(Stage.FACE_RECOGNITION);
+                long found = stages.faces();
                 total.add(t1 - t0, true);
                 motion.add(m, config.motionGating());
-                people.add(p, true);
-                faces.add(d, f1.calls() > f0.calls());
+                pedestrianTimes.add(p, true);
+                faceTimes.add(d, stages.ran(Stage.FACE_DETECTION));
                 recognition.add(r, found > 0);
                 other.add(t1 - t0 - m - p - d - r, true);
                 facesFound += found;
@@ -194,20 +193,10 @@ public final class GateTiming {
                 }
             }
             int counted = total.samples();
-            return new Run(width, height, source.fps(), (int) Math.min(warmup, index), total, motion, people, faces,
-                    recognition, other, facesFound, recognitionNanos,
+            return new Run(width, height, source.fps(), (int) Math.min(warmup, index), total, motion, pedestrianTimes,
+                    faceTimes, recognition, other, facesFound, recognitionNanos,
                     counted == 0 ? 0 : threadCpu / 1e6 / counted, counted == 0 ? 0 : processCpu / 1e6 / counted,
                     pedestrians.tracksStarted(), events[0]);
-        }
-    }
-
-    /** The gate's face checks, as app.Analyzers loads them; the pedestrian analyzer is closed if they fail. */
-    private FaceChecks newFaceChecks(PedestrianAnalyzer pedestrians) {
-        try {
-            return FaceChecks.load(minFaceSize, true, RecognitionConfig.DEFAULTS.votes());
-        } catch (RuntimeException e) {
-            pedestrians.close();
-            throw e;
         }
     }
 }

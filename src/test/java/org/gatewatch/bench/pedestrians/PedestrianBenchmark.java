@@ -116,7 +116,7 @@ public final class PedestrianBenchmark {
             try (PedestrianAnalyzer analyzer = new PedestrianAnalyzer(config)) {
                 for (long i = 0; i < frames; i++) {
                     PedestrianAnalyzer.Result r = analyzer.analyze(still.next());
-                    rows += r.people().size();
+                    rows += r.pedestrians().size();
                     raw += r.detections();
                 }
             }

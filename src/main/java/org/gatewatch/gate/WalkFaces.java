@@ -1,0 +1,74 @@
+package org.gatewatch.gate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gatewatch.analysis.faces.FaceBox;
+import org.gatewatch.analysis.faces.Gallery;
+import org.gatewatch.analysis.faces.RecognizedFace;
+import org.gatewatch.analysis.track.FaceOwners;
+import org.gatewatch.analysis.track.FaceTracker;
+import org.gatewatch.analysis.track.Tracker.TrackedObject;
+import org.opencv.core.Mat;
+
+/**
+ * The face half of the gate: one detector pass over the whole frame, whatever the number of pedestrians; each face
+ * goes to the walk of the pedestrian whose box holds it, or, with no pedestrian around it, to a walk of its own
+ * face track; it votes there, and is scored for liveness when it could grant access. One analysis thread.
+ */
+public final class WalkFaces implements AutoCloseable {
+
+    private final FaceChecks checks;
+    private final LivenessCheck liveness;
+    private final FaceTracker faceTracker = new FaceTracker();
+
+    /** @param checks the models, owned: closed with this */
+    public WalkFaces(String cameraId, FaceChecks checks) {
+        this.checks = checks;
+        this.liveness = new LivenessCheck(cameraId, checks.liveness());
+    }
+
+    /** Whether a face track is live, so faces are looked for on the next frame too. */
+    boolean tracking() {
+        return faceTracker.size() > 0;
+    }
+
+    /** Recognises the frame's faces into the walks; returns the face-only tracks, for the overlay. */
+    List<TrackedObject> look(Mat frame, List<TrackedObject> pedestrians, Gallery enrolled, Walks walks) {
+        List<RecognizedFace> alone = new ArrayList<>();
+        for (RecognizedFace f : checks.recognizer().recognizeLive(frame, enrolled)) {
+            TrackedObject owner = FaceOwners.owner(f.face().box(), pedestrians);
+            if (owner == null) {
+                alone.add(f);
+            } else {
+                add(walks, walks.get(owner.id()), f, frame);
+            }
+        }
+        List<TrackedObject> tracks = new ArrayList<>();
+        for (FaceTracker.TrackedFace t : faceTracker.update(alone)) {
+            Walk walk = walks.seen(Walks.ofFaceTrack(t.track().id()), enrolled.threshold(), frame);
+            if (t.face() != null) {
+                add(walks, walk, t.face(), frame);
+            }
+            tracks.add(t.track());
+        }
+        return tracks;
+    }
+
+    private void add(Walks walks, Walk walk, RecognizedFace face, Mat frame) {
+        if (walk == null || walk.verdict != null) {
+            return;
+        }
+        walk.facesSeen++;
+        boolean couldGrant = walk.vote.addFace(face.best());
+        FaceBox box = face.face().box();
+        if (couldGrant) {
+            liveness.score(walk, frame, box);
+        }
+        walks.faceSeen(walk, frame, box);
+    }
+
+    @Override
+    public void close() {
+        checks.close();
+    }
+}
