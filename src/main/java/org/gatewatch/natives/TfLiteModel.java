@@ -15,8 +15,8 @@ import org.bytedeco.tensorflowlite.TfLiteTensor;
 import org.bytedeco.tensorflowlite.global.tensorflowlite;
 
 /**
- * One TensorFlow Lite model with its interpreter (bytedeco's TFLite: OpenCV's importer cannot read these models,
- * STACK.md §7). Float32 input 0, float32 outputs. Not thread-safe: an interpreter holds its tensors, so each thread
+ * One TensorFlow Lite model with its interpreter (bytedeco's TFLite: OpenCV's importer cannot read these models).
+ * Float32 input 0, float32 outputs. Not thread-safe: an interpreter holds its tensors, so each thread
  * needs its own instance. Owns the native model, resolver and interpreter and frees them in {@link #close()}.
  */
 public final class TfLiteModel implements AutoCloseable {

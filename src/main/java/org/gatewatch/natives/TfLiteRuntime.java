@@ -5,7 +5,7 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Loads the TensorFlow Lite natives once per JVM. Like OpenCV's, they belong in Tomcat's lib/ (provided scope), not in
- * the WAR: a reloaded webapp cannot bind natives that an earlier class loader already loaded (STACK.md G4).
+ * the WAR: a reloaded webapp cannot bind natives that an earlier class loader already loaded.
  */
 public final class TfLiteRuntime {
 

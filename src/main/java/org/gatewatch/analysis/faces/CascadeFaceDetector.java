@@ -12,7 +12,7 @@ import org.opencv.imgproc.Imgproc;
 import org.opencv.objdetect.CascadeClassifier;
 
 /**
- * The fallback face detector: an OpenCV cascade from the natives jar (STACK.md §1b), no model files needed, boxes
+ * The fallback face detector: an OpenCV cascade from the natives jar (under share/opencv4/), no model files needed, boxes
  * only, so recognition falls back to a square crop (which recognises far less well: bench-faces). LBP
  * "frontalface_improved" by default. Measured here (load ~5 on 2 cores) it is not faster than MTCNN at gate sizes:
  * 22 ms on a 300×476 person box (MTCNN 13–24 ms), 74–83 ms on a 768×576 frame (MTCNN 27 ms with 40 px faces).
