@@ -6,7 +6,7 @@ package org.gatewatch.camera;
  * @param state one of idle, starting, streaming, reconnecting, error
  * @param fps         the source's frame rate
  * @param analysisFps frames analysed per second (analysis runs on the newest frame and skips the rest)
- * @param countIn     people who crossed the counting line inwards since the start (0 without a line)
+ * @param countIn     pedestrians who crossed the counting line inwards since the start (0 without a line)
  * @param countOut    people who crossed it outwards
  * @param analysisMode the camera's {@code analysis} setting: off, people or gate
  * @param liveness    the camera's liveness setting (off, score or enforce) when it takes access decisions, else null

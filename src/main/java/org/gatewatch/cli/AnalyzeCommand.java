@@ -62,7 +62,7 @@ public final class AnalyzeCommand {
     /**
      * What a run measured, for the summary line and the benchmark.
      *
-     * @param rows       CSV rows: reported (tracked) persons summed over frames
+     * @param rows       CSV rows: reported (tracked) pedestrians summed over frames
      * @param detections the detector's boxes after NMS, before tracking, summed over frames
      * @param cpuMsPerFrame this process's CPU time per frame, all threads (OpenCV's HOG uses both cores): less
      *                   sensitive than wall time to other work on the machine
