@@ -1,5 +1,6 @@
 package org.gatewatch.config;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -68,5 +69,21 @@ public final class ConfigValues {
             }
         }
         return values;
+    }
+
+    /** A mode as the configuration writes it: the constant's name in lower case ({@code GATE} is {@code gate}). */
+    public static String spelling(Enum<?> mode) {
+        return mode.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The constant of {@code type} that {@code value} of {@code key} spells, or an error naming the accepted ones. */
+    public static <E extends Enum<E>> E mode(Class<E> type, String key, String value) {
+        for (E mode : type.getEnumConstants()) {
+            if (spelling(mode).equals(value)) {
+                return mode;
+            }
+        }
+        throw ConfigException.invalid(key, value,
+                "one of " + Arrays.stream(type.getEnumConstants()).map(ConfigValues::spelling).toList());
     }
 }
