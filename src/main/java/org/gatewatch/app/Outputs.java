@@ -32,7 +32,7 @@ final class Outputs implements AutoCloseable {
                 WebhookSender webhook = new WebhookSender(config.webhook());
                 outputs.started.add(webhook);
                 recorder.addListener(webhook);
-                LOG.info("Webhook on: {}", config.webhook().urls());
+                LOG.info("Webhook on: {}", config.webhook().maskedUrls());
             }
             if (config.mqtt().enabled()) {
                 MqttPublisher mqtt = new MqttPublisher(config.mqtt(), events, ZoneId.systemDefault()).start();

@@ -9,6 +9,7 @@ import org.gatewatch.capture.CaptureWorker;
 import org.gatewatch.capture.FrameSource;
 import org.gatewatch.config.AnalysisMode;
 import org.gatewatch.config.CameraConfig;
+import org.gatewatch.config.Secrets;
 import org.gatewatch.stream.FrameHub;
 import org.gatewatch.stream.JpegEncoder;
 import org.gatewatch.stream.JpegFrame;
@@ -101,7 +102,7 @@ public final class Camera {
         int viewers = hub.viewerCount() + (cleanHub != hub ? cleanHub.viewerCount() : 0);
         long sent = hub.framesSent() + (cleanHub != hub ? cleanHub.framesSent() : 0);
         long skipped = hub.framesSkipped() + (cleanHub != hub ? cleanHub.framesSkipped() : 0);
-        return new CameraStatus(config.id(), config.name(), config.source(), worker.state().apiName(),
+        return new CameraStatus(config.id(), config.name(), Secrets.maskUrl(config.source()), worker.state().apiName(),
                 worker.sourceFps(), config.idleSeconds(), viewers, worker.framesCaptured(),
                 pipeline.framesEncoded(), sent, skipped, worker.lastError(),
                 config.alwaysOn(), newest == null ? 0 : newest.captureMillis(),

@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.gatewatch.config.Secrets;
 import org.opencv.core.Mat;
 
 /**
@@ -112,7 +113,7 @@ public final class CaptureWorker {
         } catch (Throwable t) {
             // An Error here (a native library missing) would otherwise kill the thread silently.
             LOG.error("Capture thread of camera {} died", cameraId, t);
-            lastError = String.valueOf(t);
+            lastError = Secrets.maskUrl(String.valueOf(t));
             synchronized (lock) {
                 running = false;
                 state = CaptureState.ERROR;
@@ -143,7 +144,8 @@ public final class CaptureWorker {
                     return;
                 }
                 failures++;
-                lastError = e.getMessage() == null ? e.toString() : e.getMessage();
+                // Sources mask their URL; a message from a library quoting it is masked here once more.
+                lastError = Secrets.maskUrl(e.getMessage() == null ? e.toString() : e.getMessage());
                 LOG.warn("Camera {}: source failed ({} in a row): {}", cameraId, failures, lastError);
                 LOG.debug("Camera {} source failure", cameraId, e);
             } finally {

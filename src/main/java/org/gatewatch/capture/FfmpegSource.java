@@ -6,6 +6,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.gatewatch.config.Secrets;
 import org.opencv.core.Mat;
 
 /**
@@ -60,7 +61,7 @@ public final class FfmpegSource implements FrameSource {
             g.start();
         } catch (FrameGrabber.Exception e) {
             closeQuietly(g);
-            throw new IOException("cannot open " + url + ": " + e.getMessage(), e);
+            throw masked("cannot open", e);
         }
         grabber = g;
         converter = new OpenCVFrameConverter.ToOrgOpenCvCoreMat();
@@ -85,7 +86,7 @@ public final class FfmpegSource implements FrameSource {
             }
             return converter.convert(frame);
         } catch (FrameGrabber.Exception e) {
-            throw new IOException("read failed on " + url + ": " + e.getMessage(), e);
+            throw masked("read failed on", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -107,6 +108,19 @@ public final class FfmpegSource implements FrameSource {
             closeQuietly(grabber);
             grabber = null;
         }
+    }
+
+    /**
+     * FFmpeg's message quotes the URL with its password, and a cause is logged with its message: the cause is kept
+     * as a copy with the message masked and the same stack trace.
+     */
+    private IOException masked(String what, FrameGrabber.Exception e) {
+        IOException cause = new IOException(e.getClass().getName() + ": " + Secrets.maskUrl(e.getMessage()));
+        cause.setStackTrace(e.getStackTrace());
+        if (e.getCause() != null) {
+            cause.initCause(e.getCause());
+        }
+        return new IOException(what + " " + Secrets.maskUrl(url) + ": " + Secrets.maskUrl(e.getMessage()), cause);
     }
 
     private static void closeQuietly(FFmpegFrameGrabber g) {

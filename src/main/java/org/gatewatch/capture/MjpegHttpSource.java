@@ -10,6 +10,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import org.gatewatch.config.Secrets;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -180,6 +181,6 @@ public final class MjpegHttpSource implements FrameSource {
 
     private String safeUri() {
         // Never log the password of a camera URL.
-        return uri.getUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "***@");
+        return Secrets.maskUrl(uri.toString());
     }
 }

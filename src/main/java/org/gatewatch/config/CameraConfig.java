@@ -78,4 +78,13 @@ public record CameraConfig(String id, String name, String source, double fpsCap,
     public boolean livenessEnforced() {
         return liveness == LivenessMode.ENFORCE;
     }
+
+    /** As a record prints itself, with the source's password masked. */
+    @Override
+    public String toString() {
+        return "CameraConfig[id=" + id + ", name=" + name + ", source=" + Secrets.maskUrl(source) + ", fpsCap=" + fpsCap
+                + ", jpegQuality=" + jpegQuality + ", idleSeconds=" + idleSeconds + ", alwaysOn=" + alwaysOn
+                + ", analysis=" + analysis + ", liveness=" + liveness + ", livenessThreshold=" + livenessThreshold
+                + ", pedestrians=" + pedestrians + "]";
+    }
 }

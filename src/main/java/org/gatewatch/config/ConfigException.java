@@ -13,8 +13,12 @@ public final class ConfigException extends IllegalArgumentException {
         super(message, cause);
     }
 
-    /** The one wording of a refused value, wherever it is checked: the key, the value as given, what would do. */
+    /**
+     * The one wording of a refused value, wherever it is checked: the key, the value as given, what would do. A
+     * password, or a URL's, is masked: the message reaches the log and the deployer's screen.
+     */
     public static ConfigException invalid(String key, Object value, String expected) {
-        return new ConfigException("Invalid configuration: " + key + " = '" + value + "' (" + expected + ")");
+        return new ConfigException("Invalid configuration: " + key + " = '" + Secrets.maskValue(key, value) + "' ("
+                + Secrets.maskUrl(expected) + ")");
     }
 }

@@ -38,4 +38,11 @@ public record MqttConfig(String url, String clientId, String username, String pa
     public boolean enabled() {
         return !url.isEmpty();
     }
+
+    /** As a record prints itself, with the password (and one given in the URL) masked. */
+    @Override
+    public String toString() {
+        return "MqttConfig[url=" + Secrets.maskUrl(url) + ", clientId=" + clientId + ", username=" + username
+                + ", password=" + Secrets.hidden(password) + ", topicPrefix=" + topicPrefix + ", qos=" + qos + "]";
+    }
 }

@@ -46,4 +46,17 @@ public record WebhookConfig(List<URI> urls, String secret, int queueSize, int ma
     public boolean enabled() {
         return !urls.isEmpty();
     }
+
+    /** The URLs with their tokens masked, for a log line: {@link #urls()} prints them whole. */
+    public List<String> maskedUrls() {
+        return urls.stream().map(u -> Secrets.maskUrl(u.toString())).toList();
+    }
+
+    /** As a record prints itself, with the secret and the URLs' tokens masked. */
+    @Override
+    public String toString() {
+        return "WebhookConfig[urls=" + maskedUrls() + ", secret=" + Secrets.hidden(secret) + ", queueSize=" + queueSize
+                + ", maxAttempts=" + maxAttempts + ", retryBaseMillis=" + retryBaseMillis + ", timeoutSeconds="
+                + timeoutSeconds + "]";
+    }
 }

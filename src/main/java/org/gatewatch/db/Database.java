@@ -12,6 +12,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.gatewatch.config.Secrets;
 import org.gatewatch.threads.OwnedThreads;
 
 /**
@@ -76,7 +77,8 @@ public final class Database implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
-        return owning(config, jdbcUrl);
+        // The description reaches log lines; a password given in the URL does not.
+        return owning(config, Secrets.maskUrl(jdbcUrl));
     }
 
     private static Database owning(HikariConfig config, String description) {

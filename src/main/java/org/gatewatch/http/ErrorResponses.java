@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.gatewatch.config.LogText;
 
 /** The one place that turns an {@link HttpError} into a response: the status, {@code {"error": "..."}} and one log line. */
 public final class ErrorResponses {
@@ -18,7 +19,9 @@ public final class ErrorResponses {
     }
 
     public static void send(HttpServletRequest req, HttpServletResponse resp, HttpError error) throws IOException {
-        LOG.info("{} {} -> {} {}", req.getMethod(), req.getRequestURI(), error.status(), error.getMessage());
+        // The path and the message may carry what the client sent: encoded, so no CR/LF starts a forged line.
+        LOG.info("{} {} -> {} {}", LogText.encode(req.getMethod()), LogText.encode(req.getRequestURI()), error.status(),
+                LogText.encode(error.getMessage()));
         if (resp.isCommitted()) {
             return;
         }

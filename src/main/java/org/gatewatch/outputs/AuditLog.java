@@ -2,6 +2,7 @@ package org.gatewatch.outputs;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.gatewatch.config.LogText;
 import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.EventListener;
 
@@ -25,8 +26,11 @@ public final class AuditLog implements EventListener {
                 e.spoofScore());
     }
 
-    /** Quotes inside a value would end the field early for a parser of these lines. */
+    /**
+     * Quotes inside a value would end the field early for a parser of these lines, and a line break (a name typed
+     * into a form) would start a forged line: both are escaped.
+     */
     private static String quoted(String s) {
-        return s == null ? "" : s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+        return s == null ? "" : LogText.encode(s.replace("\\", "\\\\").replace("\"", "\\\""));
     }
 }

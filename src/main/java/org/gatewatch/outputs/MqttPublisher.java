@@ -21,6 +21,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.gatewatch.config.MqttConfig;
+import org.gatewatch.config.Secrets;
 import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.Decision;
 import org.gatewatch.events.EventListener;
@@ -89,18 +90,20 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
             client.connect(options, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    LOG.info("MQTT connected to {} as {}", config.url(), config.clientId());
+                    LOG.info("MQTT connected to {} as {}", Secrets.maskUrl(config.url()), config.clientId());
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
                     // Paho's automatic reconnect covers only a connection that once succeeded: retry the first here.
-                    LOG.warn("MQTT cannot connect to {}: {}; retrying in 10 s", config.url(), e.toString());
+                    LOG.warn("MQTT cannot connect to {}: {}; retrying in 10 s", Secrets.maskUrl(config.url()),
+                            Secrets.maskUrl(e.toString()));
                     retryConnectLater();
                 }
             });
         } catch (MqttException e) {
-            LOG.warn("MQTT cannot connect to {}: {}; retrying in 10 s", config.url(), e.toString());
+            LOG.warn("MQTT cannot connect to {}: {}; retrying in 10 s", Secrets.maskUrl(config.url()),
+                    Secrets.maskUrl(e.toString()));
             retryConnectLater();
         }
     }
@@ -197,7 +200,7 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
                 client.disconnect(2000).waitForCompletion(3000);
             }
         } catch (MqttException e) {
-            LOG.warn("MQTT disconnect from {} failed: {}", config.url(), e.toString());
+            LOG.warn("MQTT disconnect from {} failed: {}", Secrets.maskUrl(config.url()), e.toString());
             try {
                 client.disconnectForcibly(0, 1000);
             } catch (MqttException forced) {

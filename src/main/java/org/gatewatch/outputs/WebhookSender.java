@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.gatewatch.config.Secrets;
 import org.gatewatch.config.WebhookConfig;
 import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.EventListener;
@@ -78,7 +79,7 @@ public final class WebhookSender implements EventListener, AutoCloseable {
             }
             outcome = "HTTP " + status;
         } catch (IOException e) {
-            outcome = e.toString();
+            outcome = Secrets.maskUrl(e.toString());
         }
         if (Thread.currentThread().isInterrupted()) {
             room.release();
@@ -87,11 +88,13 @@ public final class WebhookSender implements EventListener, AutoCloseable {
         if (attempt >= config.maxAttempts()) {
             failed.incrementAndGet();
             room.release();
-            LOG.error("Webhook {} gave up on event {} after {} tries: {}", d.url(), d.eventId(), attempt, outcome);
+            LOG.error("Webhook {} gave up on event {} after {} tries: {}", Secrets.maskUrl(d.url().toString()), d.eventId(),
+                    attempt, outcome);
             return;
         }
         long delay = (long) config.retryBaseMillis() << (attempt - 1);
-        LOG.warn("Webhook {} failed for event {} (try {} of {}): {}; retrying in {} ms", d.url(), d.eventId(), attempt,
+        LOG.warn("Webhook {} failed for event {} (try {} of {}): {}; retrying in {} ms",
+                Secrets.maskUrl(d.url().toString()), d.eventId(), attempt,
                 config.maxAttempts(), outcome, delay);
         try {
             sender.schedule(() -> attempt(d, attempt + 1), delay, TimeUnit.MILLISECONDS);
@@ -135,7 +138,8 @@ public final class WebhookSender implements EventListener, AutoCloseable {
     private void drop(AccessEvent event, URI url, String why) {
         long n = dropped.incrementAndGet();
         if (n <= DROP_LOG_EVERY || n % DROP_LOG_EVERY == 0) {
-            LOG.warn("Webhook {}: event {} dropped, {} ({} dropped so far)", url, event.id(), why, n);
+            LOG.warn("Webhook {}: event {} dropped, {} ({} dropped so far)", Secrets.maskUrl(url.toString()), event.id(),
+                    why, n);
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import org.gatewatch.config.LogText;
 import org.gatewatch.http.ErrorResponses;
 import org.gatewatch.http.HttpError;
 
@@ -83,8 +84,9 @@ public final class CameraServlet extends HttpServlet {
         AsyncContext async = req.startAsync();
         async.setTimeout(0);
         ServletOutputStream out = resp.getOutputStream();
-        MjpegViewer viewer = new MjpegViewer(async, out, hub, limit, req.getRemoteAddr() + ":" + req.getRemotePort(),
-                fps, stallNanos);
+        // Behind a proxy's valve the address is a header's value: encoded for the viewer's log lines.
+        String remote = LogText.encode(req.getRemoteAddr()) + ":" + req.getRemotePort();
+        MjpegViewer viewer = new MjpegViewer(async, out, hub, limit, remote, fps, stallNanos);
         async.addListener(viewer);
         out.setWriteListener(viewer);
         hub.addViewer(viewer);

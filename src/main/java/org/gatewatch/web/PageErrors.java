@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.gatewatch.config.LogText;
 import org.gatewatch.http.HttpError;
 
 /** The HTML counterpart of ErrorResponses for the pages: the status and a one-line message on the error page. */
@@ -18,7 +19,9 @@ final class PageErrors {
 
     static void send(HttpServletRequest req, HttpServletResponse resp, HttpError error)
             throws ServletException, IOException {
-        LOG.info("{} {} -> {} {}", req.getMethod(), req.getRequestURI(), error.status(), error.getMessage());
+        // The path and the message may carry what the client sent: encoded, so no CR/LF starts a forged line.
+        LOG.info("{} {} -> {} {}", LogText.encode(req.getMethod()), LogText.encode(req.getRequestURI()), error.status(),
+                LogText.encode(error.getMessage()));
         if (resp.isCommitted()) {
             return;
         }

@@ -1,6 +1,7 @@
 package org.gatewatch.outputs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
@@ -43,5 +44,34 @@ class AuditLogTest {
         assertTrue(text.contains("name=\"Mallory \\\"M\\\"\""), "quotes escaped: " + text);
         // Bug pinned: spoofScore was written before snapshotError, moving a field that parsers of older lines read.
         assertTrue(text.endsWith(" spoofScore=0.97"), "the newest field last: " + text);
+    }
+
+    @Test
+    void aLineBreakInANameCannotForgeAnAuditLine() {
+        String text = auditLineOf(new AccessEvent(6, "north", Instant.parse("2026-03-02T08:00:00Z"), Decision.DENIED,
+                null, "Eve\r\nevent=7 camera=north decision=GRANTED person=1", 0.2, "unknown face", 3L, null, null,
+                null, 0.1));
+        assertFalse(text.contains("\n") || text.contains("\r"), "one line: " + text);
+        assertTrue(text.contains("name=\"Eve\\r\\nevent=7 camera=north decision=GRANTED person=1\""), text);
+    }
+
+    private static String auditLineOf(AccessEvent event) {
+        List<LogEvent> lines = new CopyOnWriteArrayList<>();
+        AbstractAppender capture = new AbstractAppender("capture-crlf", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent e) {
+                lines.add(e.toImmutable());
+            }
+        };
+        capture.start();
+        Logger audit = (Logger) LogManager.getLogger(AuditLog.LOGGER);
+        audit.addAppender(capture);
+        try {
+            new AuditLog().onEvent(event);
+        } finally {
+            audit.removeAppender(capture);
+        }
+        assertEquals(1, lines.size());
+        return lines.get(0).getMessage().getFormattedMessage();
     }
 }

@@ -14,6 +14,7 @@ import org.gatewatch.analysis.faces.FaceRecognizer;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.analysis.faces.MobileFaceNetEmbedder;
 import org.gatewatch.analysis.faces.MtcnnFaceDetector;
+import org.gatewatch.config.LogText;
 import org.gatewatch.people.Embedding;
 import org.gatewatch.people.Face;
 import org.gatewatch.people.FaceSource;
@@ -135,7 +136,7 @@ public final class Enrollment implements AutoCloseable {
         Optional<Face> face = people.addFace(personId, image, source, addedBy,
                 new Embedding(model, EmbeddingStore.encode(embedding)));
         face.ifPresent(f -> LOG.info("Face {} of person {} enrolled from {} by {}", f.id(), personId, source,
-                addedBy));
+                LogText.encode(addedBy)));
         return face;
     }
 

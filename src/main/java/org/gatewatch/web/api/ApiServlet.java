@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.gatewatch.config.LogText;
 import org.gatewatch.http.ErrorResponses;
 import org.gatewatch.http.HttpError;
 import org.gatewatch.people.DuplicateException;
@@ -43,7 +44,7 @@ abstract class ApiServlet extends HttpServlet {
         } catch (DuplicateException e) {
             ErrorResponses.send(req, resp, new HttpError(409, e.getMessage(), e.field()));
         } catch (RuntimeException | ServletException e) {
-            LOG.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
+            LOG.error("{} {} failed", LogText.encode(req.getMethod()), LogText.encode(req.getRequestURI()), e);
             ErrorResponses.send(req, resp, new HttpError(500, "internal error: " + e.getMessage()));
         }
     }

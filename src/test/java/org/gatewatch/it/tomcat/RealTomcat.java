@@ -39,6 +39,8 @@ public final class RealTomcat {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final TomcatLog log;
     private final ManagerClient manager;
+    /** The app's configuration file (GATEWATCH_CONFIG), or null for the built-in one. */
+    private Path config;
     private Process process;
 
     private RealTomcat(String name, Path tomcatHome, boolean withManager, boolean withWar) {
@@ -59,20 +61,33 @@ public final class RealTomcat {
         return start(name, TestPaths.tomcat11Home(), false, true);
     }
 
+    /**
+     * The drop-in layout with the app configured by {@code config}, given as a site gives it: the environment
+     * variable GATEWATCH_CONFIG. Waits until the app answers.
+     */
+    public static RealTomcat startDropIn(String name, Path config) {
+        RealTomcat t = new RealTomcat(name, TestPaths.tomcat11Home(), false, true);
+        t.config = config.toAbsolutePath();
+        return t.started();
+    }
+
     /** A base with the manager and no WAR: tests deploy through the manager. Waits until the manager answers. */
     public static RealTomcat startWithManagerOnly(String name, Path tomcatHome) {
         return start(name, tomcatHome, true, false);
     }
 
     public static RealTomcat start(String name, Path tomcatHome, boolean withManager, boolean withWar) {
-        RealTomcat t = new RealTomcat(name, tomcatHome, withManager, withWar);
+        return new RealTomcat(name, tomcatHome, withManager, withWar).started();
+    }
+
+    private RealTomcat started() {
         try {
-            t.layOut();
-            t.launch();
-            t.awaitReady();
-            return t;
+            layOut();
+            launch();
+            awaitReady();
+            return this;
         } catch (RuntimeException | Error e) {
-            t.stop();
+            stop();
             throw e;
         }
     }
@@ -118,6 +133,9 @@ public final class RealTomcat {
         for (String key : List.of("CATALINA_OPTS", "JAVA_OPTS", "CATALINA_BASE", "CATALINA_HOME", "CATALINA_PID",
                 "CATALINA_TMPDIR", "GATEWATCH_HOME", "GATEWATCH_CONFIG", "GATEWATCH_DEMO_PASSWORD")) {
             pb.environment().remove(key);
+        }
+        if (config != null) {
+            pb.environment().put("GATEWATCH_CONFIG", config.toString());
         }
         try {
             process = pb.start();

@@ -1,0 +1,99 @@
+package org.gatewatch.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.gatewatch.it.tomcat.RealTomcat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Camera URLs with a password, against ports where nothing listens, in a real Tomcat: the password shows nowhere,
+ * not in {@code /api/status}, not on the live page, not in anything Tomcat or the app logged (FFmpeg's own error
+ * message quotes the URL), while {@code lastError} still names the camera by its masked URL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SecretsIT {
+
+    private static final String PASSWORD = "s3cret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int rtspPort = FreePort.onLoopback();
+    private final int mjpegPort = FreePort.onLoopback();
+    private RealTomcat tomcat;
+
+    @BeforeAll
+    void startTomcatWithCamerasThatHavePasswords() throws IOException {
+        Path config = TestPaths.workRoot().resolve("it-secrets.properties");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, String.join("\n",
+                "cameras = gate, mjpeg",
+                "camera.gate.source = rtsp://user:" + PASSWORD + "@127.0.0.1:" + rtspPort + "/x",
+                "camera.gate.alwaysOn = true",
+                "camera.mjpeg.source = http://viewer:" + PASSWORD + "@127.0.0.1:" + mjpegPort + "/stream?token="
+                        + PASSWORD + "&fps=5",
+                "camera.mjpeg.alwaysOn = true",
+                ""), StandardCharsets.UTF_8);
+        tomcat = RealTomcat.startDropIn("it-secrets-tomcat", config);
+    }
+
+    @AfterAll
+    void stopTomcat() {
+        if (tomcat != null) {
+            tomcat.stop();
+        }
+    }
+
+    private JsonNode camera(String id) throws IOException {
+        JsonNode status = JSON.readTree(tomcat.get("/gatewatch/api/status").body());
+        for (JsonNode camera : status.get("cameras")) {
+            if (camera.get("id").asText().equals(id)) {
+                return camera;
+            }
+        }
+        throw new AssertionError("camera " + id + " missing from /api/status: " + status);
+    }
+
+    private static String text(JsonNode camera, String field) {
+        JsonNode value = camera.get(field);
+        return value == null || value.isNull() ? "" : value.asText();
+    }
+
+    @Test
+    void statusPageAndLogShowTheCameraUrlsMasked() throws IOException {
+        String gateUrl = "rtsp://user:***@127.0.0.1:" + rtspPort + "/x";
+        // Two failed opens in a row: FFmpeg's message has been through lastError and the log at least twice.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> tomcat.log().text().contains("Camera gate: source failed (2 in a row)")
+                        && tomcat.log().text().contains("Camera mjpeg: source failed (2 in a row)"));
+
+        String status = new String(tomcat.get("/gatewatch/api/status").body(), StandardCharsets.UTF_8);
+        assertFalse(status.contains(PASSWORD), status);
+        JsonNode gate = camera("gate");
+        assertEquals(gateUrl, text(gate, "source"));
+        String lastError = text(gate, "lastError");
+        assertTrue(lastError.contains(gateUrl), "lastError names the camera by its masked URL: " + lastError);
+        JsonNode mjpeg = camera("mjpeg");
+        assertEquals("http://viewer:***@127.0.0.1:" + mjpegPort + "/stream?token=***&fps=5", text(mjpeg, "source"));
+        assertFalse(text(mjpeg, "lastError").isBlank(), "the MJPEG camera's failure shows: " + mjpeg);
+
+        String page = new String(tomcat.get("/gatewatch/").body(), StandardCharsets.UTF_8);
+        assertFalse(page.contains(PASSWORD), page);
+        assertTrue(page.contains("rtsp://user:***@127.0.0.1:" + rtspPort), "the live page shows lastError: " + page);
+
+        String log = tomcat.log().text();
+        assertFalse(log.contains(PASSWORD), () -> "the password in the log:\n" + log.lines()
+                .filter(l -> l.contains(PASSWORD)).limit(10).reduce("", (a, b) -> a + b + "\n"));
+        assertTrue(log.contains(gateUrl), "the log names the camera by its masked URL:\n" + tomcat.log().tail(40));
+    }
+}
