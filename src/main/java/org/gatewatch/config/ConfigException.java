@@ -19,6 +19,6 @@ public final class ConfigException extends IllegalArgumentException {
      */
     public static ConfigException invalid(String key, Object value, String expected) {
         return new ConfigException("Invalid configuration: " + key + " = '" + Secrets.maskValue(key, value) + "' ("
-                + Secrets.maskUrl(expected) + ")");
+                + Secrets.maskText(expected) + ")");
     }
 }

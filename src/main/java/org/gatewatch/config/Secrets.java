@@ -17,11 +17,14 @@ public final class Secrets {
     public static final String MASK = "***";
 
     /**
-     * {@code scheme://userinfo@}: the user info runs to the last '@' before the path, a space or a quote, so an
-     * unencoded '@' in a password is hidden as well (FFmpeg accepts one).
+     * {@code scheme://userinfo@}: the user info runs to the last '@' before the path or a space, so an unencoded
+     * '@' or quote in a password is hidden as well (FFmpeg accepts them).
      */
-    private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/\\s?#\"'<>]*)@");
-    private static final Pattern QUERY_PARAMETER = Pattern.compile("([?&;])([^=&#\\s\"'<>]+)=([^&#\\s\"'<>]*)");
+    private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/\\s?#<>]*)@");
+    /** {@code ;} separates parameters too: {@code jdbc:h2:file:/x;USER=sa;PASSWORD=…}. */
+    private static final Pattern QUERY_PARAMETER = Pattern.compile("([?&;])([^=&;#\\s\"'<>]+)=([^&;#\\s\"'<>]*)");
+    /** What ends the user info for {@link #USER_INFO}: a password with one of these did not parse as a URL. */
+    private static final Pattern NOT_IN_USER_INFO = Pattern.compile("[/\\s?#<>]");
     /** Parameter names ending like these carry credentials (access_token, api-key, X-Amz-Signature, client_secret). */
     private static final List<String> SECRET_NAME_ENDINGS = List.of("password", "passwd", "pwd", "pass", "secret",
             "token", "key", "signature", "sig", "auth", "authorization", "credential", "credentials", "jwt");
@@ -56,7 +59,24 @@ public final class Secrets {
         if (isSecretName(lastPart)) {
             return value == null || String.valueOf(value).isEmpty() ? "" : MASK;
         }
-        return maskUrl(String.valueOf(value));
+        return maskText(String.valueOf(value));
+    }
+
+    /**
+     * {@link #maskUrl}, and for a URL too broken to parse (a space or a '/' in its password, which the configuration
+     * check refuses with the value in its message) everything from {@code ://} to the last '@' after it.
+     */
+    public static String maskText(String text) {
+        String masked = maskUrl(text);
+        if (masked == null) {
+            return null;
+        }
+        int scheme = masked.indexOf("://");
+        int at = masked.lastIndexOf('@');
+        if (scheme < 0 || at < scheme + 3 || !NOT_IN_USER_INFO.matcher(masked.substring(scheme + 3, at)).find()) {
+            return masked;
+        }
+        return masked.substring(0, scheme + 3) + MASK + masked.substring(at);
     }
 
     /** {@value #MASK} for a set secret, empty for none: what a {@code toString()} shows of a password or key. */

@@ -88,8 +88,8 @@ public final class WebhookSender implements EventListener, AutoCloseable {
         if (attempt >= config.maxAttempts()) {
             failed.incrementAndGet();
             room.release();
-            LOG.error("Webhook {} gave up on event {} after {} tries: {}", Secrets.maskUrl(d.url().toString()), d.eventId(),
-                    attempt, outcome);
+            LOG.error("Webhook {} gave up on event {} after {} tries: {}", Secrets.maskUrl(d.url().toString()),
+                    d.eventId(), attempt, outcome);
             return;
         }
         long delay = (long) config.retryBaseMillis() << (attempt - 1);
@@ -138,8 +138,8 @@ public final class WebhookSender implements EventListener, AutoCloseable {
     private void drop(AccessEvent event, URI url, String why) {
         long n = dropped.incrementAndGet();
         if (n <= DROP_LOG_EVERY || n % DROP_LOG_EVERY == 0) {
-            LOG.warn("Webhook {}: event {} dropped, {} ({} dropped so far)", Secrets.maskUrl(url.toString()), event.id(),
-                    why, n);
+            LOG.warn("Webhook {}: event {} dropped, {} ({} dropped so far)", Secrets.maskUrl(url.toString()),
+                    event.id(), why, n);
         }
     }
 

@@ -9,7 +9,8 @@ class LogTextTest {
 
     @Test
     void lineBreaksAreEncoded() {
-        assertEquals("/api/people/1\\r\\n2026-03-02 INFO forged", LogText.encode("/api/people/1\r\n2026-03-02 INFO forged"));
+        assertEquals("/api/people/1\\r\\n2026-03-02 INFO forged",
+                LogText.encode("/api/people/1\r\n2026-03-02 INFO forged"));
         assertEquals("a\\nb\\tc", LogText.encode("a\nb\tc"));
     }
 

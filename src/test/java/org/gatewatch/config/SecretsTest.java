@@ -15,10 +15,13 @@ class SecretsTest {
 
     @Test
     void aCameraUrlKeepsUserHostAndPathButNotThePassword() {
-        assertEquals("rtsp://user:***@10.0.0.7:554/stream1", Secrets.maskUrl("rtsp://user:s3cret@10.0.0.7:554/stream1"));
-        assertEquals("http://admin:***@cam.example/video.mjpg", Secrets.maskUrl("http://admin:pa55@cam.example/video.mjpg"));
+        assertEquals("rtsp://user:***@10.0.0.7:554/stream1",
+                Secrets.maskUrl("rtsp://user:s3cret@10.0.0.7:554/stream1"));
+        assertEquals("http://admin:***@cam.example/video.mjpg",
+                Secrets.maskUrl("http://admin:pa55@cam.example/video.mjpg"));
         assertEquals("https://***@hooks.example/x", Secrets.maskUrl("https://T0KEN@hooks.example/x"));
-        assertEquals("rtsp://user:***@host/x", Secrets.maskUrl("rtsp://user:p@ss@host/x"), "an unencoded @ in a password");
+        assertEquals("rtsp://user:***@host/x", Secrets.maskUrl("rtsp://user:p@ss@host/x"),
+                "an unencoded @ in a password");
         assertEquals("rtsp://user:***@host", Secrets.maskUrl("rtsp://user:s3cret@host"));
     }
 
@@ -71,6 +74,12 @@ class SecretsTest {
                 "Illegal character in path at index 16: rtsp://u:s3cret@h/ x").getMessage();
         assertFalse(message.contains("s3cret"), message);
         assertTrue(message.contains("rtsp://u:***@h/"), message);
+        String broken = ConfigException.invalid("camera.a.source", "rtsp://u:pa ss@h/x",
+                "Illegal character in authority at index 12: rtsp://u:pa ss@h/x").getMessage();
+        assertFalse(broken.contains("pa ss"), "a password that breaks the URL: " + broken);
+        assertTrue(broken.contains("rtsp://***@h/x"), broken);
+        assertEquals("jdbc:h2:file:/srv/gw;USER=sa;PASSWORD=***",
+                Secrets.maskUrl("jdbc:h2:file:/srv/gw;USER=sa;PASSWORD=pw"));
         // An unknown key's value is shown too: a typo must not print the secret it was meant to hold.
         Properties p = new Properties();
         p.setProperty("cameras", "a");
