@@ -119,6 +119,34 @@ class CaptureWorkerTest {
     }
 
     @Test
+    void lastErrorNeverShowsASourcePassword() {
+        CaptureWorker worker = new CaptureWorker("t", () -> new FrameSource() {
+            @Override
+            public void open() throws IOException {
+                throw new IOException("Could not open input \"rtsp://user:s3cret@10.0.0.7/x\"");
+            }
+
+            @Override
+            public Mat grab() {
+                return null;
+            }
+
+            @Override
+            public double fps() {
+                return 0;
+            }
+
+            @Override
+            public void close() {
+            }
+        }, (m, t) -> { }, () -> true, 0, Duration.ofSeconds(10));
+        worker.ensureRunning();
+        await(() -> worker.lastError() != null, "a failed open");
+        worker.stop();
+        assertEquals("Could not open input \"rtsp://user:***@10.0.0.7/x\"", worker.lastError());
+    }
+
+    @Test
     void sourceThatEndsIsReopened() {
         AtomicInteger opens = new AtomicInteger();
         AtomicInteger delivered = new AtomicInteger();
