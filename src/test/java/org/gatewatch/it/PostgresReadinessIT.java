@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import org.gatewatch.db.PostgresServer;
 import org.gatewatch.it.tomcat.RealTomcat;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,10 @@ class PostgresReadinessIT {
                 await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
                         .until(() -> readyz(tomcat).statusCode() == 200);
                 tomcat.manager().undeploy("/gatewatch");
+                Thread.sleep(1000);
+                List<String> bad = tomcat.log().badLines();
+                assertTrue(bad.isEmpty(), () -> "the database check's thread or pool was left behind:\n"
+                        + String.join("\n", bad));
             } finally {
                 relay.resume();
                 tomcat.stop();
