@@ -22,6 +22,7 @@ import org.gatewatch.config.RecognitionConfig;
 import org.gatewatch.config.RecordsConfig;
 import org.gatewatch.config.StreamConfig;
 import org.gatewatch.db.Database;
+import org.gatewatch.db.DatabaseProbe;
 import org.gatewatch.db.JdbcDrivers;
 import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
@@ -48,6 +49,8 @@ public final class GateWatchListener implements ServletContextListener {
     public static final String CONFIG_PARAM = "gatewatch.config";
 
     private Database database;
+    private OwnedPool<ExecutorService> databaseChecks;
+    private DatabaseProbe databaseProbe;
     private People people;
     private EventStore events;
     private SnapshotStore snapshots;
@@ -67,6 +70,7 @@ public final class GateWatchListener implements ServletContextListener {
             Path dataDir = prepareDataDir();
             GateWatchConfig config = loadConfig(context, dataDir);
             startDatabase(dataDir);
+            startDatabaseProbe();
             startStores(dataDir);
             startOutputs(config.records());
             startRetention(config.records());
@@ -99,6 +103,7 @@ public final class GateWatchListener implements ServletContextListener {
         stopEnrollment();
         stopRetention();
         stopOutputs();
+        stopDatabaseProbe();
         stopDatabase();
     }
 
@@ -135,6 +140,22 @@ public final class GateWatchListener implements ServletContextListener {
             database.close();
             JdbcDrivers.deregisterLoadedBy(GateWatchListener.class.getClassLoader());
             database = null;
+        }
+    }
+
+    /** The readiness probe's database check, on one thread of its own: a hung database never holds a request thread. */
+    private void startDatabaseProbe() {
+        databaseChecks = OwnedPool.fixed("Database check", "gatewatch-dbcheck-", 1);
+        databaseProbe = new DatabaseProbe(database.dataSource(), databaseChecks.executor(),
+                DatabaseProbe.DEFAULT_TIMEOUT);
+    }
+
+    /** Interrupts a check that still waits for the database, before the pool it waits on closes. */
+    private void stopDatabaseProbe() {
+        if (databaseChecks != null) {
+            databaseChecks.stop(true);
+            databaseChecks = null;
+            databaseProbe = null;
         }
     }
 
@@ -244,10 +265,11 @@ public final class GateWatchListener implements ServletContextListener {
         context.setAttribute(Services.EVENTS, events);
         context.setAttribute(Services.SNAPSHOTS, snapshots);
         context.setAttribute(Services.RECORDER, recorder);
+        context.setAttribute(Services.DATABASE_PROBE, databaseProbe);
     }
 
     private static void unshare(ServletContext context) {
-        for (String attribute : new String[] {Services.RECORDER, Services.SNAPSHOTS, Services.EVENTS,
+        for (String attribute : new String[] {Services.DATABASE_PROBE, Services.RECORDER, Services.SNAPSHOTS, Services.EVENTS,
                 Services.ENROLLMENT, Services.PEOPLE, HubDirectory.ATTRIBUTE, Services.CAMERAS}) {
             context.removeAttribute(attribute);
         }

@@ -20,6 +20,9 @@ import org.gatewatch.stream.JpegFrame;
  */
 public final class Camera {
 
+    /** The newest frame may be this old while frames count as flowing (longer for a camera slower than 0.6 fps). */
+    static final long STALE_AFTER_MILLIS = 5_000;
+
     private final CameraConfig config;
     private final FrameHub hub;
     private final FrameHub cleanHub;
@@ -94,6 +97,23 @@ public final class Camera {
     /** The stream without overlay ({@code ?overlay=0}). */
     public FrameHub cleanHub() {
         return cleanHub;
+    }
+
+    /**
+     * Whether frames flow now: the newest is younger than 5 s, or than three frame intervals of a slower camera.
+     * Judged by the frame's age, not the capture state, so a looped file's brief reopen is no failure and a source
+     * that stalls without an error is one. Invoked by the readiness probe.
+     */
+    public boolean streaming(long nowMillis) {
+        JpegFrame newest = hub.newest();
+        return newest != null
+                && nowMillis - newest.captureMillis() <= staleAfterMillis(config.fpsCap(), worker.sourceFps());
+    }
+
+    /** The longest gap between frames that still counts as flowing, at the capped or the source's rate. */
+    static long staleAfterMillis(double fpsCap, double sourceFps) {
+        double fps = fpsCap > 0 && (sourceFps <= 0 || fpsCap < sourceFps) ? fpsCap : sourceFps;
+        return fps > 0 ? Math.max(STALE_AFTER_MILLIS, (long) Math.ceil(3_000 / fps)) : STALE_AFTER_MILLIS;
     }
 
     public CameraStatus status() {

@@ -61,6 +61,12 @@ public final class CameraRegistry implements HubDirectory {
         return cameras.values().stream().map(Camera::status).toList();
     }
 
+    /** The ids of the always-on cameras whose frames do not flow now (see {@link Camera#streaming}), in order. */
+    public List<String> alwaysOnNotStreaming(long nowMillis) {
+        return cameras.values().stream().filter(c -> c.config().alwaysOn() && !c.streaming(nowMillis))
+                .map(Camera::id).toList();
+    }
+
     /** Invoked by the keep-alive thread about once a second. */
     public void keepAlive() {
         cameras.values().forEach(c -> c.hub().keepAlive());

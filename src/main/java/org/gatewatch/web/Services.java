@@ -2,6 +2,7 @@ package org.gatewatch.web;
 
 import jakarta.servlet.ServletContext;
 import org.gatewatch.camera.CameraRegistry;
+import org.gatewatch.db.DatabaseProbe;
 import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.events.SnapshotStore;
@@ -20,6 +21,7 @@ public final class Services {
     public static final String EVENTS = EventStore.class.getName();
     public static final String SNAPSHOTS = SnapshotStore.class.getName();
     public static final String RECORDER = EventRecorder.class.getName();
+    public static final String DATABASE_PROBE = DatabaseProbe.class.getName();
 
     private Services() {
     }
@@ -46,6 +48,11 @@ public final class Services {
 
     public static EventRecorder recorder(ServletContext context) {
         return get(context, RECORDER, EventRecorder.class);
+    }
+
+    /** Whether the database answers, within a bound: for the readiness probe. */
+    public static DatabaseProbe databaseProbe(ServletContext context) {
+        return get(context, DATABASE_PROBE, DatabaseProbe.class);
     }
 
     private static <T> T get(ServletContext context, String attribute, Class<T> type) {
