@@ -19,8 +19,8 @@ import org.gatewatch.people.InvalidInputException;
 
 /**
  * Base of the JSON API servlets: one {@link #handle} per request, and the one translation of failures into the
- * error shape {@code {"error", "field"}}: malformed input 400, a taken unique value 409, a value that cannot be
- * stored 422, anything unexpected 500 with the cause in the log.
+ * error shape {@code {"error", "field"}}: malformed input 400, a body too large 413, a taken unique value 409, a
+ * value that cannot be stored 422, anything unexpected 500 with the cause in the log.
  */
 abstract class ApiServlet extends HttpServlet {
 

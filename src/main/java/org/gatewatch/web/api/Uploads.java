@@ -14,8 +14,8 @@ public final class Uploads {
     }
 
     /**
-     * The bytes of the "image" part (or the one file part sent). Not multipart is 415, no file 400, above the
-     * web.xml {@code <multipart-config>} limits 413.
+     * The bytes of the "image" part (or the one file part sent). Not multipart is 415, malformed multipart or no
+     * file 400, above the web.xml {@code <multipart-config>} limits 413.
      */
     public static byte[] image(HttpServletRequest req) throws IOException, ServletException {
         String type = String.valueOf(req.getContentType());
