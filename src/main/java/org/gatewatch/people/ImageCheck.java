@@ -84,7 +84,7 @@ public final class ImageCheck {
                 };
                 reader.setInput(in);
                 // Before the pixels: a crafted header must not make us allocate what it claims.
-                ImageHeader.read(reader);
+                ImageHeader.read(reader, bytes);
                 // A truncated JPEG decodes with a warning (grey bottom) rather than an error: refuse it too.
                 StringBuilder warning = new StringBuilder();
                 reader.addIIOReadWarningListener((source, message) -> warning.append(message));

@@ -3,7 +3,6 @@ package org.gatewatch.people;
 import java.io.IOException;
 import java.util.Locale;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageTypeSpecifier;
 
 /**
  * The format and size an image declares in its header (JPEG's SOF, PNG's IHDR), read without decoding a pixel, and
@@ -20,24 +19,39 @@ public record ImageHeader(String format, int width, int height, int bitsPerPixel
      * pixel) compresses to little when flat, so its limit in pixels is lower.
      */
     public static final long MAX_DECODED_BYTES = MAX_PIXELS * 4;
+    /** ImageIO decodes a JPEG to 8-bit BGR or grey (CMYK it refuses). */
+    static final int JPEG_BITS_PER_PIXEL = 24;
 
     /**
-     * Reads the header through {@code reader}, whose input is set; {@link ImageReader#getWidth} and
-     * {@link ImageReader#getHeight} parse the header only.
+     * Reads the header through {@code reader}, whose input is set to {@code bytes}: {@link ImageReader#getWidth}
+     * and {@link ImageReader#getHeight} parse the header only. (Not {@code getRawImageType}: for a PNG it reads
+     * every chunk before the pixels and inflates the compressed text ones, which is what we guard against.)
      *
-     * @throws InvalidInputException (field "image") when the image is larger than {@link #MAX_PIXELS} or
-     *                               {@link #MAX_SIDE}
+     * @throws InvalidInputException (field "image") when the image is larger than {@link #MAX_PIXELS},
+     *                               {@link #MAX_SIDE} or {@link #MAX_DECODED_BYTES}
      * @throws IOException           when there is no readable header
      */
-    public static ImageHeader read(ImageReader reader) throws IOException {
-        int width = reader.getWidth(0);
-        int height = reader.getHeight(0);
-        // The raw type comes from the header too (PNG's bit depth and colour type, JPEG's components).
-        ImageTypeSpecifier raw = reader.getRawImageType(0);
-        int bits = raw == null ? 32 : raw.getColorModel().getPixelSize();
-        ImageHeader header = new ImageHeader(reader.getFormatName().toLowerCase(Locale.ROOT), width, height, bits);
+    public static ImageHeader read(ImageReader reader, byte[] bytes) throws IOException {
+        String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+        ImageHeader header = new ImageHeader(format, reader.getWidth(0), reader.getHeight(0),
+                format.equals("png") ? pngBitsPerPixel(bytes) : JPEG_BITS_PER_PIXEL);
         header.checkSize();
         return header;
+    }
+
+    /**
+     * Bits a decoded pixel takes, from the IHDR that the reader has just checked (signature, then the IHDR chunk:
+     * width at 16, height at 20, bit depth at 24, colour type at 25). A palette image decodes to a byte a pixel.
+     */
+    static int pngBitsPerPixel(byte[] png) {
+        int depth = png[24] & 0xFF;
+        return switch (png[25]) {
+            case 0 -> depth;         // grey
+            case 2 -> depth * 3;     // RGB
+            case 4 -> depth * 2;     // grey and alpha
+            case 6 -> depth * 4;     // RGB and alpha
+            default -> 8;            // palette
+        };
     }
 
     public long pixels() {

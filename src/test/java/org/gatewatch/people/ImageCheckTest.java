@@ -132,7 +132,7 @@ class ImageCheckTest {
             ImageReader reader = ImageIO.getImageReaders(in).next();
             try {
                 reader.setInput(in);
-                return ImageHeader.read(reader);
+                return ImageHeader.read(reader, bytes);
             } finally {
                 reader.dispose();
             }
