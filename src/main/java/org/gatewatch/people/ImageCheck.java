@@ -87,7 +87,8 @@ public final class ImageCheck {
                 ImageHeader.read(reader, bytes);
                 // A truncated JPEG decodes with a warning (grey bottom) rather than an error: refuse it too.
                 StringBuilder warning = new StringBuilder();
-                reader.addIIOReadWarningListener((source, message) -> warning.append(message));
+                reader.addIIOReadWarningListener((source, message) -> warning.append(warning.isEmpty() ? "" : "; ")
+                        .append(message));
                 // Decoding the whole image is what proves it readable: a truncated file has a valid header.
                 BufferedImage image = reader.read(0);
                 if (!warning.isEmpty()) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -130,16 +132,28 @@ class HostileInputIT {
     }
 
     @Test
-    void hugeOrMalformedQueryStringsAndHeadersAre4xxNot500() {
+    void hugeOrMalformedQueryStringsAndHeadersAre4xxNot500() throws IOException {
         HttpResponse<String> query = api.get("api/people?q=" + "a".repeat(20_000));
         assertTrue(query.statusCode() == 400 || query.statusCode() == 414, query.statusCode() + " " + query.body());
         HttpResponse<String> header = api.send(HttpRequest.newBuilder(api.uri("api/people"))
                 .header("X-Padding", "b".repeat(20_000)).GET());
         assertEquals(400, header.statusCode(), header.body());
         // Tomcat answers these from getParameter with an exception; the API must not turn it into a 500.
-        assertError(api.get("api/people?q=%zz"), 400);
+        String badEscape = raw("api/people?q=%zz");
+        assertTrue(badEscape.startsWith("HTTP/1.1 400 ") && badEscape.contains("{\"error\":"), badEscape);
         assertError(api.get("api/people?" + "p=1&".repeat(1500)), 400);
-        assertEquals(400, api.get("people?q=%zz").statusCode(), "the pages too");
+        assertTrue(raw("people?q=%zz").startsWith("HTTP/1.1 400 "), "the pages too");
+    }
+
+    /** The response to a GET sent as is: java.net.URI refuses to build a malformed query. */
+    private String raw(String path) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String request = "GET " + base.getPath() + path + " HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private HttpResponse<String> upload(long person, String name, String type, byte[] bytes) {
