@@ -6,7 +6,7 @@ import javax.imageio.ImageReader;
 
 /**
  * The format and size an image declares in its header (JPEG's SOF, PNG's IHDR), read without decoding a pixel, and
- * the size GateWatch agrees to decode: a 200-byte file may claim 20,000 × 20,000 pixels and ask for 1.6 GB of heap.
+ * the size GateWatch agrees to decode: a 50-byte PNG may claim 20,000 × 20,000 pixels and ask for 1.2 GB of heap.
  */
 public record ImageHeader(String format, int width, int height, int bitsPerPixel) {
 
