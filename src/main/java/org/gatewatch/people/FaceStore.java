@@ -48,7 +48,7 @@ public final class FaceStore {
     }
 
     /**
-     * Stores an image already checked by {@link ImageCheck}, with its embedding in the same row when given (else
+     * Stores an image already checked and encoded afresh by {@link ImageCheck#clean}, with its embedding in the same row when given (else
      * null). The person must exist (the caller checked it).
      */
     public Face add(long personId, byte[] image, ImageCheck.Info info, FaceSource source, String addedBy, Instant now,

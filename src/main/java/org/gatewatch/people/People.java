@@ -67,13 +67,22 @@ public final class People {
         return addFace(personId, image, source, addedBy, null);
     }
 
-    /** Checks and stores a face image of an existing person with its embedding; empty when no such person. */
+    /**
+     * Checks a face image of an existing person and stores a fresh encode of it (no metadata of the upload's) with
+     * its embedding; empty when no such person.
+     */
     public Optional<Face> addFace(long personId, byte[] image, FaceSource source, String addedBy,
                                   Embedding embedding) {
-        ImageCheck.Info info = ImageCheck.inspect(image);
+        return addFace(personId, ImageCheck.clean(image), source, addedBy, embedding);
+    }
+
+    /** Stores an image that {@link ImageCheck#clean} made, with its embedding; empty when no such person. */
+    public Optional<Face> addFace(long personId, ImageCheck.Clean image, FaceSource source, String addedBy,
+                                  Embedding embedding) {
         if (persons.find(personId).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(faces.add(personId, image, info, source, addedBy, clock.instant(), embedding));
+        return Optional.of(faces.add(personId, image.bytes(), image.info(), source, addedBy, clock.instant(),
+                embedding));
     }
 }

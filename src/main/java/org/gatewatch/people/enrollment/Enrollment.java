@@ -129,11 +129,12 @@ public final class Enrollment implements AutoCloseable {
         if (people.find(personId).isEmpty()) {
             return Optional.empty();
         }
-        // ImageCheck (inside People.addFace) would refuse an unreadable image too; first, so its message wins.
-        ImageCheck.inspect(image);
-        float[] embedding = faces.embed(image);
+        // Checked (its size from the header, before any decoding) and encoded afresh first, so an unreadable image
+        // gets ImageCheck's message; the embedding is of the very pixels stored, upright and without EXIF.
+        ImageCheck.Clean clean = ImageCheck.clean(image);
+        float[] embedding = faces.embed(clean.bytes());
         // In the face's own row: a rebuild that starts at once finds it embedded, and a failed insert stores neither.
-        Optional<Face> face = people.addFace(personId, image, source, addedBy,
+        Optional<Face> face = people.addFace(personId, clean, source, addedBy,
                 new Embedding(model, EmbeddingStore.encode(embedding)));
         face.ifPresent(f -> LOG.info("Face {} of person {} enrolled from {} by {}", f.id(), personId, source,
                 LogText.encode(addedBy)));

@@ -20,12 +20,15 @@ import org.gatewatch.people.InvalidInputException;
 
 /**
  * Base of the JSON API servlets: one {@link #handle} per request, and the one translation of failures into the
- * error shape {@code {"error", "field"}}: malformed input 400, a taken unique value 409, a value that cannot be
- * stored 422, anything unexpected 500 with the cause in the log.
+ * error shape {@code {"error", "field"}}: malformed input 400, a body too large 413, a taken unique value 409, a
+ * value that cannot be stored 422, anything unexpected 500 with the cause in the log.
  */
 abstract class ApiServlet extends HttpServlet {
 
     private static final Logger LOG = LogManager.getLogger(ApiServlet.class);
+
+    /** A person or a setting is a few hundred bytes of JSON; a bigger body is a mistake or an attack. */
+    static final int MAX_JSON_BODY = 64 * 1024;
 
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -36,6 +39,7 @@ abstract class ApiServlet extends HttpServlet {
     @Override
     protected final void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
+            checkParameters(req);
             handle(req, resp);
         } catch (HttpError e) {
             ErrorResponses.send(req, resp, e);
@@ -49,14 +53,41 @@ abstract class ApiServlet extends HttpServlet {
         }
     }
 
-    /** Reads the JSON body as {@code type}; malformed JSON, a wrong type or an unknown field is a 400. */
+    /**
+     * Parses the query string (and a urlencoded form) once, up front: Tomcat 11 throws an IllegalStateException from
+     * {@code getParameter} when it cannot (bad %-encoding, more than the connector's maxParameterCount), which the
+     * catch-all would answer with 500. A multipart body is left to {@link Uploads}, which answers its own failures.
+     */
+    private static void checkParameters(HttpServletRequest req) {
+        if (String.valueOf(req.getContentType()).startsWith("multipart/")) {
+            return;
+        }
+        try {
+            req.getParameterMap();
+        } catch (IllegalStateException e) {
+            throw new HttpError(400, "the query string cannot be read: malformed %-encoding or too many parameters");
+        }
+    }
+
+    /**
+     * Reads the JSON body as {@code type}; malformed JSON, a wrong type or an unknown field is a 400, a body above
+     * {@link #MAX_JSON_BODY} a 413 (its size is checked before it is parsed, and no more of it is read).
+     */
     static <T> T readBody(HttpServletRequest req, Class<T> type) throws IOException {
         String contentType = String.valueOf(req.getContentType());
         if (!contentType.startsWith("application/json")) {
             throw new HttpError(415, "send the body as application/json, not " + req.getContentType());
         }
+        if (req.getContentLengthLong() > MAX_JSON_BODY) {
+            throw tooLarge();
+        }
+        // A chunked body states no length: read one byte past the limit to tell.
+        byte[] body = req.getInputStream().readNBytes(MAX_JSON_BODY + 1);
+        if (body.length > MAX_JSON_BODY) {
+            throw tooLarge();
+        }
         try {
-            T value = JSON.readValue(req.getInputStream(), type);
+            T value = JSON.readValue(body, type);
             if (value == null) {
                 throw new HttpError(400, "the body is empty: send a JSON object");
             }
@@ -70,6 +101,10 @@ abstract class ApiServlet extends HttpServlet {
         } catch (JsonProcessingException e) {
             throw new HttpError(400, "malformed JSON: " + e.getOriginalMessage());
         }
+    }
+
+    private static HttpError tooLarge() {
+        return new HttpError(413, "the JSON body is too large (" + MAX_JSON_BODY / 1024 + " KiB at most)");
     }
 
     static void writeJson(HttpServletResponse resp, int status, Object body) throws IOException {

@@ -156,7 +156,7 @@ public final class PeopleApi extends ApiServlet {
         } catch (NoSuchFileException e) {
             throw new HttpError(404, "the image file of face " + faceId + " is missing");
         }
-        // Stored as uploaded: a PNG is served as image/png, whatever the URL's suffix.
+        // Stored in the uploaded format (encoded afresh): a PNG is served as image/png, whatever the URL's suffix.
         resp.setContentType(face.contentType());
         resp.setContentLength(bytes.length);
         // The file behind an id never changes (a new upload gets a new id).

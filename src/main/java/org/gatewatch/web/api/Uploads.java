@@ -14,8 +14,8 @@ public final class Uploads {
     }
 
     /**
-     * The bytes of the "image" part (or the one file part sent). Not multipart is 415, no file 400, above the
-     * web.xml {@code <multipart-config>} limits 413.
+     * The bytes of the "image" part (or the one file part sent). Not multipart is 415, malformed multipart or no
+     * file 400, above the web.xml {@code <multipart-config>} limits 413.
      */
     public static byte[] image(HttpServletRequest req) throws IOException, ServletException {
         String type = String.valueOf(req.getContentType());
@@ -32,6 +32,9 @@ public final class Uploads {
         } catch (IllegalStateException e) {
             // Tomcat's answer to a part above the limits.
             throw new HttpError(413, "the upload is too large (10 MiB at most)", "image");
+        } catch (IOException | ServletException e) {
+            // Tomcat's answer to a body that is not well-formed multipart (no boundary, cut short, bad headers).
+            throw new HttpError(400, "the multipart body cannot be read: send one part named 'image'", "image");
         }
         try (InputStream in = part.getInputStream()) {
             return in.readAllBytes();
