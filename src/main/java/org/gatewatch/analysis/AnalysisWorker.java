@@ -24,6 +24,7 @@ public final class AnalysisWorker {
     private boolean stopped;
     private long frameMillis;
     private volatile Overlay latest = Overlay.NONE;
+    private volatile String lastError;
     private final RateMeter rate = new RateMeter();
 
     public AnalysisWorker(String cameraId, FrameAnalyzer analyzer) {
@@ -80,8 +81,10 @@ public final class AnalysisWorker {
                 try {
                     latest = analyzer.analyze(work, millis);
                     analyzed.increment();
-                } catch (RuntimeException e) {
-                    // One bad frame must not end the camera's analysis.
+                } catch (RuntimeException | Error e) {
+                    // One bad frame, even one that makes a model throw an Error, must not leave a gate unanalysed:
+                    // the next frame is analysed as usual, and /api/status shows what went wrong.
+                    lastError = e.toString();
                     LOG.warn("Analysis of camera {} failed on a frame", cameraId, e);
                 } finally {
                     synchronized (this) {
@@ -121,6 +124,11 @@ public final class AnalysisWorker {
         }
         analyzer.close();
         work.release();
+    }
+
+    /** What the newest failed frame threw, or null while no frame has failed. */
+    public String lastError() {
+        return lastError;
     }
 
     public long framesAnalyzed() {

@@ -129,6 +129,7 @@ public final class Camera {
                 analysis != null, analysis == null ? 0 : analysis.fps(),
                 analysis == null ? 0 : analysis.framesAnalyzed(), crossings[0], crossings[1],
                 config.analysis().spelling(),
-                config.analysis() == AnalysisMode.GATE ? config.liveness().spelling() : null);
+                config.analysis() == AnalysisMode.GATE ? config.liveness().spelling() : null,
+                analysis == null ? null : Secrets.maskUrl(analysis.lastError()));
     }
 }

@@ -10,10 +10,12 @@ package org.gatewatch.camera;
  * @param countOut    people who crossed it outwards
  * @param analysisMode the camera's {@code analysis} setting: off, people or gate
  * @param liveness    the camera's liveness setting (off, score or enforce) when it takes access decisions, else null
+ * @param analysisError what the newest frame whose analysis failed threw, or null
  */
 public record CameraStatus(String id, String name, String source, String state, double fps, int idleSeconds,
                            int viewers, long framesCaptured, long framesEncoded, long framesSent, long framesSkipped,
                            String lastError, boolean alwaysOn, long lastFrameMillis,
                            boolean analysis, double analysisFps, long framesAnalyzed, long countIn,
-                           long countOut, String analysisMode, String liveness) {
+                           long countOut, String analysisMode, String liveness,
+                           String analysisError) {
 }

@@ -138,7 +138,9 @@ public final class CaptureWorker {
                 lastError = "source ended";
                 failures = 0;
                 LOG.warn("Camera {}: source ended; reopening", cameraId);
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
+                // An Error from a source or from a frame's encoding (a native library, a crafted frame) is one more
+                // failure: the source is reopened after the back-off, and lastError shows it.
                 if (isStopped()) {
                     LOG.debug("Camera {} source closed by shutdown: {}", cameraId, e.toString());
                     return;

@@ -147,6 +147,24 @@ class CaptureWorkerTest {
     }
 
     @Test
+    void anErrorInAFrameReopensTheSourceInsteadOfEndingTheThread() {
+        // A crafted frame that makes a native stage throw an Error must not leave the camera dead.
+        AtomicInteger opens = new AtomicInteger();
+        AtomicInteger delivered = new AtomicInteger();
+        CaptureWorker worker = new CaptureWorker("t", () -> new ScriptedSource(opens, 0, 1_000_000), (m, t) -> {
+            if (delivered.incrementAndGet() == 3) {
+                throw new AssertionError("crafted frame");
+            }
+        }, () -> true, 0, Duration.ofSeconds(10));
+        worker.ensureRunning();
+        await(() -> delivered.get() >= 10, "frames after the failing one");
+        String error = worker.lastError();
+        worker.stop();
+        assertTrue(opens.get() >= 2, "the source was reopened");
+        assertTrue(error != null && error.contains("crafted frame"), error);
+    }
+
+    @Test
     void sourceThatEndsIsReopened() {
         AtomicInteger opens = new AtomicInteger();
         AtomicInteger delivered = new AtomicInteger();

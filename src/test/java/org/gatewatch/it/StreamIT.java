@@ -231,7 +231,7 @@ class StreamIT {
         for (JsonNode camera : status.get("cameras")) {
             for (String field : List.of("id", "name", "source", "state", "fps", "idleSeconds", "viewers",
                     "framesCaptured", "framesEncoded", "framesSent", "framesSkipped", "lastError", "analysis",
-                    "analysisFps", "countIn", "countOut", "analysisMode", "liveness")) {
+                    "analysisFps", "countIn", "countOut", "analysisMode", "liveness", "analysisError")) {
                 assertTrue(camera.has(field), field + " in " + camera);
             }
             assertTrue(List.of("off", "people", "gate").contains(camera.get("analysisMode").asText()), camera.toString());

@@ -1,0 +1,55 @@
+package org.gatewatch.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gatewatch.natives.OpenCvRuntime;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+
+/** The analysis thread survives what a frame can make a model throw, and says what it was. */
+class AnalysisWorkerTest {
+
+    @BeforeAll
+    static void natives() {
+        OpenCvRuntime.load();
+    }
+
+    @Test
+    void anErrorOnOneFrameIsShownAndTheNextFramesAreAnalysed() throws InterruptedException {
+        AtomicInteger calls = new AtomicInteger();
+        FrameAnalyzer analyzer = new FrameAnalyzer() {
+            @Override
+            public Overlay analyze(Mat frame, long captureMillis) {
+                if (calls.incrementAndGet() == 2) {
+                    throw new StackOverflowError("crafted frame");
+                }
+                return Overlay.NONE;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        AnalysisWorker worker = new AnalysisWorker("t", analyzer);
+        Mat frame = new Mat(48, 64, CvType.CV_8UC3);
+        try {
+            worker.start();
+            assertNull(worker.lastError());
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (worker.framesAnalyzed() < 5 && System.nanoTime() < deadline) {
+                worker.offer(frame, System.currentTimeMillis());
+                Thread.sleep(5);
+            }
+            assertTrue(worker.framesAnalyzed() >= 5, "frames analysed after the failing one: " + worker.framesAnalyzed());
+            assertEquals("java.lang.StackOverflowError: crafted frame", worker.lastError());
+        } finally {
+            worker.stop();
+            frame.release();
+        }
+    }
+}
