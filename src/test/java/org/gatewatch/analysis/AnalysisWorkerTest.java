@@ -3,7 +3,6 @@ package org.gatewatch.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gatewatch.natives.OpenCvRuntime;
 import org.junit.jupiter.api.BeforeAll;

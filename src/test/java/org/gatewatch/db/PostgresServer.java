@@ -2,6 +2,10 @@ package org.gatewatch.db;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,6 +40,18 @@ public final class PostgresServer {
                 + "SELECT 'CREATE DATABASE " + name + " OWNER gatewatch_test' WHERE NOT EXISTS"
                 + " (SELECT FROM pg_database WHERE datname='" + name + "')\\gexec\nSQL\n");
         return URL.replace("/gatewatch_test", "/" + name);
+    }
+
+    /** As {@link #database}, with its public schema dropped and made again: a test starts from an empty database. */
+    public static synchronized String emptyDatabase(String name) {
+        String url = database(name);
+        try (Connection c = DriverManager.getConnection(url, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty database " + name, e);
+        }
+        return url;
     }
 
     private PostgresServer() {

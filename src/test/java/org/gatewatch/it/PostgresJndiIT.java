@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -29,22 +26,11 @@ class PostgresJndiIT {
     @Test
     void jndiOverrideRunsGateWatchOnPostgresql() throws Exception {
         // Its own database: the store tests empty gatewatch_test.
-        String url = PostgresServer.database("gatewatch_jndi");
-        try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
-             Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA public CASCADE");
-            s.execute("CREATE SCHEMA public");
-        }
+        String url = PostgresServer.emptyDatabase("gatewatch_jndi");
         RealTomcat tomcat = RealTomcat.startWithManagerOnly("it-postgres-jndi", TestPaths.tomcat11Home());
         try {
-            String descriptor = Files.readString(TestPaths.projectDir().resolve("conf/tomcat/gatewatch-postgresql.xml"))
-                    .replace("jdbc:postgresql://127.0.0.1:5432/gatewatch\"", url + "\"")
-                    .replace("username=\"gatewatch\"", "username=\"" + PostgresServer.USER + "\"")
-                    .replace("password=\"change-me\"", "password=\"" + PostgresServer.PASSWORD + "\"");
+            String descriptor = PostgresDeployment.deploy(tomcat, url);
             assertTrue(descriptor.contains(url) && descriptor.contains(PostgresServer.PASSWORD), descriptor);
-            Path site = Files.createDirectories(tomcat.catalinaBase().resolve("conf/Catalina/localhost"));
-            Files.writeString(site.resolve("gatewatch.xml"), descriptor);
-            tomcat.manager().deployLocal("/gatewatch", TestPaths.warFile());
 
             String name = "Pg " + UUID.randomUUID();
             HttpResponse<byte[]> created = post(tomcat, "/gatewatch/api/people", "{\"name\":\"" + name + "\"}");

@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.gatewatch.db.PostgresServer;
@@ -28,25 +23,13 @@ class PostgresReadinessIT {
 
     @Test
     void readyzAnswersWithinTwoSecondsWhileTheDatabaseHangs() throws Exception {
-        String url = PostgresServer.database("gatewatch_ready");
-        try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
-             Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA public CASCADE");
-            s.execute("CREATE SCHEMA public");
-        }
+        String url = PostgresServer.emptyDatabase("gatewatch_ready");
         try (PausableTcpProxy relay = new PausableTcpProxy(5432)) {
             String viaRelay = url.replace("127.0.0.1:5432/", "127.0.0.1:" + relay.port() + "/");
             RealTomcat tomcat = RealTomcat.startWithManagerOnly("it-postgres-ready", TestPaths.tomcat11Home());
             try {
-                String descriptor = Files.readString(TestPaths.projectDir()
-                                .resolve("conf/tomcat/gatewatch-postgresql.xml"))
-                        .replace("jdbc:postgresql://127.0.0.1:5432/gatewatch\"", viaRelay + "\"")
-                        .replace("username=\"gatewatch\"", "username=\"" + PostgresServer.USER + "\"")
-                        .replace("password=\"change-me\"", "password=\"" + PostgresServer.PASSWORD + "\"");
+                String descriptor = PostgresDeployment.deploy(tomcat, viaRelay);
                 assertTrue(descriptor.contains(viaRelay), descriptor);
-                Path site = Files.createDirectories(tomcat.catalinaBase().resolve("conf/Catalina/localhost"));
-                Files.writeString(site.resolve("gatewatch.xml"), descriptor);
-                tomcat.manager().deployLocal("/gatewatch", TestPaths.warFile());
 
                 // The default configuration has no always-on camera: readiness is the database's alone.
                 await().atMost(Duration.ofSeconds(20)).until(() -> readyz(tomcat).statusCode() == 200);
