@@ -1,5 +1,6 @@
 package org.gatewatch.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -101,6 +102,22 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(P + "config..")
                 .should().dependOnClassesThat().resideInAnyPackage(packages("app", "capture", "natives", "analysis",
                         "gate", "camera", "stream", "events", "outputs", "people", "db", "web", "http", "cli"))
+                .check(classes);
+    }
+
+    /**
+     * org.gatewatch.tomcat is loaded by Tomcat from its lib/, where the webapp's classes do not exist; and Tomcat's own
+     * classes are there only for it, so nothing else may lean on them (the WAR also runs where they differ).
+     */
+    @Test
+    void theTomcatPartStandsAloneAndAloneTouchesTomcat() {
+        classes().that().resideInAPackage(P + "tomcat..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(P + "tomcat..", "java..", "jakarta.servlet..",
+                        "org.apache.catalina..", "org.apache.juli..", "org.apache.tomcat..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage(P + "tomcat..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.catalina..", "org.apache.juli..",
+                        "org.apache.tomcat..", "org.apache.coyote..")
                 .check(classes);
     }
 }

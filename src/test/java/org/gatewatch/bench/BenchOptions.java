@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,7 @@ import java.util.Set;
  * thousands of connections and must never be pointed at someone else's server.
  */
 record BenchOptions(URI streamUri, InetSocketAddress server, URI statusUri, String camera, List<Integer> viewers,
-                    int seconds, int warmupSeconds, int rampPerSecond, Long serverPid) {
+                    int seconds, int warmupSeconds, int rampPerSecond, Long serverPid, String authorization) {
 
     static final String USAGE = """
             usage: StreamBenchmark [--url URL] [--status URL] [--camera ID] [--viewers N,N,...] [--seconds S]
@@ -30,7 +31,9 @@ record BenchOptions(URI streamUri, InetSocketAddress server, URI statusUri, Stri
               --warmup           seconds between the last connection opened and the window (default 5)
               --ramp-per-second  connections opened per second (default 500)
               --server-pid       Tomcat's pid, to sample its CPU and threads from /proc (optional)
-            Only 127.0.0.1, localhost and ::1 are accepted as hosts.""";
+            Only 127.0.0.1, localhost and ::1 are accepted as hosts. Every viewer and the status API log in with
+            HTTP Basic as USER:PASSWORD from the environment variable GATEWATCH_BENCH_AUTH (not an option, so the
+            password stays out of the process list); unset: no credentials.""";
 
     private static final String DEFAULT_URL = "http://127.0.0.1:8080/gatewatch/cameras/demo/video_feed";
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "::1");
@@ -59,16 +62,20 @@ record BenchOptions(URI streamUri, InetSocketAddress server, URI statusUri, Stri
         int warmup = nonNegative("--warmup", given.getOrDefault("--warmup", "5"));
         int ramp = positive("--ramp-per-second", given.getOrDefault("--ramp-per-second", "500"));
         Long pid = given.containsKey("--server-pid") ? (long) positive("--server-pid", given.get("--server-pid")) : null;
-        return new BenchOptions(stream, server, status, camera, viewers, seconds, warmup, ramp, pid);
+        String auth = System.getenv("GATEWATCH_BENCH_AUTH");
+        String authorization = auth == null || auth.isEmpty() ? null
+                : "Basic " + Base64.getEncoder().encodeToString(auth.getBytes(StandardCharsets.UTF_8));
+        return new BenchOptions(stream, server, status, camera, viewers, seconds, warmup, ramp, pid, authorization);
     }
 
-    /** The GET request every viewer sends, as a browser's {@code <img>} would. */
+    /** The GET request every viewer sends, as a player given {@code http://user:pass@host/…} would. */
     byte[] request() {
         String target = streamUri.getRawPath() + (streamUri.getRawQuery() == null ? "" : "?" + streamUri.getRawQuery());
         return ("GET " + target + " HTTP/1.1\r\n"
                 + "Host: " + streamUri.getRawAuthority() + "\r\n"
                 + "User-Agent: GateWatch-StreamBenchmark\r\n"
                 + "Accept: multipart/x-mixed-replace, image/jpeg\r\n"
+                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
                 + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 

@@ -29,14 +29,22 @@ final class StatusClient {
     private final ObjectMapper json = new ObjectMapper();
     private String lastWarning;
 
-    StatusClient(URI uri, String cameraId) {
+    private final String authorization;
+
+    /** @param authorization an Authorization header value, or null for none */
+    StatusClient(URI uri, String cameraId, String authorization) {
         this.uri = uri;
         this.cameraId = cameraId;
+        this.authorization = authorization;
     }
 
     Optional<CameraStatus> fetch() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET();
+            if (authorization != null) {
+                builder.header("Authorization", authorization);
+            }
+            HttpRequest request = builder.build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             long now = System.nanoTime();
             if (response.statusCode() != 200) {

@@ -32,7 +32,7 @@ public final class StreamBenchmark {
 
     private StreamBenchmark(BenchOptions options) {
         this.options = options;
-        this.status = new StatusClient(options.statusUri(), options.camera());
+        this.status = new StatusClient(options.statusUri(), options.camera(), options.authorization());
         this.server = options.serverPid() == null ? null : new ProcessSampler(options.serverPid());
     }
 

@@ -13,17 +13,32 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-/** Plain HTTP calls on the JSON API of a deployed GateWatch, for the people and events tests. */
+/**
+ * Plain HTTP calls on the JSON API of a deployed GateWatch, for the people and events tests, as one user of the test
+ * realm (HTTP Basic on every request, as a script sends it) or as nobody.
+ */
 final class ApiClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final ItUsers user;
 
-    /** {@code base} ends with the context path and a slash, e.g. http://127.0.0.1:8181/gatewatch/. */
+    /** As the admin; {@code base} ends with the context path and a slash, e.g. http://127.0.0.1:8181/gatewatch/. */
     ApiClient(String base) {
+        this(base, ItUsers.ADMIN);
+    }
+
+    /** As {@code user}, or without credentials when it is null. */
+    ApiClient(String base, ItUsers user) {
         this.base = base;
+        this.user = user;
+    }
+
+    /** The same server, as another user (null: no credentials). */
+    ApiClient as(ItUsers other) {
+        return new ApiClient(base, other);
     }
 
     URI uri(String path) {
@@ -36,7 +51,7 @@ final class ApiClient {
 
     HttpResponse<byte[]> getBytes(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
+            return HTTP.send(authorized(HttpRequest.newBuilder(uri(path))).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -75,13 +90,22 @@ final class ApiClient {
 
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(authorized(request).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The request with this client's credentials, unless the test set an Authorization header of its own. */
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        if (user != null && request.copy().build().headers().firstValue("Authorization").isEmpty()) {
+            request.setHeader("Authorization", user.header());
+        }
+        return request;
     }
 
     static JsonNode json(HttpResponse<String> response) {

@@ -37,7 +37,7 @@ final class DoorDemoDeployment {
             throw new IllegalStateException("cannot prepare the door demo", e);
         }
         File war = new File(System.getProperty("gatewatch.war", "target/gatewatch.war"));
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        return TestRealm.addTo(ShrinkWrap.createFromZipFile(WebArchive.class, war), WORK);
     }
 
     /** Runs bin/demo-door with the arguments and returns its standard output; fails with its output otherwise. */
@@ -52,6 +52,8 @@ final class DoorDemoDeployment {
         // A developer's own configuration would make the script step aside (as it does for users).
         pb.environment().remove("GATEWATCH_CONFIG");
         pb.environment().remove("GATEWATCH_HOME");
+        // The seeder logs in as the demo admin, whose password bin/gatewatch run hands it the same way.
+        pb.environment().put("GATEWATCH_DEMO_PASSWORD", ItUsers.PASSWORD);
         Process p = pb.start();
         try {
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

@@ -50,6 +50,6 @@ final class EnrollmentDeployment {
             throw new IllegalStateException("cannot write the enrollment test configuration", e);
         }
         File war = new File(System.getProperty("gatewatch.war", "target/gatewatch.war"));
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        return TestRealm.addTo(ShrinkWrap.createFromZipFile(WebArchive.class, war), WORK);
     }
 }

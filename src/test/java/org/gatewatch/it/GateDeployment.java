@@ -60,7 +60,7 @@ final class GateDeployment {
             throw new IllegalStateException("cannot write the gate test configuration", e);
         }
         File war = new File(System.getProperty("gatewatch.war", "target/gatewatch.war"));
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        return TestRealm.addTo(ShrinkWrap.createFromZipFile(WebArchive.class, war), WORK);
     }
 
     /** An empty folder: files of an earlier run must not leak into this one. */

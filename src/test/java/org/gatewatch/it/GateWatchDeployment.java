@@ -58,7 +58,7 @@ public final class GateWatchDeployment {
                     "camera.quick.source = demo",
                     "camera.quick.idleSeconds = " + QUICK_IDLE_SECONDS,
                     "camera.relay.name = Relay of the demo camera",
-                    "camera.relay.source = http://127.0.0.1:" + HTTP_PORT + "/gatewatch/cameras/demo/video_feed",
+                    "camera.relay.source = http://" + ItUsers.VIEWER.userName() + ":" + ItUsers.PASSWORD + "@127.0.0.1:" + HTTP_PORT + "/gatewatch/cameras/demo/video_feed",
                     "camera.mjpeg.source = http://127.0.0.1:" + MJPEG_SOURCE_PORT + "/stream",
                     "camera.mjpeg.idleSeconds = 3",
                     "camera.rtsp.source = rtsp://127.0.0.1:" + RTSP_SOURCE_PORT + "/cam",
@@ -73,7 +73,7 @@ public final class GateWatchDeployment {
             throw new IllegalStateException("cannot write the test configuration", e);
         }
         File war = new File(System.getProperty("gatewatch.war", "target/gatewatch.war"));
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        return TestRealm.addTo(ShrinkWrap.createFromZipFile(WebArchive.class, war), WORK);
     }
 
     /** A few distinct still images (a folder source). */
@@ -93,14 +93,15 @@ public final class GateWatchDeployment {
         Files.writeString(dir.resolve("notes.txt"), "not an image: the folder source skips it");
     }
 
+    /** GET as the admin of the test realm. */
     public static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", ItUsers.ADMIN.header())
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public static HttpResponse<byte[]> getBytes(URI uri) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", ItUsers.ADMIN.header())
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** The status entry of one camera from GET /api/status. */

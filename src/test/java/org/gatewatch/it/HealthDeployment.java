@@ -45,7 +45,7 @@ final class HealthDeployment {
             throw new IllegalStateException("cannot write the health test configuration", e);
         }
         File war = new File(System.getProperty("gatewatch.war", "target/gatewatch.war"));
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        return TestRealm.addTo(ShrinkWrap.createFromZipFile(WebArchive.class, war), WORK);
     }
 
     /** A GET with the 2 s timeout a supervisor would give a probe. */

@@ -96,7 +96,7 @@ class LivePageBrowserIT {
     @BeforeEach
     void openLivePageAtDesktopSize() {
         viewport(1024, 700, false);
-        driver.get(tomcat.baseUrl() + "/gatewatch/");
+        FormLogin.open(driver, tomcat.baseUrl() + "/gatewatch/", ItUsers.VIEWER);
         awaitStreamPainted();
     }
 

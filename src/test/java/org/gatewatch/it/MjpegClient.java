@@ -83,7 +83,17 @@ public final class MjpegClient implements AutoCloseable {
         return open(uri, 0, deadline);
     }
 
+    /** Opens the stream with this {@code Authorization} header value, or none when it is null. */
+    public static MjpegClient openWith(URI uri, String authorization) throws IOException {
+        return open(uri, 0, null, authorization);
+    }
+
     private static MjpegClient open(URI uri, int receiveBuffer, Duration deadline) throws IOException {
+        return open(uri, receiveBuffer, deadline, ItUsers.ADMIN.header());
+    }
+
+    private static MjpegClient open(URI uri, int receiveBuffer, Duration deadline, String authorization)
+            throws IOException {
         Socket socket = new Socket();
         try {
             if (receiveBuffer > 0) {
@@ -94,7 +104,9 @@ public final class MjpegClient implements AutoCloseable {
             String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + port
-                    + "\r\nAccept: */*\r\nUser-Agent: gatewatch-it\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\nAccept: */*\r\nUser-Agent: gatewatch-it\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                    + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream buffered = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
             InputStream raw;

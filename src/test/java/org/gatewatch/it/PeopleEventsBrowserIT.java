@@ -84,7 +84,7 @@ class PeopleEventsBrowserIT {
 
     @Test
     void createAPersonUploadAFaceAndFilterTheirEvents() throws IOException {
-        driver.get(base + "people");
+        FormLogin.open(driver, base + "people", ItUsers.ADMIN);
         WebElement create = driver.findElement(By.id("create-person"));
         // A refused form comes back with the user's values and the message by the field.
         create.findElement(By.id("name")).sendKeys("Grace " + run);

@@ -58,6 +58,7 @@ class PostgresJndiIT {
     private static HttpResponse<byte[]> post(RealTomcat tomcat, String path, String json) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(tomcat.url(path))
                         .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .header("Authorization", ItUsers.ADMIN.header())
                         .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }

@@ -96,4 +96,34 @@ class SecretsIT {
                 .filter(l -> l.contains(PASSWORD)).limit(10).reduce("", (a, b) -> a + b + "\n"));
         assertTrue(log.contains(gateUrl), "the log names the camera by its masked URL:\n" + tomcat.log().tail(40));
     }
+
+    /**
+     * The shipped server.xml trusts X-Forwarded-Proto from the proxy on this machine (RemoteIpValve), so a browser
+     * that reached nginx over HTTPS gets a Secure session cookie; over plain HTTP it does not.
+     */
+    @Test
+    void sessionCookieIsSecureWhenTheProxySaysTheBrowserUsedHttps() throws Exception {
+        java.util.function.Function<String, String> cookie = proto -> {
+            try {
+                java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        tomcat.url("/gatewatch/people")).timeout(Duration.ofSeconds(30));
+                if (proto != null) {
+                    request.header("X-Forwarded-Proto", proto);
+                }
+                return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                                java.net.http.HttpResponse.BodyHandlers.discarding()).headers()
+                        .allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                        .orElseThrow(() -> new AssertionError("no session cookie for the login form"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        };
+        String viaHttps = cookie.apply("https");
+        assertTrue(viaHttps.contains("Secure") && viaHttps.contains("HttpOnly") && viaHttps.contains("SameSite=Lax"),
+                viaHttps);
+        assertFalse(cookie.apply(null).contains("Secure"), "plain HTTP from this machine: no Secure flag");
+    }
 }

@@ -23,10 +23,11 @@ final class SseReader implements Closeable {
         this.reader = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    /** Opens the stream; {@code lastEventId} is sent as Last-Event-ID unless null. */
+    /** Opens the stream as a guard; {@code lastEventId} is sent as Last-Event-ID unless null. */
     static SseReader open(URI uri, String lastEventId) throws IOException {
         HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
         c.setRequestProperty("Accept", "text/event-stream");
+        c.setRequestProperty("Authorization", ItUsers.GUARD.header());
         if (lastEventId != null) {
             c.setRequestProperty("Last-Event-ID", lastEventId);
         }

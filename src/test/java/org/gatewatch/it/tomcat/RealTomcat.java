@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.gatewatch.it.FreePort;
+import org.gatewatch.it.ItUsers;
 import org.gatewatch.it.TestPaths;
 
 /**
@@ -101,7 +102,7 @@ public final class RealTomcat {
             Path war = TestPaths.warFile();
             assertTrue(Files.isRegularFile(war), "no WAR at " + war + ": run mvn -DskipTests package");
             List<String> cmd = new ArrayList<>(List.of(projectDir.resolve("bin/tomcat-base").toString(),
-                    base.toString(), "--tomcat-home", tomcatHome.toString()));
+                    base.toString(), "--tomcat-home", tomcatHome.toString(), "--users", ItUsers.PASSWORD));
             if (withManager) {
                 cmd.addAll(List.of("--manager", ManagerClient.USER + ":" + ManagerClient.PASSWORD));
             }
@@ -155,7 +156,8 @@ public final class RealTomcat {
             }
             try {
                 lastStatus = withWar
-                        ? http.send(HttpRequest.newBuilder(url(probe)).timeout(Duration.ofSeconds(5)).build(),
+                        ? http.send(HttpRequest.newBuilder(url(probe)).header("Authorization", ItUsers.ADMIN.header())
+                                        .timeout(Duration.ofSeconds(5)).build(),
                                 HttpResponse.BodyHandlers.discarding()).statusCode()
                         : manager.listStatus();
                 if (lastStatus == 200) {
@@ -240,8 +242,10 @@ public final class RealTomcat {
         return get(url(path));
     }
 
+    /** GET as the admin of the demo users ({@code bin/tomcat-base --users}). */
     public HttpResponse<byte[]> get(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", ItUsers.ADMIN.header())
+                .timeout(Duration.ofSeconds(30)).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
