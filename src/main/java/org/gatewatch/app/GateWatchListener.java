@@ -34,6 +34,7 @@ import org.gatewatch.people.People;
 import org.gatewatch.people.PersonStore;
 import org.gatewatch.people.enrollment.Enrollment;
 import org.gatewatch.stream.HubDirectory;
+import org.gatewatch.stream.links.StreamLinks;
 import org.gatewatch.web.Services;
 
 /**
@@ -61,6 +62,7 @@ public final class GateWatchListener implements ServletContextListener {
     private OwnedPool<ExecutorService> fanOut;
     private CameraRegistry cameras;
     private OwnedPool<ScheduledExecutorService> keepAlive;
+    private StreamLinks streamLinks;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -78,6 +80,7 @@ public final class GateWatchListener implements ServletContextListener {
             startFanOut(config.stream());
             startCameras(config, dataDir);
             startKeepAlive();
+            startStreamLinks(config, dataDir);
             share(context);
             LOG.info("GateWatch started: {} camera(s) from {}, data in {}", config.cameras().size(), config.origin(),
                     dataDir);
@@ -256,6 +259,11 @@ public final class GateWatchListener implements ServletContextListener {
         }
     }
 
+    /** Signed stream links: checked by the authenticator valve, minted by the admin API. No thread of their own. */
+    private void startStreamLinks(GateWatchConfig config, Path dataDir) {
+        streamLinks = StreamLinks.open(config.stream(), dataDir, config.cameras().get(0).id());
+    }
+
     /** What the servlets use, each under its own attribute (read through {@link Services}). */
     private void share(ServletContext context) {
         context.setAttribute(Services.CAMERAS, cameras);
@@ -266,11 +274,13 @@ public final class GateWatchListener implements ServletContextListener {
         context.setAttribute(Services.SNAPSHOTS, snapshots);
         context.setAttribute(Services.RECORDER, recorder);
         context.setAttribute(Services.DATABASE_PROBE, databaseProbe);
+        context.setAttribute(Services.STREAM_LINKS, streamLinks);
     }
 
     private static void unshare(ServletContext context) {
-        for (String attribute : new String[] {Services.DATABASE_PROBE, Services.RECORDER, Services.SNAPSHOTS, Services.EVENTS,
-                Services.ENROLLMENT, Services.PEOPLE, HubDirectory.ATTRIBUTE, Services.CAMERAS}) {
+        for (String attribute : new String[] {Services.STREAM_LINKS, Services.DATABASE_PROBE, Services.RECORDER,
+                Services.SNAPSHOTS, Services.EVENTS, Services.ENROLLMENT, Services.PEOPLE, HubDirectory.ATTRIBUTE,
+                Services.CAMERAS}) {
             context.removeAttribute(attribute);
         }
     }

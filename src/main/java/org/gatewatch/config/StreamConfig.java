@@ -7,10 +7,14 @@ package org.gatewatch.config;
  * @param fanoutThreads     threads that hand each new frame to the viewers (viewers are split among them)
  * @param bufferBytes       response buffer per viewer: one whole JPEG part fits, so a frame is one socket write
  * @param stallSeconds      a viewer whose socket took nothing for this long is dropped
+ * @param tokenSecret       HMAC key of the signed stream links; empty: a random key kept in the data directory
  */
-public record StreamConfig(int maxViewers, int fanoutThreads, int bufferBytes, int stallSeconds) {
+public record StreamConfig(int maxViewers, int fanoutThreads, int bufferBytes, int stallSeconds, String tokenSecret) {
 
-    public static final StreamConfig DEFAULTS = new StreamConfig(4000, 2, 131_072, 30);
+    /** A configured key shorter than this is refused: it is the only thing that keeps a link from being forged. */
+    public static final int MIN_TOKEN_SECRET_LENGTH = 32;
+
+    public static final StreamConfig DEFAULTS = new StreamConfig(4000, 2, 131_072, 30, "");
 
     public StreamConfig {
         if (maxViewers < 1 || maxViewers > 100_000) {
@@ -25,5 +29,17 @@ public record StreamConfig(int maxViewers, int fanoutThreads, int bufferBytes, i
         if (stallSeconds < 1 || stallSeconds > 3600) {
             throw ConfigException.invalid("stream.stallSeconds", String.valueOf(stallSeconds), "1 to 3600");
         }
+        tokenSecret = tokenSecret == null ? "" : tokenSecret;
+        if (!tokenSecret.isEmpty() && tokenSecret.length() < MIN_TOKEN_SECRET_LENGTH) {
+            throw ConfigException.invalid("stream.tokenSecret", "(hidden)",
+                    "empty (a generated key) or at least " + MIN_TOKEN_SECRET_LENGTH + " characters");
+        }
+    }
+
+    /** As a record prints itself, with the link key masked. */
+    @Override
+    public String toString() {
+        return "StreamConfig[maxViewers=" + maxViewers + ", fanoutThreads=" + fanoutThreads + ", bufferBytes="
+                + bufferBytes + ", stallSeconds=" + stallSeconds + ", tokenSecret=" + Secrets.hidden(tokenSecret) + "]";
     }
 }

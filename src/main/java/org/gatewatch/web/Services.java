@@ -8,6 +8,7 @@ import org.gatewatch.events.EventStore;
 import org.gatewatch.events.SnapshotStore;
 import org.gatewatch.people.People;
 import org.gatewatch.people.enrollment.Enrollment;
+import org.gatewatch.stream.links.StreamLinks;
 
 /**
  * What the application listener shares with the servlets: each object under its own ServletContext attribute,
@@ -22,6 +23,8 @@ public final class Services {
     public static final String SNAPSHOTS = SnapshotStore.class.getName();
     public static final String RECORDER = EventRecorder.class.getName();
     public static final String DATABASE_PROBE = DatabaseProbe.class.getName();
+    /** Named by its contract with the authenticator valve, which reads it too. */
+    public static final String STREAM_LINKS = StreamLinks.ATTRIBUTE;
 
     private Services() {
     }
@@ -53,6 +56,11 @@ public final class Services {
     /** Whether the database answers, within a bound: for the readiness probe. */
     public static DatabaseProbe databaseProbe(ServletContext context) {
         return get(context, DATABASE_PROBE, DatabaseProbe.class);
+    }
+
+    /** Mints signed stream links (the authenticator valve checks them through the same attribute). */
+    public static StreamLinks streamLinks(ServletContext context) {
+        return get(context, STREAM_LINKS, StreamLinks.class);
     }
 
     private static <T> T get(ServletContext context, String attribute, Class<T> type) {

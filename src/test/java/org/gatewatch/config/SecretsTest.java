@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 import java.util.Properties;
@@ -107,5 +109,22 @@ class SecretsTest {
         assertTrue(mqtt.toString().contains("password=***"), mqtt.toString());
         assertTrue(webhook.toString().contains("secret=***"), webhook.toString());
         assertEquals("rtsp://user:s3cret@10.0.0.7/x", camera.source(), "the value itself is kept for the source");
+    }
+
+    @Test
+    void theStreamLinkKeyIsReadButNeverShown() throws IOException {
+        String key = "s3cret-link-key-of-32-characters";
+        Properties p = new Properties();
+        p.load(new StringReader("cameras = a\ncamera.a.source = demo\nstream.tokenSecret = " + key + "  \n"));
+        GateWatchConfig config = ConfigLoader.parse(p, "test");
+        assertEquals(key, config.stream().tokenSecret(), "trimmed");
+        assertFalse(config.toString().contains("s3cret"), config.toString());
+        assertTrue(config.stream().toString().contains("tokenSecret=***"), config.stream().toString());
+        assertTrue(StreamConfig.DEFAULTS.toString().endsWith("tokenSecret=]"), "none set: " + StreamConfig.DEFAULTS);
+
+        p.setProperty("stream.tokenSecret", "s3cret-but-short");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(p, "test"));
+        assertTrue(e.getMessage().contains("stream.tokenSecret") && e.getMessage().contains("32"), e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
     }
 }
