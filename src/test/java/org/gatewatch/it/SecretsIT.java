@@ -126,4 +126,20 @@ class SecretsIT {
                 viaHttps);
         assertFalse(cookie.apply(null).contains("Secure"), "plain HTTP from this machine: no Secure flag");
     }
+
+    /** Every state change is traced to its user: the audit logger names user, address and outcome. */
+    @Test
+    void everyChangeIsTracedToItsUserInTheAuditLog() throws Exception {
+        java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(tomcat.url("/gatewatch/api/people"))
+                        .header("Authorization", ItUsers.ADMIN.header()).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Traced\"}"))
+                        .timeout(Duration.ofSeconds(30)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        long id = new ObjectMapper().readTree(created.body()).get("id").asLong();
+        await().atMost(Duration.ofSeconds(10)).until(() -> tomcat.log().text().contains(
+                "change method=POST path=\"/gatewatch/api/people\" status=201 user=\"admin\" from=127.0.0.1"
+                        + " created=\"" + tomcat.url("/gatewatch/api/people/" + id).getPath()));
+    }
 }

@@ -32,7 +32,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -173,26 +172,25 @@ class StreamLinksIT {
      * camera), and a link altered, expired or for another camera is refused.
      */
     @Test
-    @Disabled("needs the authenticator valve: the lead enables it at merge")
     void aLinkOpensItsCameraWithoutALoginUntilItExpires() throws Exception {
         String stream = mintedUrl("demo", "{\"seconds\": 300}");
         String snapshot = mintedUrl("demo", "{\"seconds\": 300, \"kind\": \"snapshot\"}");
         String token = link(stream).group(3);
 
-        try (MjpegClient client = MjpegClient.open(server(stream))) {
+        try (MjpegClient client = MjpegClient.openWith(server(stream), null)) {
             assertEquals(200, client.status(), "the stream opens without a login");
             assertEquals("multipart/x-mixed-replace; boundary=frame", client.header("Content-Type"));
             client.next().decode();
         }
-        try (MjpegClient client = MjpegClient.open(server("/gatewatch/video_feed?token=" + token))) {
+        try (MjpegClient client = MjpegClient.openWith(server("/gatewatch/video_feed?token=" + token), null)) {
             assertEquals(200, client.status(), "/video_feed is the first camera, demo");
             client.next().decode();
         }
-        HttpResponse<byte[]> jpeg = GateWatchDeployment.getBytes(server(snapshot));
+        HttpResponse<byte[]> jpeg = anonymousBytes(server(snapshot));
         assertEquals(200, jpeg.statusCode());
         assertEquals("image/jpeg", jpeg.headers().firstValue("Content-Type").orElse(""));
         assertTrue(ImageIO.read(new ByteArrayInputStream(jpeg.body())).getWidth() > 0);
-        assertEquals(200, GateWatchDeployment.getBytes(server("/gatewatch/cameras/demo/snapshot.jpg?token=" + token))
+        assertEquals(200, anonymousBytes(server("/gatewatch/cameras/demo/snapshot.jpg?token=" + token))
                 .statusCode(), "a stream link opens the snapshot too");
 
         char last = token.charAt(token.length() - 1);
@@ -207,20 +205,26 @@ class StreamLinksIT {
                 assertEquals(403, statusWithoutLogin(path + "?token=" + refused), path + " with " + refused);
             }
         }
-        try (MjpegClient noToken = MjpegClient.open(server("/gatewatch/cameras/demo/video_feed"))) {
+        try (MjpegClient noToken = MjpegClient.openWith(server("/gatewatch/cameras/demo/video_feed"), null)) {
             assertFalse(noToken.status() == 200 && String.valueOf(noToken.header("Content-Type")).startsWith(
                     "multipart/"), "no token, no login, no stream: " + noToken.status());
         }
-        HttpResponse<String> status = GateWatchDeployment.get(server("/gatewatch/api/status?token=" + token));
-        assertFalse(status.statusCode() == 200 && status.body().contains("\"maxViewers\""),
+        HttpResponse<byte[]> status = anonymousBytes(server("/gatewatch/api/status?token=" + token));
+        assertFalse(status.statusCode() == 200 && new String(status.body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"maxViewers\""),
                 "a link opens nothing but its camera: " + status.statusCode());
     }
 
     /** The status only: a stream that wrongly opens must fail the test, not hold it on an endless body. */
     private int statusWithoutLogin(String absolutePath) throws IOException {
-        try (MjpegClient client = MjpegClient.open(server(absolutePath))) {
+        try (MjpegClient client = MjpegClient.openWith(server(absolutePath), null)) {
             return client.status();
         }
+    }
+
+    /** A GET without credentials: only the token may open the URL. */
+    private static HttpResponse<byte[]> anonymousBytes(URI uri) throws IOException, InterruptedException {
+        return GateWatchDeployment.HTTP.send(java.net.http.HttpRequest.newBuilder(uri)
+                .timeout(java.time.Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** A path from the context path on the test's server. */
