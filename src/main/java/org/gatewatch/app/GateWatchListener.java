@@ -35,6 +35,7 @@ import org.gatewatch.people.PersonStore;
 import org.gatewatch.people.enrollment.Enrollment;
 import org.gatewatch.stream.HubDirectory;
 import org.gatewatch.stream.links.StreamLinks;
+import org.gatewatch.web.ServerWarnings;
 import org.gatewatch.web.Services;
 
 /**
@@ -275,10 +276,11 @@ public final class GateWatchListener implements ServletContextListener {
         context.setAttribute(Services.RECORDER, recorder);
         context.setAttribute(Services.DATABASE_PROBE, databaseProbe);
         context.setAttribute(Services.STREAM_LINKS, streamLinks);
+        context.setAttribute(Services.SERVER_WARNINGS, new ServerWarnings(ConnectorCheck.run()));
     }
 
     private static void unshare(ServletContext context) {
-        for (String attribute : new String[] {Services.STREAM_LINKS, Services.DATABASE_PROBE, Services.RECORDER,
+        for (String attribute : new String[] {Services.SERVER_WARNINGS, Services.STREAM_LINKS, Services.DATABASE_PROBE, Services.RECORDER,
                 Services.SNAPSHOTS, Services.EVENTS, Services.ENROLLMENT, Services.PEOPLE, HubDirectory.ATTRIBUTE,
                 Services.CAMERAS}) {
             context.removeAttribute(attribute);

@@ -25,6 +25,7 @@ public final class Services {
     public static final String DATABASE_PROBE = DatabaseProbe.class.getName();
     /** Named by its contract with the authenticator valve, which reads it too. */
     public static final String STREAM_LINKS = StreamLinks.ATTRIBUTE;
+    public static final String SERVER_WARNINGS = ServerWarnings.class.getName();
 
     private Services() {
     }
@@ -61,6 +62,11 @@ public final class Services {
     /** Mints signed stream links (the authenticator valve checks them through the same attribute). */
     public static StreamLinks streamLinks(ServletContext context) {
         return get(context, STREAM_LINKS, StreamLinks.class);
+    }
+
+    /** Problems with Tomcat's set-up found at start, for /api/status. */
+    public static ServerWarnings serverWarnings(ServletContext context) {
+        return get(context, SERVER_WARNINGS, ServerWarnings.class);
     }
 
     private static <T> T get(ServletContext context, String attribute, Class<T> type) {

@@ -142,4 +142,11 @@ class SecretsIT {
                 "change method=POST path=\"/gatewatch/api/people\" status=201 user=\"admin\" from=127.0.0.1"
                         + " created=\"" + tomcat.url("/gatewatch/api/people/" + id).getPath()));
     }
+
+    /** The shipped server.xml is the tuned one: its Tomcat reads as such in the status. */
+    @Test
+    void theShippedServerXmlDrawsNoConnectorWarning() throws IOException {
+        JsonNode status = JSON.readTree(tomcat.get("/gatewatch/api/status").body());
+        assertEquals(0, status.get("serverWarnings").size(), status.get("serverWarnings").toString());
+    }
 }

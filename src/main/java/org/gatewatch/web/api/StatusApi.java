@@ -10,7 +10,10 @@ import org.gatewatch.camera.CameraRegistry;
 import org.gatewatch.camera.CameraStatus;
 import org.gatewatch.web.Services;
 
-/** GET /api/status: {@code {"cameras": [...], "viewers": n, "maxViewers": m, "snapshotBytes": b}}. */
+/**
+ * GET /api/status: {@code {"cameras": [...], "viewers": n, "maxViewers": m, "snapshotBytes": b,
+ * "serverWarnings": [...]}}.
+ */
 public final class StatusApi extends HttpServlet {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -19,8 +22,10 @@ public final class StatusApi extends HttpServlet {
      * The response body; the field names are a public contract.
      *
      * @param snapshotBytes disk used by the event snapshots (measured at most once a minute; -1 if unreadable)
+     * @param serverWarnings what Tomcat's set-up does wrong for many viewers, with the fix (empty when tuned)
      */
-    public record Status(List<CameraStatus> cameras, int viewers, int maxViewers, long snapshotBytes) {
+    public record Status(List<CameraStatus> cameras, int viewers, int maxViewers, long snapshotBytes,
+                         List<String> serverWarnings) {
     }
 
     @Override
@@ -28,7 +33,7 @@ public final class StatusApi extends HttpServlet {
         CameraRegistry registry = Services.cameras(getServletContext());
         long snapshots = Services.snapshots(getServletContext()).recentDiskBytes();
         Status status = new Status(registry.statuses(), registry.viewerLimit().current(), registry.viewerLimit().max(),
-                snapshots);
+                snapshots, Services.serverWarnings(getServletContext()).lines());
         resp.setContentType("application/json");
         resp.setCharacterEncoding("UTF-8");
         resp.setHeader("Cache-Control", "no-store");
