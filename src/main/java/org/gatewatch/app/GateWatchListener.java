@@ -28,6 +28,7 @@ import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.events.Retention;
 import org.gatewatch.events.SnapshotStore;
+import org.gatewatch.http.AddressLimit;
 import org.gatewatch.natives.OpenCvRuntime;
 import org.gatewatch.people.FaceStore;
 import org.gatewatch.people.People;
@@ -61,6 +62,8 @@ public final class GateWatchListener implements ServletContextListener {
     private OwnedPool<ExecutorService> fanOut;
     private CameraRegistry cameras;
     private OwnedPool<ScheduledExecutorService> keepAlive;
+    private OwnedPool<ScheduledExecutorService> timers;
+    private AddressLimit listenersPerAddress;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -78,6 +81,8 @@ public final class GateWatchListener implements ServletContextListener {
             startFanOut(config.stream());
             startCameras(config, dataDir);
             startKeepAlive();
+            startTimers();
+            listenersPerAddress = new AddressLimit(config.records().maxListenersPerAddress(), "events.maxListenersPerAddress");
             share(context);
             LOG.info("GateWatch started: {} camera(s) from {}, data in {}", config.cameras().size(), config.origin(),
                     dataDir);
@@ -97,6 +102,7 @@ public final class GateWatchListener implements ServletContextListener {
 
     /** Reverse order of start; safe to run twice and after a failed start. */
     private synchronized void stopEverything() {
+        stopTimers();
         stopKeepAlive();
         stopCameras();
         stopFanOut();
@@ -256,6 +262,19 @@ public final class GateWatchListener implements ServletContextListener {
         }
     }
 
+    /** Timeouts of requests that wait without a thread (take from camera, enrollment?wait): short tasks, one thread. */
+    private void startTimers() {
+        timers = OwnedPool.scheduled("Request timers", "gatewatch-timer-");
+    }
+
+    /** A wait still pending at stop is ended by its container timeout, set a little beyond its own. */
+    private void stopTimers() {
+        if (timers != null) {
+            timers.stop(true);
+            timers = null;
+        }
+    }
+
     /** What the servlets use, each under its own attribute (read through {@link Services}). */
     private void share(ServletContext context) {
         context.setAttribute(Services.CAMERAS, cameras);
@@ -266,11 +285,14 @@ public final class GateWatchListener implements ServletContextListener {
         context.setAttribute(Services.SNAPSHOTS, snapshots);
         context.setAttribute(Services.RECORDER, recorder);
         context.setAttribute(Services.DATABASE_PROBE, databaseProbe);
+        context.setAttribute(Services.LISTENERS_PER_ADDRESS, listenersPerAddress);
+        context.setAttribute(Services.TIMERS, timers.executor());
     }
 
     private static void unshare(ServletContext context) {
-        for (String attribute : new String[] {Services.DATABASE_PROBE, Services.RECORDER, Services.SNAPSHOTS, Services.EVENTS,
-                Services.ENROLLMENT, Services.PEOPLE, HubDirectory.ATTRIBUTE, Services.CAMERAS}) {
+        for (String attribute : new String[] {Services.TIMERS, Services.LISTENERS_PER_ADDRESS, Services.DATABASE_PROBE,
+                Services.RECORDER, Services.SNAPSHOTS, Services.EVENTS, Services.ENROLLMENT, Services.PEOPLE,
+                HubDirectory.ATTRIBUTE, Services.CAMERAS}) {
             context.removeAttribute(attribute);
         }
     }

@@ -27,7 +27,8 @@ public final class ConfigLoader {
             Set.of("name", "source", "fps", "jpegQuality", "idleSeconds", "alwaysOn", "analysis", "countingLine",
                     "liveness", "livenessThreshold");
     private static final Set<String> STREAM_KEYS =
-            Set.of("stream.maxViewers", "stream.fanoutThreads", "stream.bufferBytes", "stream.stallSeconds");
+            Set.of("stream.maxViewers", "stream.fanoutThreads", "stream.bufferBytes", "stream.stallSeconds",
+                    "stream.maxViewersPerAddress");
 
     private ConfigLoader() {
     }
@@ -103,7 +104,8 @@ public final class ConfigLoader {
                 ConfigValues.integer(p, "stream.maxViewers", d.maxViewers()),
                 ConfigValues.integer(p, "stream.fanoutThreads", d.fanoutThreads()),
                 ConfigValues.integer(p, "stream.bufferBytes", d.bufferBytes()),
-                ConfigValues.integer(p, "stream.stallSeconds", d.stallSeconds()));
+                ConfigValues.integer(p, "stream.stallSeconds", d.stallSeconds()),
+                ConfigValues.integer(p, "stream.maxViewersPerAddress", d.maxViewersPerAddress()));
         return new GateWatchConfig(cameras, stream, RecordsConfig.parse(p), RecognitionConfig.parse(p), origin);
     }
 

@@ -7,10 +7,18 @@ package org.gatewatch.config;
  * @param fanoutThreads     threads that hand each new frame to the viewers (viewers are split among them)
  * @param bufferBytes       response buffer per viewer: one whole JPEG part fits, so a frame is one socket write
  * @param stallSeconds      a viewer whose socket took nothing for this long is dropped
+ * @param maxViewersPerAddress streams (and snapshots waiting for an idle camera) one client address may hold at
+ *                          once; behind a proxy the address is the client's, through Tomcat's RemoteIpValve
  */
-public record StreamConfig(int maxViewers, int fanoutThreads, int bufferBytes, int stallSeconds) {
+public record StreamConfig(int maxViewers, int fanoutThreads, int bufferBytes, int stallSeconds,
+                           int maxViewersPerAddress) {
 
-    public static final StreamConfig DEFAULTS = new StreamConfig(4000, 2, 131_072, 30);
+    public static final StreamConfig DEFAULTS = new StreamConfig(4000, 2, 131_072, 30, 50);
+
+    /** With the default per-address limit. */
+    public StreamConfig(int maxViewers, int fanoutThreads, int bufferBytes, int stallSeconds) {
+        this(maxViewers, fanoutThreads, bufferBytes, stallSeconds, 50);
+    }
 
     public StreamConfig {
         if (maxViewers < 1 || maxViewers > 100_000) {
@@ -24,6 +32,10 @@ public record StreamConfig(int maxViewers, int fanoutThreads, int bufferBytes, i
         }
         if (stallSeconds < 1 || stallSeconds > 3600) {
             throw ConfigException.invalid("stream.stallSeconds", String.valueOf(stallSeconds), "1 to 3600");
+        }
+        if (maxViewersPerAddress < 1 || maxViewersPerAddress > 100_000) {
+            throw ConfigException.invalid("stream.maxViewersPerAddress", String.valueOf(maxViewersPerAddress),
+                    "1 to 100000");
         }
     }
 }

@@ -1,11 +1,13 @@
 package org.gatewatch.web;
 
 import jakarta.servlet.ServletContext;
+import java.util.concurrent.ScheduledExecutorService;
 import org.gatewatch.camera.CameraRegistry;
 import org.gatewatch.db.DatabaseProbe;
 import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.events.SnapshotStore;
+import org.gatewatch.http.AddressLimit;
 import org.gatewatch.people.People;
 import org.gatewatch.people.enrollment.Enrollment;
 
@@ -22,6 +24,8 @@ public final class Services {
     public static final String SNAPSHOTS = SnapshotStore.class.getName();
     public static final String RECORDER = EventRecorder.class.getName();
     public static final String DATABASE_PROBE = DatabaseProbe.class.getName();
+    public static final String LISTENERS_PER_ADDRESS = "org.gatewatch.events.listenersPerAddress";
+    public static final String TIMERS = "org.gatewatch.web.timers";
 
     private Services() {
     }
@@ -53,6 +57,16 @@ public final class Services {
     /** Whether the database answers, within a bound: for the readiness probe. */
     public static DatabaseProbe databaseProbe(ServletContext context) {
         return get(context, DATABASE_PROBE, DatabaseProbe.class);
+    }
+
+    /** Caps the event stream listeners of one client address ({@code events.maxListenersPerAddress}). */
+    public static AddressLimit listenersPerAddress(ServletContext context) {
+        return get(context, LISTENERS_PER_ADDRESS, AddressLimit.class);
+    }
+
+    /** Runs the timeouts of requests that wait asynchronously (take from camera, enrollment?wait). */
+    public static ScheduledExecutorService timers(ServletContext context) {
+        return get(context, TIMERS, ScheduledExecutorService.class);
     }
 
     private static <T> T get(ServletContext context, String attribute, Class<T> type) {
