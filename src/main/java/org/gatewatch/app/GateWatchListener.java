@@ -63,7 +63,6 @@ public final class GateWatchListener implements ServletContextListener {
     private CameraRegistry cameras;
     private OwnedPool<ScheduledExecutorService> keepAlive;
     private OwnedPool<ScheduledExecutorService> timers;
-    private AddressLimit listenersPerAddress;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -82,8 +81,7 @@ public final class GateWatchListener implements ServletContextListener {
             startCameras(config, dataDir);
             startKeepAlive();
             startTimers();
-            listenersPerAddress = new AddressLimit(config.records().maxListenersPerAddress(), "events.maxListenersPerAddress");
-            share(context);
+            share(context, config.records());
             LOG.info("GateWatch started: {} camera(s) from {}, data in {}", config.cameras().size(), config.origin(),
                     dataDir);
         } catch (RuntimeException e) {
@@ -276,7 +274,7 @@ public final class GateWatchListener implements ServletContextListener {
     }
 
     /** What the servlets use, each under its own attribute (read through {@link Services}). */
-    private void share(ServletContext context) {
+    private void share(ServletContext context, RecordsConfig records) {
         context.setAttribute(Services.CAMERAS, cameras);
         context.setAttribute(HubDirectory.ATTRIBUTE, cameras);
         context.setAttribute(Services.PEOPLE, people);
@@ -285,7 +283,8 @@ public final class GateWatchListener implements ServletContextListener {
         context.setAttribute(Services.SNAPSHOTS, snapshots);
         context.setAttribute(Services.RECORDER, recorder);
         context.setAttribute(Services.DATABASE_PROBE, databaseProbe);
-        context.setAttribute(Services.LISTENERS_PER_ADDRESS, listenersPerAddress);
+        context.setAttribute(Services.LISTENERS_PER_ADDRESS,
+                new AddressLimit(records.maxListenersPerAddress(), "events.maxListenersPerAddress"));
         context.setAttribute(Services.TIMERS, timers.executor());
     }
 
