@@ -104,8 +104,7 @@ class ClientLimitsIT {
 
     @Test
     void aHundredWaitingTakesFromCameraHoldNoRequestThread() throws Exception {
-        ApiClient api = new ApiClient(base.toString());
-        long person = api.createPerson("Waiting " + System.nanoTime(), null).get("id").asLong();
+        long person = createPerson("Waiting");
         // Once before, so the timing below is not the JSP's first compilation.
         assertEquals(200, get("").statusCode());
         assertEquals(200, get("api/status").statusCode());
@@ -140,6 +139,41 @@ class ClientLimitsIT {
                     + " for its state", JSON.readTree(r.body()).get("error").asText());
         }
         assertTrue(System.nanoTime() - t0 >= 9_000_000_000L, "each take waited for the camera first");
+    }
+
+    @Test
+    void thePersonPageTakesFromACameraWithoutAThreadAndAnswersAsBefore() throws Exception {
+        long person = createPerson("Page");
+        HttpResponse<String> none = capture(person, "nosuch");
+        assertEquals(404, none.statusCode());
+        assertTrue(none.body().contains("no camera &#039;nosuch&#039;"), none.body());
+
+        // The wait ends in a second pass of the same request, which renders the page with the camera's message.
+        long t0 = System.nanoTime();
+        HttpResponse<String> dead = capture(person, LimitsDeployment.DEAD_CAMERA);
+        assertEquals(503, dead.statusCode());
+        assertTrue(dead.body().contains("gave no frame within 10 s: see /api/status for its state</p>"), dead.body());
+        assertTrue(System.nanoTime() - t0 >= 9_000_000_000L, "waited for the camera first");
+
+        HttpResponse<String> noFace = capture(person, LimitsDeployment.CAMERA);
+        assertEquals(422, noFace.statusCode());
+        assertTrue(noFace.body().contains("no face found in the image"), noFace.body());
+    }
+
+    private long createPerson(String name) throws IOException, InterruptedException {
+        String body = JSON.createObjectNode().put("name", name + " " + System.nanoTime()).toString();
+        HttpResponse<String> r = HTTP.send(authorized(uri("api/people")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).get("id").asLong();
+    }
+
+    private HttpResponse<String> capture(long person, String camera) throws IOException, InterruptedException {
+        return HTTP.send(authorized(uri("people/" + person)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("action=capture&camera=" + camera)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void assertAnswersQuickly(String path) throws IOException, InterruptedException {

@@ -139,6 +139,11 @@ final class GalleryRebuilder implements AutoCloseable {
         }
     }
 
+    /** Futures of {@link #whenCurrent} still kept: the waits still open, and at most those given up since. */
+    synchronized int waiting() {
+        return waiters.size();
+    }
+
     /** The waiters a build up to {@code built} answers (all of them when closed), taken out; guarded by this. */
     private List<CompletableFuture<Boolean>> takeWaiters(boolean all) {
         List<CompletableFuture<Boolean>> ready = new ArrayList<>();
