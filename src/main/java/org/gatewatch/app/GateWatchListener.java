@@ -3,11 +3,11 @@ package org.gatewatch.app;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +28,7 @@ import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.events.Retention;
 import org.gatewatch.events.SnapshotStore;
+import org.gatewatch.http.AddressLimit;
 import org.gatewatch.natives.OpenCvRuntime;
 import org.gatewatch.people.FaceStore;
 import org.gatewatch.people.People;
@@ -64,13 +65,15 @@ public final class GateWatchListener implements ServletContextListener {
     private CameraRegistry cameras;
     private OwnedPool<ScheduledExecutorService> keepAlive;
     private StreamLinks streamLinks;
+    private OwnedPool<ScheduledExecutorService> timers;
+    private final List<String> shared = new ArrayList<>();
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         try {
             OpenCvRuntime.load();
-            Path dataDir = prepareDataDir();
+            Path dataDir = DataDirectory.prepare();
             GateWatchConfig config = loadConfig(context, dataDir);
             startDatabase(dataDir);
             startDatabaseProbe();
@@ -82,7 +85,8 @@ public final class GateWatchListener implements ServletContextListener {
             startCameras(config, dataDir);
             startKeepAlive();
             startStreamLinks(config, dataDir);
-            share(context);
+            startTimers();
+            share(context, config.records());
             LOG.info("GateWatch started: {} camera(s) from {}, data in {}", config.cameras().size(), config.origin(),
                     dataDir);
         } catch (RuntimeException e) {
@@ -101,6 +105,7 @@ public final class GateWatchListener implements ServletContextListener {
 
     /** Reverse order of start; safe to run twice and after a failed start. */
     private synchronized void stopEverything() {
+        stopTimers();
         stopKeepAlive();
         stopCameras();
         stopFanOut();
@@ -109,19 +114,6 @@ public final class GateWatchListener implements ServletContextListener {
         stopOutputs();
         stopDatabaseProbe();
         stopDatabase();
-    }
-
-    private static Path prepareDataDir() {
-        Path dir = ConfigLocation.fromSystem().dataDir();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot create the data directory " + dir + " (set GATEWATCH_HOME): " + e, e);
-        }
-        if (!Files.isWritable(dir)) {
-            throw new IllegalStateException("The data directory " + dir + " is not writable (set GATEWATCH_HOME)");
-        }
-        return dir;
     }
 
     private static GateWatchConfig loadConfig(ServletContext context, Path dataDir) {
@@ -265,25 +257,43 @@ public final class GateWatchListener implements ServletContextListener {
         streamLinks = StreamLinks.open(config.stream(), dataDir, config.cameras().get(0).id());
     }
 
-    /** What the servlets use, each under its own attribute (read through {@link Services}). */
-    private void share(ServletContext context) {
-        context.setAttribute(Services.CAMERAS, cameras);
-        context.setAttribute(HubDirectory.ATTRIBUTE, cameras);
-        context.setAttribute(Services.PEOPLE, people);
-        context.setAttribute(Services.ENROLLMENT, enrollment);
-        context.setAttribute(Services.EVENTS, events);
-        context.setAttribute(Services.SNAPSHOTS, snapshots);
-        context.setAttribute(Services.RECORDER, recorder);
-        context.setAttribute(Services.DATABASE_PROBE, databaseProbe);
-        context.setAttribute(Services.STREAM_LINKS, streamLinks);
-        context.setAttribute(Services.SERVER_WARNINGS, new ServerWarnings(ConnectorCheck.run()));
+    /** Timeouts of requests that wait without a thread (take from camera, enrollment?wait): short tasks, one thread. */
+    private void startTimers() {
+        timers = OwnedPool.scheduled("Request timers", "gatewatch-timer-");
     }
 
-    private static void unshare(ServletContext context) {
-        for (String attribute : new String[] {Services.SERVER_WARNINGS, Services.STREAM_LINKS, Services.DATABASE_PROBE, Services.RECORDER,
-                Services.SNAPSHOTS, Services.EVENTS, Services.ENROLLMENT, Services.PEOPLE, HubDirectory.ATTRIBUTE,
-                Services.CAMERAS}) {
-            context.removeAttribute(attribute);
+    /** A wait still pending at stop is ended by its container timeout, set a little beyond its own. */
+    private void stopTimers() {
+        if (timers != null) {
+            timers.stop(true);
+            timers = null;
         }
+    }
+
+    /** What the servlets reach through {@link Services}; each name is remembered, and removed again at stop. */
+    private void share(ServletContext context, RecordsConfig records) {
+        put(context, Services.CAMERAS, cameras);
+        put(context, HubDirectory.ATTRIBUTE, cameras);
+        put(context, Services.PEOPLE, people);
+        put(context, Services.ENROLLMENT, enrollment);
+        put(context, Services.EVENTS, events);
+        put(context, Services.SNAPSHOTS, snapshots);
+        put(context, Services.RECORDER, recorder);
+        put(context, Services.DATABASE_PROBE, databaseProbe);
+        put(context, Services.STREAM_LINKS, streamLinks);
+        put(context, Services.SERVER_WARNINGS, new ServerWarnings(ConnectorCheck.run()));
+        put(context, Services.LISTENERS_PER_ADDRESS,
+                new AddressLimit(records.maxListenersPerAddress(), "events.maxListenersPerAddress"));
+        put(context, Services.TIMERS, timers.executor());
+    }
+
+    private void put(ServletContext context, String name, Object value) {
+        context.setAttribute(name, value);
+        shared.add(name);
+    }
+
+    private void unshare(ServletContext context) {
+        shared.forEach(context::removeAttribute);
+        shared.clear();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gatewatch.config.StreamConfig;
+import org.gatewatch.http.AddressLimit;
 import org.gatewatch.stream.FrameHub;
 import org.gatewatch.stream.HubDirectory;
 import org.gatewatch.stream.ViewerLimit;
@@ -15,6 +16,7 @@ public final class CameraRegistry implements HubDirectory {
     private final Map<String, Camera> cameras = new LinkedHashMap<>();
     private final StreamConfig streamConfig;
     private final ViewerLimit viewerLimit;
+    private final AddressLimit viewersPerAddress;
 
     public CameraRegistry(List<Camera> cameras, StreamConfig streamConfig) {
         for (Camera c : cameras) {
@@ -22,6 +24,7 @@ public final class CameraRegistry implements HubDirectory {
         }
         this.streamConfig = streamConfig;
         this.viewerLimit = new ViewerLimit(streamConfig.maxViewers());
+        this.viewersPerAddress = new AddressLimit(streamConfig.maxViewersPerAddress(), "stream.maxViewersPerAddress");
     }
 
     public List<Camera> cameras() {
@@ -50,6 +53,11 @@ public final class CameraRegistry implements HubDirectory {
     @Override
     public ViewerLimit viewerLimit() {
         return viewerLimit;
+    }
+
+    @Override
+    public AddressLimit viewersPerAddress() {
+        return viewersPerAddress;
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class ConfigLoader {
                     "liveness", "livenessThreshold");
     private static final Set<String> STREAM_KEYS =
             Set.of("stream.maxViewers", "stream.fanoutThreads", "stream.bufferBytes", "stream.stallSeconds",
-                    "stream.tokenSecret");
+                    "stream.tokenSecret", "stream.maxViewersPerAddress");
 
     private ConfigLoader() {
     }
@@ -105,6 +105,7 @@ public final class ConfigLoader {
                 ConfigValues.integer(p, "stream.fanoutThreads", d.fanoutThreads()),
                 ConfigValues.integer(p, "stream.bufferBytes", d.bufferBytes()),
                 ConfigValues.integer(p, "stream.stallSeconds", d.stallSeconds()),
+                ConfigValues.integer(p, "stream.maxViewersPerAddress", d.maxViewersPerAddress()),
                 p.getProperty("stream.tokenSecret", d.tokenSecret()).strip());
         return new GateWatchConfig(cameras, stream, RecordsConfig.parse(p), RecognitionConfig.parse(p), origin);
     }

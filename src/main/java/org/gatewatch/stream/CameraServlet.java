@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import org.gatewatch.config.LogText;
+import org.gatewatch.http.AddressLimit;
 import org.gatewatch.http.ErrorResponses;
 import org.gatewatch.http.HttpError;
 
@@ -23,6 +24,9 @@ public final class CameraServlet extends HttpServlet {
     static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(15);
     /** A frame older than this is not "now": a snapshot asks the camera for a fresh one. */
     static final Duration SNAPSHOT_FRESH = Duration.ofSeconds(2);
+
+    /** Seconds a refused viewer is told to wait before it tries again. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private transient HubDirectory directory;
     private int bufferBytes;
@@ -64,32 +68,47 @@ public final class CameraServlet extends HttpServlet {
 
     private void stream(FrameHub hub, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         double fps = fpsParam(req.getParameter("fps"));
+        AddressLimit.Slot slot = directory.viewersPerAddress().acquire(req.getRemoteAddr(), "streams", resp,
+                RETRY_AFTER_SECONDS);
         ViewerLimit limit = directory.viewerLimit();
         if (!limit.tryAcquire()) {
-            resp.setHeader("Retry-After", "5");
+            slot.release();
+            resp.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
             throw new HttpError(429, "too many viewers: the limit is " + limit.max() + " (stream.maxViewers)");
         }
-        resp.setContentType(MjpegPart.CONTENT_TYPE);
-        resp.setHeader("Cache-Control", "no-store, no-cache, must-revalidate, max-age=0");
-        resp.setHeader("Pragma", "no-cache");
-        resp.setHeader("X-Accel-Buffering", "no");
-        // Without a length Tomcat would chunk an endless body; closing ends the response instead.
-        resp.setHeader("Connection", "close");
-        // One whole part fits the buffer, so each frame is one socket write rather than many 8 KiB ones.
-        resp.setBufferSize(bufferBytes);
-        // Headers now, before the first frame: a browser (or proxy) watching a camera that is still connecting
-        // knows at once that it is connected rather than waiting on a silent socket.
-        resp.flushBuffer();
+        MjpegViewer viewer = null;
+        try {
+            resp.setContentType(MjpegPart.CONTENT_TYPE);
+            resp.setHeader("Cache-Control", "no-store, no-cache, must-revalidate, max-age=0");
+            resp.setHeader("Pragma", "no-cache");
+            resp.setHeader("X-Accel-Buffering", "no");
+            // Without a length Tomcat would chunk an endless body; closing ends the response instead.
+            resp.setHeader("Connection", "close");
+            // One whole part fits the buffer, so each frame is one socket write rather than many 8 KiB ones.
+            resp.setBufferSize(bufferBytes);
+            // Headers now, before the first frame: a browser (or proxy) watching a camera that is still connecting
+            // knows at once that it is connected rather than waiting on a silent socket.
+            resp.flushBuffer();
 
-        AsyncContext async = req.startAsync();
-        async.setTimeout(0);
-        ServletOutputStream out = resp.getOutputStream();
-        // Behind a proxy's valve the address is a header's value: encoded for the viewer's log lines.
-        String remote = LogText.encode(req.getRemoteAddr()) + ":" + req.getRemotePort();
-        MjpegViewer viewer = new MjpegViewer(async, out, hub, limit, remote, fps, stallNanos);
-        async.addListener(viewer);
-        out.setWriteListener(viewer);
-        hub.addViewer(viewer);
+            AsyncContext async = req.startAsync();
+            async.setTimeout(0);
+            ServletOutputStream out = resp.getOutputStream();
+            // Behind a proxy's valve the address is a header's value: encoded for the viewer's log lines.
+            String remote = LogText.encode(req.getRemoteAddr()) + ":" + req.getRemotePort();
+            viewer = new MjpegViewer(async, out, hub, limit, slot, remote, fps, stallNanos);
+            async.addListener(viewer);
+            out.setWriteListener(viewer);
+            hub.addViewer(viewer);
+        } catch (IOException | RuntimeException e) {
+            // The client left before its viewer could take over the places: give them back here, once.
+            if (viewer != null) {
+                viewer.close();
+            } else {
+                limit.release();
+                slot.release();
+            }
+            throw e;
+        }
     }
 
     private static boolean overlayParam(String raw) {
@@ -117,18 +136,28 @@ public final class CameraServlet extends HttpServlet {
         throw new HttpError(400, "fps must be a number above 0 and at most 120, not '" + raw + "'", "fps");
     }
 
-    /** The newest frame if it is fresh; otherwise the first new one, waited for without holding a thread. */
-    private static void snapshot(FrameHub hub, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    /**
+     * The newest frame if it is fresh; otherwise the first new one, waited for without holding a thread. The wait
+     * holds a place of the client's address ({@code stream.maxViewersPerAddress}), as a stream does.
+     */
+    private void snapshot(FrameHub hub, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         JpegFrame frame = hub.newest();
         if (frame != null && System.currentTimeMillis() - frame.captureMillis() <= SNAPSHOT_FRESH.toMillis()) {
             hub.touch();
             SnapshotWaiter.write(resp, frame);
             return;
         }
-        AsyncContext async = req.startAsync();
-        async.setTimeout(SNAPSHOT_WAIT.toMillis());
-        SnapshotWaiter waiter = new SnapshotWaiter(async, hub, frame);
-        async.addListener(waiter);
-        hub.addViewer(waiter);
+        AddressLimit.Slot slot = directory.viewersPerAddress().acquire(req.getRemoteAddr(), "streams", resp,
+                RETRY_AFTER_SECONDS);
+        try {
+            AsyncContext async = req.startAsync();
+            async.setTimeout(SNAPSHOT_WAIT.toMillis());
+            SnapshotWaiter waiter = new SnapshotWaiter(async, hub, frame, slot);
+            async.addListener(waiter);
+            hub.addViewer(waiter);
+        } catch (RuntimeException e) {
+            slot.release();
+            throw e;
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.gatewatch.stream;
 
 import java.util.Optional;
 import org.gatewatch.config.StreamConfig;
+import org.gatewatch.http.AddressLimit;
 
 /** Finds a camera's hub by id; the camera registry implements it, so this package needs nothing of the cameras. */
 public interface HubDirectory {
@@ -19,6 +20,9 @@ public interface HubDirectory {
 
     /** Caps viewers across all cameras. */
     ViewerLimit viewerLimit();
+
+    /** Caps the streams (and waiting snapshots) of one client address: {@code stream.maxViewersPerAddress}. */
+    AddressLimit viewersPerAddress();
 
     /** Buffer size, stall timeout and the rest of the stream settings. */
     StreamConfig streamConfig();

@@ -6,6 +6,7 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
+import org.gatewatch.http.AddressLimit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -24,6 +25,7 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
     private final ServletOutputStream out;
     private final FrameHub hub;
     private final ViewerLimit limit;
+    private final AddressLimit.Slot addressSlot;
     private final String remote;
     private final long minIntervalNanos;
     private final long stallNanos;
@@ -41,12 +43,14 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
     private boolean closed;
     private boolean released;
 
-    MjpegViewer(AsyncContext async, ServletOutputStream out, FrameHub hub, ViewerLimit limit, String remote,
-                double fpsCap, long stallNanos) {
+    /** @param addressSlot this viewer's place in its client address's count; the global one is in {@code limit} */
+    MjpegViewer(AsyncContext async, ServletOutputStream out, FrameHub hub, ViewerLimit limit,
+                AddressLimit.Slot addressSlot, String remote, double fpsCap, long stallNanos) {
         this.async = async;
         this.out = out;
         this.hub = hub;
         this.limit = limit;
+        this.addressSlot = addressSlot;
         this.remote = remote;
         this.minIntervalNanos = fpsCap > 0 ? (long) (1_000_000_000L / fpsCap) : 0;
         this.stallNanos = stallNanos;
@@ -173,6 +177,7 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
         }
         hub.removeViewer(this);
         limit.release();
+        addressSlot.release();
         LOG.debug("Viewer {} of camera {} released after {} frames", remote, hub.cameraId(), sent);
     }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.gatewatch.http.AddressLimit;
 import org.gatewatch.http.ErrorResponses;
 import org.gatewatch.http.HttpError;
 
@@ -23,13 +24,18 @@ final class SnapshotWaiter implements FrameViewer, AsyncListener {
     private final AsyncContext async;
     private final FrameHub hub;
     private final JpegFrame stale;
+    private final AddressLimit.Slot slot;
     private final AtomicBoolean answered = new AtomicBoolean();
 
-    /** @param stale the newest frame at the time of the request (too old to be "now"), or null */
-    SnapshotWaiter(AsyncContext async, FrameHub hub, JpegFrame stale) {
+    /**
+     * @param stale the newest frame at the time of the request (too old to be "now"), or null
+     * @param slot  the client address's place, held while the snapshot waits and given back however it ends
+     */
+    SnapshotWaiter(AsyncContext async, FrameHub hub, JpegFrame stale, AddressLimit.Slot slot) {
         this.async = async;
         this.hub = hub;
         this.stale = stale;
+        this.slot = slot;
     }
 
     /** Invoked by a fan-out thread; the answer is written on a container thread. */
@@ -51,6 +57,7 @@ final class SnapshotWaiter implements FrameViewer, AsyncListener {
     }
 
     private void answer(JpegFrame frame) {
+        slot.release();
         HttpServletResponse resp = (HttpServletResponse) async.getResponse();
         try {
             if (frame == null) {
@@ -77,18 +84,22 @@ final class SnapshotWaiter implements FrameViewer, AsyncListener {
 
     @Override
     public void close() {
+        slot.release();
         if (answered.compareAndSet(false, true)) {
             async.complete();
         }
     }
 
+    /** Every end comes here, whatever ended it; the place is given back once (the slot ignores a second release). */
     @Override
     public void onComplete(AsyncEvent event) {
         hub.removeViewer(this);
+        slot.release();
     }
 
     @Override
     public void onError(AsyncEvent event) {
+        slot.release();
         if (answered.compareAndSet(false, true)) {
             hub.removeViewer(this);
             async.complete();

@@ -83,10 +83,12 @@ public final class PeoplePagesServlet extends HttpServlet {
                     redirect(req, resp, "/people/" + person.id() + "?done=face-added");
                 }
                 case "capture" -> {
-                    byte[] jpeg = TakeFromCamera.jpeg(Services.cameras(getServletContext()),
-                            String.valueOf(req.getParameter("camera")));
-                    enrollment.addFace(person.id(), jpeg, FaceSource.CAMERA, Uploads.uploader(req));
-                    redirect(req, resp, "/people/" + person.id() + "?done=face-added");
+                    // The first pass starts the wait and returns; the container calls again with the frame.
+                    Optional<byte[]> jpeg = TakeFromCamera.jpeg(req, String.valueOf(req.getParameter("camera")));
+                    if (jpeg.isPresent()) {
+                        enrollment.addFace(person.id(), jpeg.get(), FaceSource.CAMERA, Uploads.uploader(req));
+                        redirect(req, resp, "/people/" + person.id() + "?done=face-added");
+                    }
                 }
                 case "deleteFace" -> {
                     people.faces().delete(person.id(), faceId(req));

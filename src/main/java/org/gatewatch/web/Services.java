@@ -1,11 +1,13 @@
 package org.gatewatch.web;
 
 import jakarta.servlet.ServletContext;
+import java.util.concurrent.ScheduledExecutorService;
 import org.gatewatch.camera.CameraRegistry;
 import org.gatewatch.db.DatabaseProbe;
 import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.events.SnapshotStore;
+import org.gatewatch.http.AddressLimit;
 import org.gatewatch.people.People;
 import org.gatewatch.people.enrollment.Enrollment;
 import org.gatewatch.stream.links.StreamLinks;
@@ -26,6 +28,8 @@ public final class Services {
     /** Named by its contract with the authenticator valve, which reads it too. */
     public static final String STREAM_LINKS = StreamLinks.ATTRIBUTE;
     public static final String SERVER_WARNINGS = ServerWarnings.class.getName();
+    public static final String LISTENERS_PER_ADDRESS = "org.gatewatch.events.listenersPerAddress";
+    public static final String TIMERS = "org.gatewatch.web.timers";
 
     private Services() {
     }
@@ -67,6 +71,16 @@ public final class Services {
     /** Problems with Tomcat's set-up found at start, for /api/status. */
     public static ServerWarnings serverWarnings(ServletContext context) {
         return get(context, SERVER_WARNINGS, ServerWarnings.class);
+    }
+
+    /** Caps the event stream listeners of one client address ({@code events.maxListenersPerAddress}). */
+    public static AddressLimit listenersPerAddress(ServletContext context) {
+        return get(context, LISTENERS_PER_ADDRESS, AddressLimit.class);
+    }
+
+    /** Runs the timeouts of requests that wait asynchronously (take from camera, enrollment?wait). */
+    public static ScheduledExecutorService timers(ServletContext context) {
+        return get(context, TIMERS, ScheduledExecutorService.class);
     }
 
     private static <T> T get(ServletContext context, String attribute, Class<T> type) {

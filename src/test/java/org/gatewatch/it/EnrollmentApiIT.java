@@ -165,6 +165,20 @@ class EnrollmentApiIT {
         assertTrue(page.body().contains("id=\"image-error\">" + NO_FACE + "</p>"), page.body());
     }
 
+    @Test
+    void thePersonPageTakesTheFaceInFrontOfACamera() {
+        long id = api.createPerson("PageCap " + run, null).get("id").asLong();
+        HttpResponse<String> page = api.send(HttpRequest.newBuilder(api.uri("people/" + id))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "action=capture&camera=" + EnrollmentDeployment.FACE_CAMERA)));
+        assertEquals(303, page.statusCode(), page.body());
+        assertTrue(page.headers().firstValue("Location").orElse("").endsWith("/people/" + id + "?done=face-added"));
+        JsonNode faces = ApiClient.json(api.get("api/people/" + id + "/faces"));
+        assertEquals(1, faces.size());
+        assertEquals("CAMERA", faces.get(0).get("source").asText());
+    }
+
     private HttpResponse<String> fromCamera(long person, String camera) {
         return api.send(HttpRequest.newBuilder(api.uri("api/people/" + person + "/faces/from-camera/" + camera))
                 .POST(HttpRequest.BodyPublishers.noBody()));

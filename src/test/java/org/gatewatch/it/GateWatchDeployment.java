@@ -66,6 +66,9 @@ public final class GateWatchDeployment {
                     "camera.stills.source = " + stills.toAbsolutePath(),
                     "camera.stills.fps = 5",
                     "stream.maxViewers = " + MAX_VIEWERS,
+                    // Every test viewer comes from 127.0.0.1: the per-address limit stays above the global one, so
+                    // StreamIT meets the global limit (ClientLimitsIT tests the per-address one).
+                    "stream.maxViewersPerAddress = " + 2 * MAX_VIEWERS,
                     ""));
             System.setProperty("gatewatch.config", config.toAbsolutePath().toString());
             System.setProperty("gatewatch.home", WORK.resolve("home").toAbsolutePath().toString());

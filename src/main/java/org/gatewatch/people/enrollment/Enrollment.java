@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -156,6 +157,14 @@ public final class Enrollment implements AutoCloseable {
      */
     public boolean awaitGallery(Duration timeout) throws InterruptedException {
         return rebuilder.awaitCurrent(timeout);
+    }
+
+    /**
+     * Completes (true) once every change reported so far is in {@link #gallery()}, or (false) if enrollment stops
+     * first; holds no thread. The caller keeps its own timeout and cancels the future when it gives up.
+     */
+    public CompletableFuture<Boolean> whenGalleryCurrent() {
+        return rebuilder.whenCurrent();
     }
 
     public EnrollmentStatus status() {

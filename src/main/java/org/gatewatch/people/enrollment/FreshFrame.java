@@ -1,11 +1,7 @@
 package org.gatewatch.people.enrollment;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.gatewatch.stream.FrameHub;
 import org.gatewatch.stream.FrameViewer;
 import org.gatewatch.stream.JpegFrame;
@@ -19,37 +15,41 @@ public final class FreshFrame implements FrameViewer {
     /** A frame captured this shortly before the request still shows who stands there now. */
     static final Duration SLACK = Duration.ofMillis(500);
 
+    private final FrameHub hub;
     private final long notBefore;
     private final CompletableFuture<JpegFrame> frame = new CompletableFuture<>();
 
-    private FreshFrame(long notBefore) {
+    private FreshFrame(FrameHub hub, long notBefore) {
+        this.hub = hub;
         this.notBefore = notBefore;
     }
 
     /**
-     * The JPEG of a fresh frame of {@code hub}, or empty if none came within {@code wait} (camera down or
-     * reconnecting). Blocks the calling request thread: this is a rare administrator's action.
+     * Starts watching {@code hub} for a fresh frame (waking an idle camera) and returns at once; the viewer's
+     * {@link #frame()} completes with it, or exceptionally when the camera stops. The caller ends the watch with
+     * {@link #stop()} however the wait ends: it holds no thread while it waits.
      */
-    public static Optional<byte[]> take(FrameHub hub, Duration wait) {
-        FreshFrame viewer = new FreshFrame(System.currentTimeMillis() - SLACK.toMillis());
+    public static FreshFrame watch(FrameHub hub) {
+        FreshFrame viewer = new FreshFrame(hub, System.currentTimeMillis() - SLACK.toMillis());
         hub.addViewer(viewer);
-        try {
-            JpegFrame newest = hub.newest();
-            if (newest != null) {
-                viewer.offer(newest);
-            }
-            return Optional.of(viewer.frame.get(wait.toMillis(), TimeUnit.MILLISECONDS).jpeg());
-        } catch (TimeoutException | ExecutionException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } finally {
-            hub.removeViewer(viewer);
+        JpegFrame newest = hub.newest();
+        if (newest != null) {
+            viewer.offer(newest);
         }
+        return viewer;
     }
 
-    /** Invoked by a fan-out thread (or the waiting thread with the newest frame); never blocks. */
+    /** Completes with the first fresh frame; never completed by the caller's timeout (that is the caller's). */
+    public CompletableFuture<JpegFrame> frame() {
+        return frame;
+    }
+
+    /** Leaves the hub; safe more than once and from any thread. */
+    public void stop() {
+        hub.removeViewer(this);
+    }
+
+    /** Invoked by a fan-out thread (or the request thread with the newest frame); never blocks. */
     @Override
     public void offer(JpegFrame candidate) {
         if (candidate.captureMillis() >= notBefore) {

@@ -2,6 +2,9 @@ package org.gatewatch.people.enrollment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +46,11 @@ final class GalleryRebuilder implements AutoCloseable {
     /** The last request a finished build covered; guarded by {@code this}. */
     private long built;
     private boolean closed;
+    /** Futures of {@link #whenCurrent}, each with the request it waits for; guarded by {@code this}. */
+    private final List<Waiter> waiters = new ArrayList<>();
+
+    private record Waiter(long ticket, CompletableFuture<Boolean> done) {
+    }
 
     /**
      * @param initial      served until the first build finishes
@@ -110,6 +118,45 @@ final class GalleryRebuilder implements AutoCloseable {
         return await(requested.get(), timeout);
     }
 
+    /**
+     * Completes (true) when a build covers every request made so far, or (false) when the rebuilder closes first;
+     * for a caller that must not hold a thread while it waits. Whoever stops waiting may cancel it: a cancelled
+     * future is dropped at the next call, so only the waits still open are kept.
+     */
+    CompletableFuture<Boolean> whenCurrent() {
+        long ticket = requested.get();
+        synchronized (this) {
+            if (built >= ticket) {
+                return CompletableFuture.completedFuture(true);
+            }
+            if (closed) {
+                return CompletableFuture.completedFuture(false);
+            }
+            waiters.removeIf(w -> w.done().isDone());
+            CompletableFuture<Boolean> done = new CompletableFuture<>();
+            waiters.add(new Waiter(ticket, done));
+            return done;
+        }
+    }
+
+    /** Futures of {@link #whenCurrent} still kept: the waits still open, and at most those given up since. */
+    synchronized int waiting() {
+        return waiters.size();
+    }
+
+    /** The waiters a build up to {@code built} answers (all of them when closed), taken out; guarded by this. */
+    private List<CompletableFuture<Boolean>> takeWaiters(boolean all) {
+        List<CompletableFuture<Boolean>> ready = new ArrayList<>();
+        waiters.removeIf(w -> {
+            if (all || w.ticket() <= built) {
+                ready.add(w.done());
+                return true;
+            }
+            return false;
+        });
+        return ready;
+    }
+
     /** Runs on the rebuild thread. */
     private void rebuild() {
         // Cleared before reading the ticket: a request after this line queues one more build, one before is covered.
@@ -127,10 +174,14 @@ final class GalleryRebuilder implements AutoCloseable {
             lastError = null;
             // Before waking the waiters, so one that wakes sees the builder idle.
             building = false;
+            List<CompletableFuture<Boolean>> answered;
             synchronized (this) {
                 built = Math.max(built, target);
                 notifyAll();
+                answered = takeWaiters(false);
             }
+            // Outside the lock: a waiter's continuation (a request's dispatch) runs here.
+            answered.forEach(f -> f.complete(true));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception | Error e) {
@@ -190,9 +241,12 @@ final class GalleryRebuilder implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        List<CompletableFuture<Boolean>> stopped;
         synchronized (this) {
             closed = true;
             notifyAll();
+            stopped = takeWaiters(true);
         }
+        stopped.forEach(f -> f.complete(false));
     }
 }

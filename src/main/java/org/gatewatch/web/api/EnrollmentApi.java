@@ -5,19 +5,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.gatewatch.http.HttpError;
+import java.util.concurrent.CompletableFuture;
 import org.gatewatch.people.enrollment.Enrollment;
 import org.gatewatch.people.enrollment.EnrollmentStatus;
+import org.gatewatch.web.AsyncWait;
 import org.gatewatch.web.Services;
 
 /**
  * {@code GET /api/enrollment}: what the live gallery holds now. {@code ?wait=SECONDS} (at most
  * {@value #MAX_WAIT_SECONDS}) first waits for the rebuild of every change made so far, so a script or a test can
- * enroll a face and then know when the cameras recognise it.
+ * enroll a face and then know when the cameras recognise it. The wait holds no request thread (see {@link AsyncWait}).
  */
 public final class EnrollmentApi extends ApiServlet {
 
     static final int MAX_WAIT_SECONDS = 30;
+    private static final String WAITED = EnrollmentApi.class.getName() + ".waited";
 
     /** The response body; the field names are a public contract. */
     public record Status(List<String> personIds, int people, int embeddings, int unusableFaces, long generation,
@@ -37,12 +39,13 @@ public final class EnrollmentApi extends ApiServlet {
         }
         Enrollment enrollment = Services.enrollment(getServletContext());
         int wait = intParam(req, "wait", 0, 0, MAX_WAIT_SECONDS);
-        if (wait > 0) {
-            try {
-                enrollment.awaitGallery(Duration.ofSeconds(wait));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HttpError(503, "interrupted while waiting for the gallery");
+        if (wait > 0 && AsyncWait.outcome(req, WAITED) == null) {
+            CompletableFuture<Boolean> current = enrollment.whenGalleryCurrent();
+            if (!current.isDone()) {
+                // No thread waits: the request comes back here when the rebuild is done or the time is up.
+                AsyncWait.start(req, WAITED, current, Duration.ofSeconds(wait), Services.timers(getServletContext()),
+                        () -> current.cancel(false));
+                return;
             }
         }
         writeJson(resp, 200, Status.of(enrollment.status()));

@@ -26,6 +26,7 @@ import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.EventListener;
 import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
+import org.gatewatch.http.AddressLimit;
 import org.gatewatch.http.ErrorResponses;
 import org.gatewatch.http.HttpError;
 import org.gatewatch.web.Services;
@@ -59,6 +60,7 @@ public final class EventStreamServlet extends HttpServlet implements EventListen
     private final AtomicLong skipped = new AtomicLong();
     private transient EventRecorder recorder;
     private transient EventStore events;
+    private transient AddressLimit perAddress;
     private transient ThreadPoolExecutor sender;
     private transient ScheduledExecutorService pinger;
     private String apiBase;
@@ -67,6 +69,7 @@ public final class EventStreamServlet extends HttpServlet implements EventListen
     public void init() throws ServletException {
         recorder = Services.recorder(getServletContext());
         events = Services.events(getServletContext());
+        perAddress = Services.listenersPerAddress(getServletContext());
         apiBase = getServletContext().getContextPath() + "/api";
         sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(SENDER_QUEUE),
                 r -> daemon(r, "gatewatch-sse-sender"));
@@ -115,20 +118,32 @@ public final class EventStreamServlet extends HttpServlet implements EventListen
                 resp.setHeader("Retry-After", "10");
                 throw new HttpError(429, "too many event stream clients: the limit is " + MAX_CLIENTS);
             }
-            resp.setContentType("text/event-stream");
-            resp.setCharacterEncoding("UTF-8");
-            resp.setHeader("Cache-Control", "no-store");
-            resp.setHeader("X-Accel-Buffering", "no");
-            AsyncContext async = req.startAsync();
-            async.setTimeout(0);
-            ServletOutputStream out = resp.getOutputStream();
-            SseClient client = new SseClient(async, out, Math.max(lastId, 0), lastId >= 0, clients::remove);
-            async.addListener(client);
-            clients.add(client);
-            out.setWriteListener(client);
-            client.send(HELLO);
-            if (lastId >= 0) {
-                client.finishReplay(events.after(lastId, MAX_REPLAY).stream().map(this::message).toList());
+            AddressLimit.Slot slot = perAddress.acquire(req.getRemoteAddr(), "event listeners", resp, 10);
+            SseClient client = null;
+            try {
+                resp.setContentType("text/event-stream");
+                resp.setCharacterEncoding("UTF-8");
+                resp.setHeader("Cache-Control", "no-store");
+                resp.setHeader("X-Accel-Buffering", "no");
+                AsyncContext async = req.startAsync();
+                async.setTimeout(0);
+                ServletOutputStream out = resp.getOutputStream();
+                client = new SseClient(async, out, Math.max(lastId, 0), lastId >= 0, slot, clients::remove);
+                async.addListener(client);
+                clients.add(client);
+                out.setWriteListener(client);
+                client.send(HELLO);
+                if (lastId >= 0) {
+                    client.finishReplay(events.after(lastId, MAX_REPLAY).stream().map(this::message).toList());
+                }
+            } catch (IOException | RuntimeException e) {
+                // Before the client took over its place (or while it replays): end it, and the place goes back once.
+                if (client != null) {
+                    client.close();
+                } else {
+                    slot.release();
+                }
+                throw e;
             }
         } catch (HttpError e) {
             ErrorResponses.send(req, resp, e);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.Optional;
 import org.gatewatch.db.Page;
 import org.gatewatch.http.HttpError;
 import org.gatewatch.people.Face;
@@ -131,11 +132,18 @@ public final class PeopleApi extends ApiServlet {
         writeJson(resp, 201, json);
     }
 
-    /** Waits (at most {@link Enrollment#CAMERA_WAIT}) for a fresh clean frame, waking an idle camera. */
+    /**
+     * Waits (at most {@link Enrollment#CAMERA_WAIT}) for a fresh clean frame, waking an idle camera, without a
+     * thread: the first pass starts the wait and returns, the second (dispatched with the frame) stores the face.
+     */
     private void addFaceFromCamera(long id, String cameraId, HttpServletRequest req, HttpServletResponse resp)
             throws IOException {
         person(id);
-        byte[] jpeg = TakeFromCamera.jpeg(Services.cameras(getServletContext()), cameraId);
+        Optional<byte[]> frame = TakeFromCamera.jpeg(req, cameraId);
+        if (frame.isEmpty()) {
+            return;
+        }
+        byte[] jpeg = frame.get();
         Face face = enrollment.addFace(id, jpeg, FaceSource.CAMERA, Uploads.uploader(req))
                 .orElseThrow(() -> notFound(id));
         FaceJson json = FaceJson.of(face, apiBase(req));

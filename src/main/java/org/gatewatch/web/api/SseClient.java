@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.gatewatch.http.AddressLimit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -33,6 +34,7 @@ final class SseClient implements WriteListener, AsyncListener {
 
     private final AsyncContext async;
     private final ServletOutputStream out;
+    private final AddressLimit.Slot slot;
     private final Consumer<SseClient> onGone;
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
     private final List<Message> held = new ArrayList<>();
@@ -40,11 +42,14 @@ final class SseClient implements WriteListener, AsyncListener {
     private boolean replaying;
     private boolean closed;
 
-    SseClient(AsyncContext async, ServletOutputStream out, long lastId, boolean replaying, Consumer<SseClient> onGone) {
+    /** @param slot the client address's place ({@code events.maxListenersPerAddress}), given back once at the end */
+    SseClient(AsyncContext async, ServletOutputStream out, long lastId, boolean replaying, AddressLimit.Slot slot,
+              Consumer<SseClient> onGone) {
         this.async = async;
         this.out = out;
         this.lastId = lastId;
         this.replaying = replaying;
+        this.slot = slot;
         this.onGone = onGone;
     }
 
@@ -141,6 +146,7 @@ final class SseClient implements WriteListener, AsyncListener {
             closed = true;
             queue.clear();
         }
+        slot.release();
         onGone.accept(this);
     }
 
@@ -151,6 +157,8 @@ final class SseClient implements WriteListener, AsyncListener {
         }
         closed = true;
         queue.clear();
+        // Also here, not only in onComplete: at undeploy the container may never call onComplete.
+        slot.release();
         try {
             async.complete();
         } catch (IllegalStateException e) {

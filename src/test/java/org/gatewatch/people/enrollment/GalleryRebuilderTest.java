@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -137,5 +138,43 @@ class GalleryRebuilderTest {
         assertFalse(r.await(ticket, WAIT), "a wait after close returns at once, unbuilt");
         r.request();
         assertSame(Gallery.empty(), r.gallery(), "the last gallery stays readable");
+    }
+    @Test
+    void whenCurrentCompletesWithoutAWaitingThreadOnceTheBuildIsDone() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (GalleryRebuilder r = new GalleryRebuilder("test-rebuild", Gallery.empty(), before -> {
+            started.countDown();
+            release.await();
+            return galleryOf("1");
+        }, NO_REFRESH, Duration.ofSeconds(30))) {
+            r.request();
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            CompletableFuture<Boolean> current = r.whenCurrent();
+            assertFalse(current.isDone(), "the build still runs");
+            release.countDown();
+            assertTrue(current.get(5, TimeUnit.SECONDS));
+            assertTrue(r.whenCurrent().isDone(), "nothing left to build: done at once");
+        }
+    }
+
+    @Test
+    void whenCurrentSaysFalseAtCloseAndForgetsWaitsThatWereGivenUp() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        GalleryRebuilder r = new GalleryRebuilder("test-rebuild-close", Gallery.empty(), before -> {
+            started.countDown();
+            Thread.sleep(60_000);
+            return before;
+        }, NO_REFRESH, Duration.ofSeconds(30));
+        r.request();
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        for (int i = 0; i < 1000; i++) {
+            r.whenCurrent().cancel(false);
+        }
+        CompletableFuture<Boolean> open = r.whenCurrent();
+        assertEquals(1, r.waiting(), "the 1000 given-up waits are dropped");
+        r.close();
+        assertFalse(open.get(5, TimeUnit.SECONDS), "closed before the build finished");
+        assertFalse(r.whenCurrent().get(), "after close: at once, unbuilt");
     }
 }

@@ -53,7 +53,7 @@ class LinkKeyTest {
     @Test
     void aConfiguredKeyWinsAndNoFileIsMade() {
         String secret = "a configured key of 32 characters";
-        StreamConfig configured = new StreamConfig(4000, 2, 131_072, 30, secret);
+        StreamConfig configured = new StreamConfig(4000, 2, 131_072, 30, 50, secret);
         assertArrayEquals(secret.getBytes(StandardCharsets.UTF_8), LinkKey.resolve(configured, dataDir));
         assertFalse(Files.exists(file()));
     }
