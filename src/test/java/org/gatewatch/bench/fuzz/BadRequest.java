@@ -13,7 +13,8 @@ import java.util.Set;
  * @param alsoAllowed statuses accepted beside 4xx, each for a reason the generator states in {@code what}
  *                   (501 and 505, which RFC 9110 prescribes for a method, transfer coding or HTTP version the
  *                   server does not know)
- * @param halfClose  the client shuts its sending side after the request (a body that ends early)
+ * @param halfClose  the client shuts its sending side after the request (a body that ends early): the request
+ *                   is abandoned, so no answer at all is accepted as well
  */
 public record BadRequest(long index, String kind, String what, byte[] wire, long fillBytes, byte[] tail,
                          Set<Integer> alsoAllowed, boolean halfClose) {

@@ -81,7 +81,7 @@ final class Draw {
     }
 
     BadRequest done(String kind, String what, Wire wire) {
-        return new BadRequest(index, kind, what + " [" + credentials + "]", wire.bytes(), 0, new byte[0], Set.of(), false);
+        return done(kind, what, wire, Set.of());
     }
 
     BadRequest done(String kind, String what, Wire wire, Set<Integer> alsoAllowed) {

@@ -24,7 +24,8 @@ public final class FuzzRun {
 
     /** Failures kept whole; the rest are counted (-Dgatewatch.fuzz.keptFailures=N keeps more). */
     static final int KEPT_FAILURES = Integer.getInteger("gatewatch.fuzz.keptFailures", 20);
-    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    /** Above the slowest legitimate answer: a 36-megapixel bomb waiting its turn for the face models. */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
 
     /** The outcome: tallies by status and by kind, the failures kept, and how long it took. */
     public record Result(long seed, long requests, Map<String, Long> byStatus, Map<String, Long> byKind,

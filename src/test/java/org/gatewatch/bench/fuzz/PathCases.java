@@ -10,11 +10,11 @@ final class PathCases {
     private PathCases() {
     }
 
-    /** Ids no resource has. */
+    /** Ids no resource has. ("%2e%2e" is not one: Tomcat decodes it to "..", a way up to a real resource.) */
     private static String badId(Draw d) {
         return d.pick("abc", "-1", "0", "-9223372036854775808", "9223372036854775808", "1e3", "0x10", "1.0",
                 "%20" + Draw.ABSENT_ID, String.valueOf(Draw.ABSENT_ID), "NaN", "%2D1", "null", "undefined",
-                "9".repeat(100 + d.nextInt(6000)), "%00", "%2e%2e", "..%2f..", "%c0%ae%c0%ae", "%u002e", "*", "%",
+                "9".repeat(100 + d.nextInt(6000)), "%00", "..%2f..", "%2e%2e%2e", "%c0%ae%c0%ae", "%u002e", "*", "%",
                 "a;jsessionid=" + d.text(32, "0123456789ABCDEF"), "%ff%fe", "\u00e9", "%e2%80%ae", "1%0d%0aX:y");
     }
 
