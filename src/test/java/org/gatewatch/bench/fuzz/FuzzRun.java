@@ -24,12 +24,13 @@ public final class FuzzRun {
 
     /** Failures kept whole; the rest are counted (-Dgatewatch.fuzz.keptFailures=N keeps more). */
     static final int KEPT_FAILURES = Integer.getInteger("gatewatch.fuzz.keptFailures", 20);
-    /** Above the slowest legitimate answer: a 36-megapixel bomb waiting its turn for the face models. */
+    /** Above the slowest legitimate answer: a decoded bomb waiting its turn for the face models on a busy machine. */
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
 
     /** The outcome: tallies by status and by kind, the failures kept, and how long it took. */
     public record Result(long seed, long requests, Map<String, Long> byStatus, Map<String, Long> byKind,
-                         long failureCount, List<String> failures, Duration elapsed) {
+                         Map<String, Long> secondsByKind, long failureCount, List<String> failures,
+                         Duration elapsed) {
 
         public boolean passed() {
             return failureCount == 0;
@@ -40,6 +41,7 @@ public final class FuzzRun {
                     requests, elapsed.toMillis() / 1000.0, seed, failureCount));
             s.append("  by status: ").append(byStatus).append('\n');
             s.append("  by kind:   ").append(byKind).append('\n');
+            s.append("  seconds waited for answers, by kind: ").append(secondsByKind).append('\n');
             failures.forEach(f -> s.append('\n').append(f).append('\n'));
             if (failureCount > failures.size()) {
                 s.append("... and ").append(failureCount - failures.size()).append(" more\n");
@@ -56,6 +58,7 @@ public final class FuzzRun {
         ResponseCheck check = new ResponseCheck(target.privatePaths());
         Map<String, LongAdder> byStatus = new ConcurrentHashMap<>();
         Map<String, LongAdder> byKind = new ConcurrentHashMap<>();
+        Map<String, LongAdder> nanosByKind = new ConcurrentHashMap<>();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicLong failureCount = new AtomicLong();
         AtomicLong next = new AtomicLong(from);
@@ -71,7 +74,9 @@ public final class FuzzRun {
                 long index;
                 while ((index = next.getAndIncrement()) < from + count) {
                     BadRequest request = requests.make(index);
+                    long sent = System.nanoTime();
                     RawResponse response = RawExchange.send(target.address(), request, ANSWER_TIMEOUT);
+                    nanosByKind.computeIfAbsent(request.kind(), k -> new LongAdder()).add(System.nanoTime() - sent);
                     byStatus.computeIfAbsent(String.valueOf(response.status()), k -> new LongAdder()).increment();
                     byKind.computeIfAbsent(request.kind(), k -> new LongAdder()).increment();
                     Optional<String> problem = check.problem(request, response);
@@ -93,7 +98,9 @@ public final class FuzzRun {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        return new Result(requests.seed(), done.get(), tally(byStatus), tally(byKind), failureCount.get(),
+        Map<String, Long> seconds = new TreeMap<>();
+        nanosByKind.forEach((k, v) -> seconds.put(k, Math.round(v.sum() / 1e9)));
+        return new Result(requests.seed(), done.get(), tally(byStatus), tally(byKind), seconds, failureCount.get(),
                 List.copyOf(failures), Duration.ofNanos(System.nanoTime() - started));
     }
 

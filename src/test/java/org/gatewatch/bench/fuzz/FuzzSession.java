@@ -22,7 +22,7 @@ public final class FuzzSession {
     /** Threads outside the request pools may grow this much (a capture or database thread on its own schedule). */
     public static final int THREAD_GROWTH = 2;
     /** The warm-up's size: enough to touch every kind of request once. */
-    static final int WARM_UP = 400;
+    static final int WARM_UP = 200;
 
     /** Threads that come and go by design: the request pools (bounded by maxThreads) and our own JMX connection. */
     private static final List<String> ELASTIC = List.of("gatewatch-http-", "http-nio-", "RMI ", "JMX ",
@@ -97,8 +97,8 @@ public final class FuzzSession {
                      target.authorizations().isEmpty() ? null : target.authorizations().get(0))) {
             double fpsBefore = Double.NaN;
             if (viewer != null) {
-                viewer.fpsOver(3000);
-                fpsBefore = viewer.fpsOver(5000);
+                viewer.fpsOver(2000);
+                fpsBefore = viewer.fpsOver(4000);
             }
             ServerVitals.Snapshot before = vitals == null ? null : vitals.measure();
             long framesAtStart = viewer == null ? 0 : viewer.frames();
@@ -108,7 +108,7 @@ public final class FuzzSession {
             ServerVitals.Snapshot after = null;
             if (vitals != null) {
                 // Answers are sent; let the last requests' threads return to the pool.
-                Thread.sleep(2000);
+                Thread.sleep(1000);
                 after = vitals.measure();
             }
             return new Report(warmUp, run, fpsBefore, fpsDuring, before, after);
