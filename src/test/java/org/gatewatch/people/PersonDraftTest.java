@@ -23,7 +23,8 @@ class PersonDraftTest {
 
     @Test
     void notesKeepTheirLineBreaksAndTabs() {
-        assertEquals("line 1\r\nline 2\tend", new PersonDraft("Ada", null, true, null, "line 1\r\nline 2\tend").notes());
+        assertEquals("line 1\r\nline 2\tend",
+                new PersonDraft("Ada", null, true, null, "line 1\r\nline 2\tend").notes());
         assertEquals("Zoë Ünal", new PersonDraft("Zoë Ünal", null, true, null, null).name());
     }
 }

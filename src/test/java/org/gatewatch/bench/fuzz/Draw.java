@@ -85,7 +85,8 @@ final class Draw {
     }
 
     BadRequest done(String kind, String what, Wire wire, Set<Integer> alsoAllowed) {
-        return new BadRequest(index, kind, what + " [" + credentials + "]", wire.bytes(), 0, new byte[0], alsoAllowed, false);
+        return new BadRequest(index, kind, what + " [" + credentials + "]", wire.bytes(), 0, new byte[0], alsoAllowed,
+                false);
     }
 
     /** A body of {@code wire}'s bytes, {@code fill} filler bytes, then {@code tail}: sent streaming. */

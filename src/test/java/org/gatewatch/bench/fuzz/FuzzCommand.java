@@ -25,7 +25,7 @@ public final class FuzzCommand {
               --url         the app, e.g. http://127.0.0.1:8080/gatewatch/ (default: a Tomcat the command starts)
               --user        user:password sent as HTTP Basic on part of the requests; the first creates the target
                             person, so make it an admin (repeat for a guard)
-              --threads     connections at a time (default 3)
+              --threads     connections at a time (default 4)
               --camera      the camera whose stream a viewer watches meanwhile (default demo; "none": no viewer)
               --server-pid  Tomcat's pid: heap after GC and threads, before and after
               --private     a server folder no answer may name (repeatable)""";
@@ -40,7 +40,7 @@ public final class FuzzCommand {
         URI url = URI.create("http://127.0.0.1:8080/gatewatch/");
         List<String> users = new ArrayList<>();
         List<String> privatePaths = new ArrayList<>();
-        int threads = 3;
+        int threads = 4;
         String camera = "demo";
         Long pid = null;
         for (int i = 0; i < args.length; i++) {

@@ -25,7 +25,8 @@ final class PathCases {
         return d.pick("/api/people/" + id, "/api/people/" + id + "/faces", "/api/people/" + p + "/faces/" + id + ".jpg",
                 "/api/people/" + p + "/faces/" + id, "/api/events/" + id, "/api/events/" + id + "/frame.jpg",
                 "/api/events/" + id + "/face.jpg", "/people/" + id, "/cameras/" + id + "/video_feed",
-                "/cameras/" + id + "/snapshot.jpg", "/cameras/demo/" + id, "/api/people/" + p + "/faces/from-camera/" + id,
+                "/cameras/" + id + "/snapshot.jpg", "/cameras/demo/" + id,
+                "/api/people/" + p + "/faces/from-camera/" + id,
                 "/api/people/" + p + "/" + id, "/api/events/" + id + "/" + id, "/static/" + id + ".css");
     }
 
@@ -34,7 +35,8 @@ final class PathCases {
         return d.pick(
                 "/../manager/html", "/../../../../etc/passwd", "/static/../WEB-INF/web.xml",
                 "/static/%2e%2e/WEB-INF/web.xml", "/static/%2E%2E/%2E%2E/etc/passwd", "/static/..%2fWEB-INF/web.xml",
-                "/static/..%5cWEB-INF%5cweb.xml", "/static/..;/WEB-INF/web.xml", "/api/people/..;/..;/META-INF/context.xml",
+                "/static/..%5cWEB-INF%5cweb.xml", "/static/..;/WEB-INF/web.xml",
+                "/api/people/..;/..;/META-INF/context.xml",
                 "/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd", "/static/%c0%af..%c0%afWEB-INF/web.xml",
                 "/static/%e0%80%ae%e0%80%ae/WEB-INF/web.xml", "/static/%f0%80%80%ae./WEB-INF/web.xml",
                 "/WEB-INF/web.xml", "/WEB-INF/jsp/live.jsp", "/META-INF/context.xml", "/WEB-INF/lib/",

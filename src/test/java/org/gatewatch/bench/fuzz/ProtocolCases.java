@@ -169,7 +169,8 @@ final class ProtocolCases {
         // A method HTTP knows that this resource does not have.
         String known = d.pick("PUT", "DELETE", "PATCH", "TRACE", "POST");
         // Not the methods these resources do have (the static files answer POST as GET).
-        if (known.equals("POST") && (path.equals("/api/people") || path.equals("/people") || path.startsWith("/static/"))
+        if (known.equals("POST")
+                && (path.equals("/api/people") || path.equals("/people") || path.startsWith("/static/"))
                 || !known.equals("POST") && !known.equals("TRACE") && path.startsWith("/api/people/")) {
             known = "PATCH";
         }

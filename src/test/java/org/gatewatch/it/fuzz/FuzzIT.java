@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * pages are part of what is checked): every answer is a 4xx that shows nothing of the server's insides, a viewer of
  * the demo camera keeps 90 % of its frame rate meanwhile, and the server's heap after GC and its threads are back
  * where they were. The seed is printed; {@code -Dgatewatch.fuzz.seed=S} runs the same requests again, and
- * {@code bin/gatewatch fuzz --seed S --case I --url ...} sends one of them alone. Longer runs: {@code bin/gatewatch fuzz}.
+ * {@code bin/gatewatch fuzz --seed S --case I --url ...} sends one of them alone. Longer runs:
+ * {@code bin/gatewatch fuzz}.
  */
 class FuzzIT {
 
