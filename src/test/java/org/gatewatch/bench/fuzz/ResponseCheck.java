@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class ResponseCheck {
 
     static final List<String> INSIDES = List.of("at org.", "at java.", "Exception", ".java:", "/home/", "/tmp/",
-            "/work/", "/root/", "/var/", "Apache Tomcat/", "catalina.base", "WEB-INF/classes");
+            "/work/", "/root/", "/var/", "Apache Tomcat/", "catalina.base");
 
     private final List<String> markers;
 
