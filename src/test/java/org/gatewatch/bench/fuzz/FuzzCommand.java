@@ -1,6 +1,5 @@
 package org.gatewatch.bench.fuzz;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -85,9 +84,5 @@ public final class FuzzCommand {
     private static void fail(String message) {
         System.err.println("fuzz: " + message + "\n" + USAGE);
         System.exit(2);
-    }
-
-    static String path(URI base, String rest) throws IOException {
-        return base.resolve(rest).getRawPath();
     }
 }

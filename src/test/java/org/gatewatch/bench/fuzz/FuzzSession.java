@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongConsumer;
 
 /**
@@ -123,9 +122,5 @@ public final class FuzzSession {
             }
         }
         return n;
-    }
-
-    static Set<String> elastic() {
-        return Set.copyOf(ELASTIC);
     }
 }
