@@ -54,6 +54,11 @@ public final class PeoplePagesServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         req.setCharacterEncoding("UTF-8");
+        if (String.valueOf(req.getContentType()).startsWith("multipart/")) {
+            // Parsed here, so a malformed or oversized upload is a 400 or 413 page, not an exception from
+            // getParameter below.
+            Uploads.parts(req);
+        }
         Optional<Long> id = personId(req);
         if (id.isEmpty()) {
             PersonForm form = PersonForm.of(req);

@@ -100,6 +100,37 @@ class HostileInputIT {
         assertTrue(page.body().contains("id=\"image-error\">the image is 20000 x 20000 pixels"), page.body());
     }
 
+    // Found by the fuzz: Tomcat's multipart parser throws its own unchecked InvalidFileNameException for a NUL in a
+    // file name; the API answered 500 with the exception's message, the person page Tomcat's 500 page.
+    @Test
+    void aNulInAnUploadsFileNameIs400NotAServerError() {
+        long id = api.createPerson("Nul " + run, null).get("id").asLong();
+        byte[] image = CraftedImages.image("jpg", 64, 48);
+        assertError(upload(id, "a\u0000.jpg", "image/jpeg", image), 400);
+        String boundary = "gw" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"action\"\r\n\r\nupload\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a\u0000.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(image);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> page = api.send(HttpRequest.newBuilder(api.uri("people/" + id))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        assertEquals(400, page.statusCode(), page.body());
+        assertFalse(page.body().contains("Exception"), page.body());
+        assertEquals(0, ApiClient.json(api.get("api/people/" + id)).get("faces").size(), "nothing stored");
+    }
+
+    // Tomcat's own error pages for the webapp (here the static files' 404) name no server version and show no
+    // stack trace: the ErrorReportValve of META-INF/context.xml, for a WAR dropped into any Tomcat.
+    @Test
+    void tomcatsErrorPagesForTheWebappShowNoServerVersion() {
+        HttpResponse<String> missing = api.get("static/none.css");
+        assertEquals(404, missing.statusCode());
+        assertFalse(missing.body().contains("Apache Tomcat"), missing.body());
+    }
+
     @Test
     void aStoredFaceKeepsNoneOfTheUploadersExif() {
         long id = api.createPerson("Exif " + run, null).get("id").asLong();

@@ -1,15 +1,18 @@
 package org.gatewatch.web.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.gatewatch.config.LogText;
@@ -30,8 +33,15 @@ abstract class ApiServlet extends HttpServlet {
     /** A person or a setting is a few hundred bytes of JSON; a bigger body is a mistake or an attack. */
     static final int MAX_JSON_BODY = 64 * 1024;
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /**
+     * Strict about what is one JSON object: a duplicate key or content after the object is a 400, since two readers
+     * of the same body (a proxy, a log, this API) could otherwise take different values from it.
+     */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     /** Does the work of any method; throws {@link HttpError} (or a store's exception) to answer with an error. */
     protected abstract void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException;
@@ -49,7 +59,8 @@ abstract class ApiServlet extends HttpServlet {
             ErrorResponses.send(req, resp, new HttpError(409, e.getMessage(), e.field()));
         } catch (RuntimeException | ServletException e) {
             LOG.error("{} {} failed", LogText.encode(req.getMethod()), LogText.encode(req.getRequestURI()), e);
-            ErrorResponses.send(req, resp, new HttpError(500, "internal error: " + e.getMessage()));
+            // The cause is in the log line above; its message may name classes, files or SQL, so the client gets none.
+            ErrorResponses.send(req, resp, new HttpError(500, "internal error: see the server log"));
         }
     }
 
@@ -74,8 +85,9 @@ abstract class ApiServlet extends HttpServlet {
      * {@link #MAX_JSON_BODY} a 413 (its size is checked before it is parsed, and no more of it is read).
      */
     static <T> T readBody(HttpServletRequest req, Class<T> type) throws IOException {
-        String contentType = String.valueOf(req.getContentType());
-        if (!contentType.startsWith("application/json")) {
+        // The media type itself, not a prefix: application/json-patch+json is another format.
+        String mediaType = String.valueOf(req.getContentType()).split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
             throw new HttpError(415, "send the body as application/json, not " + req.getContentType());
         }
         if (req.getContentLengthLong() > MAX_JSON_BODY) {

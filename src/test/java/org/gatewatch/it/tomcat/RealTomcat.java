@@ -206,6 +206,12 @@ public final class RealTomcat {
         return port;
     }
 
+    /** The JVM's process id (bin/tomcat-run execs catalina.sh, which execs java): for JMX and jcmd. */
+    public long pid() {
+        assertTrue(process != null, () -> this + " is not running");
+        return process.pid();
+    }
+
     public String name() {
         return name;
     }
