@@ -57,6 +57,6 @@ final class LimitsDeployment {
             throw new IllegalStateException("cannot write the limits test configuration", e);
         }
         File war = new File(System.getProperty("gatewatch.war", "target/gatewatch.war"));
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        return TestRealm.addTo(ShrinkWrap.createFromZipFile(WebArchive.class, war), WORK);
     }
 }
