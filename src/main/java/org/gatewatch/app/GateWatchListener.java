@@ -3,8 +3,6 @@ package org.gatewatch.app;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +26,7 @@ import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.events.Retention;
 import org.gatewatch.events.SnapshotStore;
+import org.gatewatch.metrics.AppMetrics;
 import org.gatewatch.natives.OpenCvRuntime;
 import org.gatewatch.people.FaceStore;
 import org.gatewatch.people.People;
@@ -56,6 +55,7 @@ public final class GateWatchListener implements ServletContextListener {
     private EventStore events;
     private SnapshotStore snapshots;
     private EventRecorder recorder;
+    private AppMetrics metrics;
     private Outputs outputs;
     private OwnedPool<ScheduledExecutorService> retention;
     private Enrollment enrollment;
@@ -69,11 +69,12 @@ public final class GateWatchListener implements ServletContextListener {
         ServletContext context = event.getServletContext();
         try {
             OpenCvRuntime.load();
-            Path dataDir = prepareDataDir();
+            Path dataDir = DataDir.prepare();
             GateWatchConfig config = loadConfig(context, dataDir);
             startDatabase(dataDir);
             startDatabaseProbe();
             startStores(dataDir);
+            startMetrics();
             startOutputs(config.records());
             startRetention(config.records());
             startEnrollment(config.faces());
@@ -106,21 +107,9 @@ public final class GateWatchListener implements ServletContextListener {
         stopEnrollment();
         stopRetention();
         stopOutputs();
+        stopMetrics();
         stopDatabaseProbe();
         stopDatabase();
-    }
-
-    private static Path prepareDataDir() {
-        Path dir = ConfigLocation.fromSystem().dataDir();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot create the data directory " + dir + " (set GATEWATCH_HOME): " + e, e);
-        }
-        if (!Files.isWritable(dir)) {
-            throw new IllegalStateException("The data directory " + dir + " is not writable (set GATEWATCH_HOME)");
-        }
-        return dir;
     }
 
     private static GateWatchConfig loadConfig(ServletContext context, Path dataDir) {
@@ -171,8 +160,22 @@ public final class GateWatchListener implements ServletContextListener {
         recorder = new EventRecorder(events, snapshots);
     }
 
+    /** The one meter registry (GET /metrics), with the JVM's meters; the decisions counted as they commit. */
+    private void startMetrics() {
+        metrics = AppMetrics.start();
+        recorder.addListener(metrics.decisions());
+    }
+
+    /** After the outputs and cameras whose meters it reads; lets go of the JVM's GC listeners. */
+    private void stopMetrics() {
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
+    }
+
     private void startOutputs(RecordsConfig config) {
-        outputs = Outputs.start(config, recorder, events);
+        outputs = Outputs.start(config, recorder, events, metrics);
     }
 
     private void stopOutputs() {
@@ -228,8 +231,9 @@ public final class GateWatchListener implements ServletContextListener {
     private void startCameras(GateWatchConfig config, Path dataDir) {
         // The gallery is read on every analysed frame: a retrained one applies at once, with no restart.
         Analyzers analyzers = new Analyzers(config.faces(), people, recorder,
-                enrollment::gallery, Clock.systemDefaultZone());
-        cameras = CameraAssembly.build(config, dataDir, fanOut.executor(), analyzers);
+                enrollment::gallery, Clock.systemDefaultZone(), metrics::stageTimer);
+        cameras = CameraAssembly.build(config, dataDir, fanOut.executor(), analyzers, metrics::publishTimer);
+        metrics.bindCameras(cameras);
         cameras.startAll();
     }
 
@@ -275,10 +279,11 @@ public final class GateWatchListener implements ServletContextListener {
         context.setAttribute(Services.RECORDER, recorder);
         context.setAttribute(Services.DATABASE_PROBE, databaseProbe);
         context.setAttribute(Services.STREAM_LINKS, streamLinks);
+        context.setAttribute(AppMetrics.ATTRIBUTE, metrics);
     }
 
     private static void unshare(ServletContext context) {
-        for (String attribute : new String[] {Services.STREAM_LINKS, Services.DATABASE_PROBE, Services.RECORDER,
+        for (String attribute : new String[] {AppMetrics.ATTRIBUTE, Services.STREAM_LINKS, Services.DATABASE_PROBE, Services.RECORDER,
                 Services.SNAPSHOTS, Services.EVENTS, Services.ENROLLMENT, Services.PEOPLE, HubDirectory.ATTRIBUTE,
                 Services.CAMERAS}) {
             context.removeAttribute(attribute);
