@@ -283,9 +283,9 @@ public final class GateWatchListener implements ServletContextListener {
     }
 
     private static void unshare(ServletContext context) {
-        for (String attribute : new String[] {AppMetrics.ATTRIBUTE, Services.STREAM_LINKS, Services.DATABASE_PROBE, Services.RECORDER,
-                Services.SNAPSHOTS, Services.EVENTS, Services.ENROLLMENT, Services.PEOPLE, HubDirectory.ATTRIBUTE,
-                Services.CAMERAS}) {
+        for (String attribute : new String[] {AppMetrics.ATTRIBUTE, Services.STREAM_LINKS, Services.DATABASE_PROBE,
+                Services.RECORDER, Services.SNAPSHOTS, Services.EVENTS, Services.ENROLLMENT, Services.PEOPLE,
+                HubDirectory.ATTRIBUTE, Services.CAMERAS}) {
             context.removeAttribute(attribute);
         }
     }

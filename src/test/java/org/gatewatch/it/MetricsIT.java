@@ -171,7 +171,8 @@ class MetricsIT {
     void everyMetricTheDashboardQueriesIsExported() throws Exception {
         EventsDeployment.record(new ApiClient(base.toString()), Map.of("camera", "demo", "decision", "GRANTED",
                 "snapshots", "false"));
-        // The stills camera analyses only while it captures: a viewer starts it, and its stage timers exist from the start.
+        // The stills camera analyses only while it captures, so a viewer starts it; its stage timers exist from the
+        // start.
         try (MjpegClient viewer = MjpegClient.open(URI.create(base + "cameras/stills/video_feed"))) {
             viewer.next();
         }

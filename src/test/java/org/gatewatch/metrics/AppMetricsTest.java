@@ -34,7 +34,8 @@ class AppMetricsTest {
             assertEquals("text/plain; version=0.0.4; charset=utf-8", metrics.contentType(null));
             assertEquals("text/plain; version=0.0.4; charset=utf-8", metrics.contentType("text/plain"));
             String openMetrics = "application/openmetrics-text; version=1.0.0; charset=utf-8";
-            assertEquals(openMetrics, metrics.contentType("application/openmetrics-text;version=1.0.0,text/plain;q=0.5"));
+            assertEquals(openMetrics,
+                    metrics.contentType("application/openmetrics-text;version=1.0.0,text/plain;q=0.5"));
             assertTrue(scrape(metrics, openMetrics).strip().endsWith("# EOF"), "an OpenMetrics body ends with # EOF");
         }
     }
