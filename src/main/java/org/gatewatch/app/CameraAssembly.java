@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.gatewatch.analysis.FrameAnalyzer;
 import org.gatewatch.camera.Analyzers;
 import org.gatewatch.camera.Camera;
@@ -18,15 +20,21 @@ final class CameraAssembly {
     private CameraAssembly() {
     }
 
-    /** The cameras, not started yet; if one cannot be built, those built before it are stopped. */
-    static CameraRegistry build(GateWatchConfig config, Path dataDir, ExecutorService fanOut, Analyzers analyzers) {
+    /**
+     * The cameras, not started yet; if one cannot be built, those built before it are stopped.
+     *
+     * @param publishTimers each camera's capture-to-publish timer, by camera id
+     */
+    static CameraRegistry build(GateWatchConfig config, Path dataDir, ExecutorService fanOut, Analyzers analyzers,
+                                Function<String, LongConsumer> publishTimers) {
         List<Camera> list = new ArrayList<>();
         try {
             for (CameraConfig c : config.cameras()) {
                 var sources = SourceSpec.parse("camera." + c.id() + ".source", c.source(), c.fpsCap(), dataDir);
                 FrameAnalyzer analyzer = analyzers.forCamera(c);
                 try {
-                    list.add(new Camera(c, sources, fanOut, config.stream().fanoutThreads(), analyzer));
+                    list.add(new Camera(c, sources, fanOut, config.stream().fanoutThreads(), analyzer,
+                            publishTimers.apply(c.id())));
                 } catch (RuntimeException e) {
                     if (analyzer != null) {
                         analyzer.close();

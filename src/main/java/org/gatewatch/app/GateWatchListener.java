@@ -21,14 +21,12 @@ import org.gatewatch.config.GateWatchConfig;
 import org.gatewatch.config.RecognitionConfig;
 import org.gatewatch.config.RecordsConfig;
 import org.gatewatch.config.StreamConfig;
-import org.gatewatch.db.Database;
-import org.gatewatch.db.DatabaseProbe;
-import org.gatewatch.db.JdbcDrivers;
 import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.events.Retention;
 import org.gatewatch.events.SnapshotStore;
 import org.gatewatch.http.AddressLimit;
+import org.gatewatch.metrics.AppMetrics;
 import org.gatewatch.natives.OpenCvRuntime;
 import org.gatewatch.people.FaceStore;
 import org.gatewatch.people.People;
@@ -51,13 +49,12 @@ public final class GateWatchListener implements ServletContextListener {
     /** Context parameter naming the configuration file (see {@link ConfigLocation}). */
     public static final String CONFIG_PARAM = "gatewatch.config";
 
-    private Database database;
-    private OwnedPool<ExecutorService> databaseChecks;
-    private DatabaseProbe databaseProbe;
+    private DatabaseService database;
     private People people;
     private EventStore events;
     private SnapshotStore snapshots;
     private EventRecorder recorder;
+    private AppMetrics metrics;
     private Outputs outputs;
     private OwnedPool<ScheduledExecutorService> retention;
     private Enrollment enrollment;
@@ -76,8 +73,8 @@ public final class GateWatchListener implements ServletContextListener {
             Path dataDir = DataDirectory.prepare();
             GateWatchConfig config = loadConfig(context, dataDir);
             startDatabase(dataDir);
-            startDatabaseProbe();
             startStores(dataDir);
+            startMetrics();
             startOutputs(config.records());
             startRetention(config.records());
             startEnrollment(config.faces());
@@ -112,7 +109,7 @@ public final class GateWatchListener implements ServletContextListener {
         stopEnrollment();
         stopRetention();
         stopOutputs();
-        stopDatabaseProbe();
+        stopMetrics();
         stopDatabase();
     }
 
@@ -121,37 +118,14 @@ public final class GateWatchListener implements ServletContextListener {
         return ConfigLoader.load(file);
     }
 
-    /** The site's JNDI jdbc/gatewatch, else the embedded H2 database; the schema migrated to the newest version. */
     private void startDatabase(Path dataDir) {
-        database = Database.open(dataDir);
-        database.migrate();
+        database = DatabaseService.start(dataDir);
     }
 
-    /**
-     * Closes the pool (a JNDI HikariCP pool of the WAR's own classes included, its threads awaited: see
-     * {@link Database#close}) and deregisters the JDBC drivers this webapp's class loader registered.
-     */
     private void stopDatabase() {
         if (database != null) {
             database.close();
-            JdbcDrivers.deregisterLoadedBy(GateWatchListener.class.getClassLoader());
             database = null;
-        }
-    }
-
-    /** The readiness probe's database check, on one thread of its own: a hung database never holds a request thread. */
-    private void startDatabaseProbe() {
-        databaseChecks = OwnedPool.fixed("Database check", "gatewatch-dbcheck-", 1);
-        databaseProbe = new DatabaseProbe(database.dataSource(), databaseChecks.executor(),
-                DatabaseProbe.DEFAULT_TIMEOUT);
-    }
-
-    /** Interrupts a check that still waits for the database, before the pool it waits on closes. */
-    private void stopDatabaseProbe() {
-        if (databaseChecks != null) {
-            databaseChecks.stop(true);
-            databaseChecks = null;
-            databaseProbe = null;
         }
     }
 
@@ -164,8 +138,22 @@ public final class GateWatchListener implements ServletContextListener {
         recorder = new EventRecorder(events, snapshots);
     }
 
+    /** The one meter registry (GET /metrics), with the JVM's meters; the decisions counted as they commit. */
+    private void startMetrics() {
+        metrics = AppMetrics.start();
+        recorder.addListener(metrics.decisions());
+    }
+
+    /** After the outputs and cameras whose meters it reads; lets go of the JVM's GC listeners. */
+    private void stopMetrics() {
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
+    }
+
     private void startOutputs(RecordsConfig config) {
-        outputs = Outputs.start(config, recorder, events);
+        outputs = Outputs.start(config, recorder, events, metrics);
     }
 
     private void stopOutputs() {
@@ -221,8 +209,9 @@ public final class GateWatchListener implements ServletContextListener {
     private void startCameras(GateWatchConfig config, Path dataDir) {
         // The gallery is read on every analysed frame: a retrained one applies at once, with no restart.
         Analyzers analyzers = new Analyzers(config.faces(), people, recorder,
-                enrollment::gallery, Clock.systemDefaultZone());
-        cameras = CameraAssembly.build(config, dataDir, fanOut.executor(), analyzers);
+                enrollment::gallery, Clock.systemDefaultZone(), metrics::stageTimer);
+        cameras = CameraAssembly.build(config, dataDir, fanOut.executor(), analyzers, metrics::publishTimer);
+        metrics.bindCameras(cameras);
         cameras.startAll();
     }
 
@@ -279,12 +268,13 @@ public final class GateWatchListener implements ServletContextListener {
         put(context, Services.EVENTS, events);
         put(context, Services.SNAPSHOTS, snapshots);
         put(context, Services.RECORDER, recorder);
-        put(context, Services.DATABASE_PROBE, databaseProbe);
+        put(context, Services.DATABASE_PROBE, database.probe());
         put(context, Services.STREAM_LINKS, streamLinks);
         put(context, Services.SERVER_WARNINGS, new ServerWarnings(ConnectorCheck.run()));
         put(context, Services.LISTENERS_PER_ADDRESS,
                 new AddressLimit(records.maxListenersPerAddress(), "events.maxListenersPerAddress"));
         put(context, Services.TIMERS, timers.executor());
+        put(context, AppMetrics.ATTRIBUTE, metrics);
     }
 
     private void put(ServletContext context, String name, Object value) {

@@ -8,6 +8,7 @@ import org.apache.logging.log4j.Logger;
 import org.gatewatch.config.RecordsConfig;
 import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
+import org.gatewatch.metrics.AppMetrics;
 import org.gatewatch.outputs.AuditLog;
 import org.gatewatch.outputs.MqttPublisher;
 import org.gatewatch.outputs.WebhookSender;
@@ -23,8 +24,11 @@ final class Outputs implements AutoCloseable {
     private Outputs() {
     }
 
-    /** Starts them on {@code recorder}; one that fails to start closes those started before it. */
-    static Outputs start(RecordsConfig config, EventRecorder recorder, EventStore events) {
+    /**
+     * Starts them on {@code recorder}, their queues counted in {@code metrics}; one that fails to start closes those
+     * started before it.
+     */
+    static Outputs start(RecordsConfig config, EventRecorder recorder, EventStore events, AppMetrics metrics) {
         Outputs outputs = new Outputs();
         try {
             recorder.addListener(new AuditLog());
@@ -32,12 +36,14 @@ final class Outputs implements AutoCloseable {
                 WebhookSender webhook = new WebhookSender(config.webhook());
                 outputs.started.add(webhook);
                 recorder.addListener(webhook);
+                metrics.bindWebhook(webhook);
                 LOG.info("Webhook on: {}", config.webhook().maskedUrls());
             }
             if (config.mqtt().enabled()) {
                 MqttPublisher mqtt = new MqttPublisher(config.mqtt(), events, ZoneId.systemDefault()).start();
                 outputs.started.add(mqtt);
                 recorder.addListener(mqtt);
+                metrics.bindMqtt(mqtt);
             }
             return outputs;
         } catch (RuntimeException e) {

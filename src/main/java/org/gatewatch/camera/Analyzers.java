@@ -1,6 +1,7 @@
 package org.gatewatch.camera;
 
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.gatewatch.analysis.FrameAnalyzer;
 import org.gatewatch.analysis.StageTimer;
@@ -17,13 +18,21 @@ import org.gatewatch.people.People;
 public final class Analyzers {
 
     private final RecognitionConfig recognition;
-    private final AnalysisFactory factory;
+    private final AnalysisFactory.Outlets outlets;
+    private final Function<String, StageTimer> timers;
 
+    /** Analysis whose stages are timed by nobody. */
     public Analyzers(RecognitionConfig recognition, People persons, EventRecorder recorder, Supplier<Gallery> gallery,
                      Clock clock) {
+        this(recognition, persons, recorder, gallery, clock, cameraId -> StageTimer.NONE);
+    }
+
+    /** @param timers each camera's stage timer, by camera id (the metrics) */
+    public Analyzers(RecognitionConfig recognition, People persons, EventRecorder recorder, Supplier<Gallery> gallery,
+                     Clock clock, Function<String, StageTimer> timers) {
         this.recognition = recognition;
-        this.factory = new AnalysisFactory(new AnalysisFactory.Outlets(gallery, id -> persons.find(id),
-                recorder::record, clock), StageTimer.NONE);
+        this.outlets = new AnalysisFactory.Outlets(gallery, id -> persons.find(id), recorder::record, clock);
+        this.timers = timers;
     }
 
     /** The camera's analysis, or null for a plain stream. The camera owns and closes it. */
@@ -36,6 +45,7 @@ public final class Analyzers {
                         camera.liveness() != LivenessMode.OFF,
                         new AccessPolicy.Liveness(camera.livenessEnforced(), camera.livenessThreshold()))
                 : null;
-        return factory.build(camera.id(), camera.pedestrians(), faces, camera.jpegQuality());
+        return new AnalysisFactory(outlets, timers.apply(camera.id()))
+                .build(camera.id(), camera.pedestrians(), faces, camera.jpegQuality());
     }
 }

@@ -2,9 +2,11 @@ package org.gatewatch.camera;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.gatewatch.analysis.AnalysisWorker;
 import org.gatewatch.analysis.FrameAnalyzer;
+import org.gatewatch.capture.CaptureState;
 import org.gatewatch.capture.CaptureWorker;
 import org.gatewatch.capture.FrameSource;
 import org.gatewatch.config.AnalysisMode;
@@ -34,6 +36,15 @@ public final class Camera {
     /** @param analyzer the camera's analysis, or null for a plain stream */
     public Camera(CameraConfig config, Supplier<FrameSource> sources, Executor fanOut, int fanOutShards,
                   FrameAnalyzer analyzer) {
+        this(config, sources, fanOut, fanOutShards, analyzer, nanos -> { });
+    }
+
+    /**
+     * @param analyzer     the camera's analysis, or null for a plain stream
+     * @param publishNanos told each frame's time from grab to JPEG in the hub, on the capture thread (metrics)
+     */
+    public Camera(CameraConfig config, Supplier<FrameSource> sources, Executor fanOut, int fanOutShards,
+                  FrameAnalyzer analyzer, LongConsumer publishNanos) {
         this.config = config;
         this.idle = Duration.ofSeconds(config.idleSeconds());
         this.hub = new FrameHub(config.id(), fanOut, fanOutShards, this::ensureCapturing);
@@ -41,11 +52,11 @@ public final class Camera {
         if (analyzer == null) {
             this.cleanHub = hub;
             this.analysis = null;
-            this.pipeline = new StreamPipeline(encoder, hub);
+            this.pipeline = new StreamPipeline(encoder, hub, hub, null, publishNanos);
         } else {
             this.cleanHub = new FrameHub(config.id(), fanOut, fanOutShards, this::ensureCapturing);
             this.analysis = new AnalysisWorker(config.id(), analyzer);
-            this.pipeline = new StreamPipeline(encoder, hub, cleanHub, analysis);
+            this.pipeline = new StreamPipeline(encoder, hub, cleanHub, analysis, publishNanos);
         }
         this.worker = new CaptureWorker(config.id(), sources, pipeline, this::wanted, config.fpsCap(), idle);
     }
@@ -116,18 +127,56 @@ public final class Camera {
         return fps > 0 ? Math.max(STALE_AFTER_MILLIS, (long) Math.ceil(3_000 / fps)) : STALE_AFTER_MILLIS;
     }
 
+    /** Viewers of both streams (with and without overlay). */
+    public int viewers() {
+        return hub.viewerCount() + (cleanHub != hub ? cleanHub.viewerCount() : 0);
+    }
+
+    public long framesCaptured() {
+        return worker.framesCaptured();
+    }
+
+    /** JPEG encodes of both streams. */
+    public long framesEncoded() {
+        return pipeline.framesEncoded();
+    }
+
+    /** Frames written to viewers, of both streams. */
+    public long framesSent() {
+        return hub.framesSent() + (cleanHub != hub ? cleanHub.framesSent() : 0);
+    }
+
+    /** Frames a slow viewer never got because a newer one replaced them, of both streams. */
+    public long framesSkipped() {
+        return hub.framesSkipped() + (cleanHub != hub ? cleanHub.framesSkipped() : 0);
+    }
+
+    public CaptureState captureState() {
+        return worker.state();
+    }
+
+    /** Reopens of the source after it failed or ended. */
+    public long reconnects() {
+        return worker.reconnects();
+    }
+
+    /** Frames analysed per second over the last two seconds; 0 without analysis. */
+    public double analysisFps() {
+        return analysis == null ? 0 : analysis.fps();
+    }
+
+    public long framesAnalyzed() {
+        return analysis == null ? 0 : analysis.framesAnalyzed();
+    }
+
     public CameraStatus status() {
         JpegFrame newest = hub.newest();
         long[] crossings = analysis == null ? new long[] {0, 0} : analysis.crossings();
-        int viewers = hub.viewerCount() + (cleanHub != hub ? cleanHub.viewerCount() : 0);
-        long sent = hub.framesSent() + (cleanHub != hub ? cleanHub.framesSent() : 0);
-        long skipped = hub.framesSkipped() + (cleanHub != hub ? cleanHub.framesSkipped() : 0);
         return new CameraStatus(config.id(), config.name(), Secrets.maskUrl(config.source()), worker.state().apiName(),
-                worker.sourceFps(), config.idleSeconds(), viewers, worker.framesCaptured(),
-                pipeline.framesEncoded(), sent, skipped, worker.lastError(),
+                worker.sourceFps(), config.idleSeconds(), viewers(), framesCaptured(),
+                framesEncoded(), framesSent(), framesSkipped(), worker.lastError(),
                 config.alwaysOn(), newest == null ? 0 : newest.captureMillis(),
-                analysis != null, analysis == null ? 0 : analysis.fps(),
-                analysis == null ? 0 : analysis.framesAnalyzed(), crossings[0], crossings[1],
+                analysis != null, analysisFps(), framesAnalyzed(), crossings[0], crossings[1],
                 config.analysis().spelling(),
                 config.analysis() == AnalysisMode.GATE ? config.liveness().spelling() : null,
                 analysis == null ? null : Secrets.maskUrl(analysis.lastError()));

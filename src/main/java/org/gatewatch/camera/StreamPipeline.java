@@ -1,6 +1,7 @@
 package org.gatewatch.camera;
 
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 import org.gatewatch.analysis.AnalysisWorker;
 import org.gatewatch.capture.FrameSink;
 import org.gatewatch.stream.FrameHub;
@@ -19,6 +20,7 @@ public final class StreamPipeline implements FrameSink {
     private final FrameHub cleanHub;
     private final AnalysisWorker analysis;
     private final LongAdder encoded = new LongAdder();
+    private final LongConsumer publishNanos;
     private long seq;
 
     /** Without analysis: one hub, the clean picture. */
@@ -26,21 +28,31 @@ public final class StreamPipeline implements FrameSink {
         this(encoder, hub, hub, null);
     }
 
+    /** As {@link #StreamPipeline(JpegEncoder, FrameHub, FrameHub, AnalysisWorker, LongConsumer)}, timing nothing. */
+    public StreamPipeline(JpegEncoder encoder, FrameHub hub, FrameHub cleanHub, AnalysisWorker analysis) {
+        this(encoder, hub, cleanHub, analysis, nanos -> { });
+    }
+
     /**
      * @param hub      the annotated stream
      * @param cleanHub the stream without overlay
      * @param analysis the camera's analysis, or null
+     * @param publishNanos told, on the capture thread, how long each frame took from its grab to its JPEG in the
+     *                     hub (handing it to analysis, the overlay, the encodes); must not block or allocate
      */
-    public StreamPipeline(JpegEncoder encoder, FrameHub hub, FrameHub cleanHub, AnalysisWorker analysis) {
+    public StreamPipeline(JpegEncoder encoder, FrameHub hub, FrameHub cleanHub, AnalysisWorker analysis,
+                          LongConsumer publishNanos) {
         this.encoder = encoder;
         this.hub = hub;
         this.cleanHub = cleanHub;
         this.analysis = analysis;
+        this.publishNanos = publishNanos;
     }
 
     /** Invoked by the capture thread with each frame; draws on it (the source's buffer) before encoding. */
     @Override
     public void accept(Mat frame, long captureMillis) {
+        long start = System.nanoTime();
         long n = ++seq;
         if (analysis != null) {
             analysis.offer(frame, captureMillis);
@@ -52,6 +64,7 @@ public final class StreamPipeline implements FrameSink {
         }
         hub.publish(encoder.encode(frame, n, captureMillis));
         encoded.increment();
+        publishNanos.accept(System.nanoTime() - start);
     }
 
     /** JPEG encodes so far, of both streams. */

@@ -40,6 +40,8 @@ public final class CaptureWorker {
     private volatile String lastError;
     private volatile double sourceFps;
     private volatile long framesCaptured;
+    /** Written by the capture thread only, as framesCaptured. */
+    private volatile long reconnects;
 
     /**
      * @param sources makes a fresh source for every (re)open
@@ -160,6 +162,7 @@ public final class CaptureWorker {
                 return;
             }
             state = failures >= FAILURES_BEFORE_ERROR ? CaptureState.ERROR : CaptureState.RECONNECTING;
+            reconnects++;
             if (!sleepWhileWanted(backoff.nextDelayMillis())) {
                 return;
             }
@@ -234,5 +237,10 @@ public final class CaptureWorker {
 
     public long framesCaptured() {
         return framesCaptured;
+    }
+
+    /** Reopens after the source failed or ended, since the camera was made. */
+    public long reconnects() {
+        return reconnects;
     }
 }

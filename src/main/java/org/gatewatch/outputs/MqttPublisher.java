@@ -181,6 +181,11 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
         return dropped.get();
     }
 
+    /** Events queued for the publisher thread now (at most 1000). */
+    public long backlog() {
+        return worker.getQueue().size();
+    }
+
     /** Stops the publisher thread, then disconnects and closes Paho (its threads end with it). Idempotent. */
     @Override
     public void close() {

@@ -152,6 +152,11 @@ public final class WebhookSender implements EventListener, AutoCloseable {
         return failed.get();
     }
 
+    /** Deliveries queued or waiting for a retry now (at most queueSize). */
+    public long backlog() {
+        return config.queueSize() - room.availablePermits();
+    }
+
     /** Deliveries never queued because the queue was full. */
     public long dropped() {
         return dropped.get();

@@ -77,7 +77,14 @@ public class FormAndBasicAuthenticator extends FormAuthenticator {
         if (authorization != null) {
             return basic(request, response, authorization);
         }
-        String token = "GET".equals(request.getMethod()) ? request.getParameter("token") : null;
+        String token;
+        try {
+            token = "GET".equals(request.getMethod()) ? request.getParameter("token") : null;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // Tomcat refuses a malformed query string (a bad %-escape, too many parameters) when it is first read.
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "malformed query string");
+            return false;
+        }
         if (token != null) {
             return link(request, response, token);
         }

@@ -73,7 +73,8 @@ class ArchitectureTest {
 
     @Test
     void onlyTheEncoderAndTheVisionStagesTouchOpenCv() {
-        noClasses().that().resideInAnyPackage(packages("stream", "web", "http", "events", "outputs", "db", "config"))
+        noClasses().that().resideInAnyPackage(packages("stream", "web", "http", "events", "outputs", "db", "config",
+                        "metrics"))
                 .and().doNotHaveFullyQualifiedName(P + "stream.JpegEncoder")
                 .should().dependOnClassesThat().resideInAPackage("org.opencv..")
                 .check(classes);
@@ -102,6 +103,20 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(P + "config..")
                 .should().dependOnClassesThat().resideInAnyPackage(packages("app", "capture", "natives", "analysis",
                         "gate", "camera", "stream", "events", "outputs", "people", "db", "web", "http", "cli"))
+                .check(classes);
+    }
+
+    /**
+     * Metrics are read from the outside: the stages keep their own counters and know nothing of Micrometer (analysis
+     * is told through its StageTimer), so only metrics/ and the application that wires it see the registry.
+     */
+    @Test
+    void onlyTheMetricsPackageAndTheApplicationTouchMicrometer() {
+        noClasses().that().resideOutsideOfPackages(packages("metrics", "app"))
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages(packages("metrics", "app"))
+                .should().dependOnClassesThat().resideInAPackage(P + "metrics..")
                 .check(classes);
     }
 

@@ -131,4 +131,23 @@ class StreamPipelineTest {
         }
         throw new AssertionError("frame " + seq + " never reached the viewer");
     }
+
+    /** The metrics' capture-to-publish timer hears of every frame, after its JPEG reached the hub. */
+    @Test
+    void everyPublishedFrameIsTimedOnce() {
+        FrameHub hub = new FrameHub("cam", fanOut, 1, () -> { });
+        List<Long> times = new CopyOnWriteArrayList<>();
+        StreamPipeline pipeline = new StreamPipeline(new JpegEncoder(80), hub, hub, null, nanos -> {
+            assertEquals(times.size() + 1, hub.framesPublished(), "timed after publishing");
+            times.add(nanos);
+        });
+        Mat frame = new Mat(64, 64, CvType.CV_8UC3, new Scalar(40, 80, 120));
+        for (int i = 0; i < 5; i++) {
+            pipeline.accept(frame, System.currentTimeMillis());
+        }
+        pipeline.close();
+        frame.release();
+        assertEquals(5, times.size());
+        assertTrue(times.stream().allMatch(n -> n > 0), times.toString());
+    }
 }

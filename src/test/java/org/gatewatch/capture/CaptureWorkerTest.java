@@ -164,6 +164,21 @@ class CaptureWorkerTest {
         assertTrue(error != null && error.contains("crafted frame"), error);
     }
 
+    /** The metrics' reconnect counter: one per reopen after a failure, none once frames flow. */
+    @Test
+    void everyReopenAfterAFailureIsCounted() {
+        AtomicInteger opens = new AtomicInteger();
+        AtomicInteger delivered = new AtomicInteger();
+        CaptureWorker worker = new CaptureWorker("t", () -> new ScriptedSource(opens, 2, 1_000_000),
+                (m, t) -> delivered.incrementAndGet(), () -> true, 0, Duration.ofSeconds(10));
+        assertEquals(0, worker.reconnects());
+        worker.ensureRunning();
+        await(() -> delivered.get() >= 20, "frames after two failed opens");
+        worker.stop();
+        assertEquals(3, opens.get());
+        assertEquals(2, worker.reconnects());
+    }
+
     @Test
     void sourceThatEndsIsReopened() {
         AtomicInteger opens = new AtomicInteger();

@@ -72,6 +72,8 @@ class RoleMatrixIT {
                 api("/api/events/" + NO_ID + "/face.jpg", Access.GUARD));
         add("/api/events/stream", api("/api/events/stream", Access.GUARD));
         add("/api/cameras/*", api("/api/cameras/demo/links", Access.ADMIN));
+        // Read also by the gatewatch-metrics role, which stands outside this ladder: MetricsIT checks it.
+        add("/metrics", api("/metrics", Access.ADMIN));
         // Not servlet mappings, but URLs all the same: static files, and whatever nobody mapped.
         add("(static files)", page("/static/css/gatewatch.css", Access.OPEN));
         add("(unmapped)", page("/no-such-page", Access.ADMIN), page("/WEB-INF/web.xml", Access.ADMIN),

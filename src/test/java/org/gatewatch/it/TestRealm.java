@@ -24,6 +24,8 @@ public final class TestRealm {
     /** Users that the lock-out tests lock, one per login kind, so no other test is locked with them. */
     public static final String LOCKED_BASIC = "locked-basic";
     public static final String LOCKED_FORM = "locked-form";
+    /** A Prometheus scraper's account: role gatewatch-metrics, which reads /metrics and nothing else. */
+    public static final String METRICS = "metrics";
 
     private TestRealm() {
     }
@@ -59,6 +61,7 @@ public final class TestRealm {
         xml.append(user(NOBODY, "some-other-app"));
         xml.append(user(LOCKED_BASIC, "gatewatch-admin"));
         xml.append(user(LOCKED_FORM, "gatewatch-admin"));
+        xml.append(user(METRICS, "gatewatch-metrics"));
         return xml.append("</tomcat-users>\n").toString();
     }
 

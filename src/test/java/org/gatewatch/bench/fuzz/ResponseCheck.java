@@ -50,7 +50,13 @@ public final class ResponseCheck {
      */
     private static boolean isLoginForm(BadRequest request, RawResponse response) {
         String sent = new String(request.wire(), StandardCharsets.ISO_8859_1);
-        return response.status() == 200 && !sent.contains("\r\nAuthorization:")
-                && response.text().contains("j_security_check") && response.text().contains("j_password");
+        if (response.status() != 200 || sent.contains("\r\nAuthorization:")) {
+            return false;
+        }
+        if (sent.startsWith("HEAD ")) {
+            // No body to look at: the form's forward is known by the session it starts to remember the page asked for.
+            return response.head().contains("Set-Cookie: JSESSIONID=");
+        }
+        return response.text().contains("j_security_check") && response.text().contains("j_password");
     }
 }
