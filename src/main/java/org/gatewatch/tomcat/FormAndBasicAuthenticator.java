@@ -1,5 +1,6 @@
 package org.gatewatch.tomcat;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,10 +12,13 @@ import java.util.function.BiPredicate;
 import org.apache.catalina.Realm;
 import org.apache.catalina.authenticator.FormAuthenticator;
 import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
 import org.apache.catalina.realm.GenericPrincipal;
 import org.apache.catalina.realm.LockOutRealm;
 import org.apache.juli.logging.Log;
 import org.apache.juli.logging.LogFactory;
+import org.apache.tomcat.util.descriptor.web.LoginConfig;
+import org.apache.tomcat.util.descriptor.web.SecurityConstraint;
 
 /**
  * Tomcat's FORM authenticator that also takes HTTP Basic credentials and signed stream links, so one webapp serves a
@@ -68,38 +72,56 @@ public class FormAndBasicAuthenticator extends FormAuthenticator {
         return realmName;
     }
 
+    /**
+     * Basic credentials and links are settled before Tomcat's own authentication runs: a request they authenticate
+     * carries its user from then on, which the FORM authenticator takes as already logged in (as it takes a user set
+     * by a connector), on Tomcat 10.1 and 11 alike. Only requests that a constraint asks to log in are looked at, so
+     * a stale header on a static file or a probe changes nothing.
+     */
     @Override
-    protected boolean doAuthenticate(Request request, HttpServletResponse response) throws IOException {
-        if (checkForCachedAuthentication(request, response, true)) {
-            return true;
+    public void invoke(Request request, Response response) throws IOException, ServletException {
+        if (request.getUserPrincipal() == null && needsLogin(request)) {
+            String authorization = request.getHeader("Authorization");
+            if (authorization != null) {
+                if (!basic(request, response, authorization)) {
+                    return;
+                }
+            } else if (!link(request, response)) {
+                return;
+            }
         }
-        String authorization = request.getHeader("Authorization");
-        if (authorization != null) {
-            return basic(request, response, authorization);
+        super.invoke(request, response);
+        if (request.getUserPrincipal() == null && request.getRequestURI().endsWith("/j_security_check")) {
+            noteFailure(request, request.getParameter("j_username"));
         }
-        String token;
-        try {
-            token = "GET".equals(request.getMethod()) ? request.getParameter("token") : null;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // Tomcat refuses a malformed query string (a bad %-escape, too many parameters) when it is first read.
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "malformed query string");
-            return false;
-        }
-        if (token != null) {
-            return link(request, response, token);
-        }
+    }
+
+    /** A script or player cannot fill in a form: under the API, stream and metrics paths the login is a 401. */
+    @Override
+    protected void forwardToLoginPage(Request request, HttpServletResponse response, LoginConfig config)
+            throws IOException {
         String path = pathInside(request);
         if (basicOnlyPaths.stream().anyMatch(path::startsWith)) {
             challenge(response);
-            return false;
+            return;
         }
-        boolean loggedIn = super.doAuthenticate(request, response);
-        if (!loggedIn && request.getRequestURI().endsWith("/j_security_check")) {
-            noteFailure(request, request.getParameter("j_username"));
-        }
-        return loggedIn;
+        super.forwardToLoginPage(request, response, config);
     }
 
+    private boolean needsLogin(Request request) {
+        SecurityConstraint[] constraints = realm().findSecurityConstraints(request, context);
+        if (constraints == null) {
+            return false;
+        }
+        for (SecurityConstraint constraint : constraints) {
+            if (constraint.getAuthConstraint()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the header's user is logged in for this request; else the answer (401) is sent. */
     private boolean basic(Request request, HttpServletResponse response, String authorization) throws IOException {
         Credentials credentials = Credentials.parseBasic(authorization);
         if (credentials == null) {
@@ -112,21 +134,42 @@ public class FormAndBasicAuthenticator extends FormAuthenticator {
             challenge(response);
             return false;
         }
-        register(request, response, principal, HttpServletRequest.BASIC_AUTH, credentials.user(), null, false, false);
+        // Never a session: a script has no cookie, and a thousand players would leave a thousand sessions.
+        request.setAuthType(HttpServletRequest.BASIC_AUTH);
+        request.setUserPrincipal(principal);
         return true;
     }
 
-    @SuppressWarnings("unchecked")
-    private boolean link(Request request, HttpServletResponse response, String token) throws IOException {
-        Object verifier = request.getServletContext().getAttribute(LINKS_ATTRIBUTE);
-        if (verifier instanceof BiPredicate<?, ?> links
-                && ((BiPredicate<String, String>) links).test(pathInside(request), token)) {
-            Principal link = new GenericPrincipal("link", List.of(LINK_ROLE));
-            register(request, response, link, "LINK", null, null, false, false);
+    /**
+     * True when there is no link to look at, or a valid one (its request then acts as a viewer); false when the
+     * answer (400 for a malformed query, 403 for a wrong link) has been sent.
+     */
+    private boolean link(Request request, HttpServletResponse response) throws IOException {
+        String token;
+        try {
+            token = "GET".equals(request.getMethod()) ? request.getParameter("token") : null;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // Tomcat refuses a malformed query string (a bad %-escape, too many parameters) when it is first read.
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "malformed query string");
+            return false;
+        }
+        if (token == null) {
+            return true;
+        }
+        if (linkOpens(request, token)) {
+            request.setAuthType("LINK");
+            request.setUserPrincipal(new GenericPrincipal("link", List.of(LINK_ROLE)));
             return true;
         }
         response.sendError(HttpServletResponse.SC_FORBIDDEN, "this link is not valid for this URL or has expired");
         return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean linkOpens(Request request, String token) {
+        Object verifier = request.getServletContext().getAttribute(LINKS_ATTRIBUTE);
+        return verifier instanceof BiPredicate<?, ?> links
+                && ((BiPredicate<String, String>) links).test(pathInside(request), token);
     }
 
     /** Logs a failed login that leaves the user locked out, with the client's address (not the password). */

@@ -77,6 +77,11 @@ class TomcatManagerIT {
         assertTrue(tomcat.manager().list().contains(CONTEXT + ":running:"),
                 () -> "manager list after deploy: " + tomcat.manager().list());
         assertStreams(tomcat, "after the first deploy");
+        // The pages' JSPs read records, which Tomcat 10.1's EL does not do by itself.
+        for (String page : new String[] {"/people", "/events", "/"}) {
+            HttpResponse<byte[]> answer = tomcat.get(CONTEXT + page);
+            assertEquals(200, answer.statusCode(), () -> "GET " + CONTEXT + page + " as the admin on " + tomcat);
+        }
     }
 
     @Order(2)
