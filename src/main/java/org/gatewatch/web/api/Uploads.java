@@ -30,17 +30,39 @@ public final class Uploads {
                         .orElseThrow(() -> new HttpError(400, "no image file in the upload", "image"));
             }
         } catch (IllegalStateException e) {
-            // Tomcat's answer to a part above the limits.
-            throw new HttpError(413, "the upload is too large (10 MiB at most)", "image");
+            throw tooLarge();
         } catch (IOException | ServletException e) {
-            // Tomcat's answer to a body that is not well-formed multipart (no boundary, cut short, bad headers).
-            throw new HttpError(400, "the multipart body cannot be read: send one part named 'image'", "image");
+            throw unreadable();
         }
         try (InputStream in = part.getInputStream()) {
             return in.readAllBytes();
         } finally {
             part.delete();
         }
+    }
+
+    /**
+     * Parses a multipart body, for a filter that found no field in it and must tell a form without the field from a
+     * body Tomcat could not read (getParameter says neither): the same 413 and 400 as {@link #image}.
+     */
+    public static void checkReadable(HttpServletRequest req) {
+        try {
+            req.getParts();
+        } catch (IllegalStateException e) {
+            throw tooLarge();
+        } catch (IOException | ServletException e) {
+            throw unreadable();
+        }
+    }
+
+    /** Tomcat's answer to a part above the limits is an IllegalStateException. */
+    private static HttpError tooLarge() {
+        return new HttpError(413, "the upload is too large (10 MiB at most)", "image");
+    }
+
+    /** Tomcat's answer to a body that is not well-formed multipart (no boundary, cut short, bad headers). */
+    private static HttpError unreadable() {
+        return new HttpError(400, "the multipart body cannot be read: send one part named 'image'", "image");
     }
 
     /** Who added a face image, as stored with it: the authenticated user, else the client's address. */
