@@ -156,7 +156,9 @@ class PeopleEventsBrowserIT {
         WebElement total = driver.findElement(By.cssSelector("#events-panel [data-count='total']"));
         wait(d -> total.getText().matches("\\d+"));
         long before = Long.parseLong(total.getText());
-        Thread.sleep(500); // let the EventSource connect after the counts loaded
+        // The EventSource connects after the counts loaded; its onopen writes "live" (the server registers the
+        // client before it answers). A fixed pause lost the event on a loaded machine.
+        wait(d -> d.findElement(By.cssSelector("#events-panel [data-field='sse-state']")).getText().contains("live"));
         long id = EventsDeployment.record(new ApiClient(base.toString()), Map.of("camera", "demo",
                 "decision", "DENIED", "name", "Stranger " + run));
         WebElement item = wait(d -> d.findElement(By.cssSelector("#live-events li[data-event='" + id + "']")));
