@@ -34,7 +34,9 @@ final class BrowserSession {
     /** {@code base} ends with the context path and a slash, e.g. http://127.0.0.1:8181/gatewatch/. */
     BrowserSession(String base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(new CookieManager())
+        // HTTP/1.1 as a browser speaks to http:// (see ApiClient for the JDK's h2c upgrade).
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
