@@ -50,7 +50,7 @@ final class BrowserSession {
         return URI.create(base + path);
     }
 
-    /** Loads a page (logging in first when it asks) and returns its CSRF token: a form's hidden field, else the meta tag. */
+    /** Loads a page (logging in first when it asks); returns its CSRF token: a form's hidden field, else the meta. */
     String open(String path, ItUsers user) {
         HttpResponse<String> page = get(path);
         if (page.body().contains("j_security_check")) {
@@ -108,8 +108,9 @@ final class BrowserSession {
                 + "\"; filename=\"face.png\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Origin", origin).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
