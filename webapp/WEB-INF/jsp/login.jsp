@@ -20,7 +20,7 @@
   <section class="panel">
     <h1>Log in</h1>
     <c:if test="${not empty param.failed}">
-      <p class="field-error" role="alert" id="login-error">Wrong user name or password (or too many tries: wait a few minutes).</p>
+      <p class="field-error" role="alert" id="login-error">Wrong user name or password.</p>
     </c:if>
     <form class="stack" method="post" action="${ctx}/j_security_check" id="login">
       <label for="j_username">User name</label>
