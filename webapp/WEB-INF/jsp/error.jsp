@@ -9,6 +9,7 @@
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>GateWatch · <c:out value="${status}"/></title>
   <link rel="stylesheet" href="${ctx}/static/css/gatewatch.css">
+  <c:if test="${not empty csrfToken}"><meta name="csrf-token" content="${csrfToken}"></c:if>
 </head>
 <body>
 <%@ include file="nav.jspf" %>

@@ -3,6 +3,7 @@
 <%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
 <%@ taglib prefix="fn" uri="jakarta.tags.functions" %>
 <c:set var="ctx" value="${pageContext.request.contextPath}"/>
+<c:set var="nav" value="live"/>
 <!DOCTYPE html>
 <html lang="en">
 <head>
@@ -10,12 +11,10 @@
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>GateWatch · Live</title>
   <link rel="stylesheet" href="${ctx}/static/css/gatewatch.css">
+  <c:if test="${not empty csrfToken}"><meta name="csrf-token" content="${csrfToken}"></c:if>
 </head>
 <body>
-<header class="bar">
-  <a class="brand" href="${ctx}/">GateWatch</a>
-  <nav><a href="${ctx}/" aria-current="page">Live</a><a href="${ctx}/people">People</a><a href="${ctx}/events">Events</a><a href="${ctx}/api/status">Status API</a></nav>
-</header>
+<%@ include file="nav.jspf" %>
 <div class="live-layout">
 <main class="cameras">
   <c:forEach var="cam" items="${cameras}">
@@ -41,7 +40,9 @@
     </section>
   </c:forEach>
 </main>
-<%-- New access events, pushed by Server-Sent Events (static/js/events-panel.js); without JavaScript, a link. --%>
+<%-- New access events, pushed by Server-Sent Events (static/js/events-panel.js); without JavaScript, a link. For
+     guards and admins: a viewer's browser would only be refused the events. --%>
+<c:if test="${maySeeEvents}">
 <aside class="panel events-panel" id="events-panel" aria-live="polite"
        data-stream="${ctx}/api/events/stream" data-counts="${ctx}/api/events/counts">
   <h2>Access events today</h2>
@@ -54,6 +55,7 @@
   <ol id="live-events"></ol>
   <p class="muted"><a href="${ctx}/events">All events »</a> <span data-field="sse-state"></span></p>
 </aside>
+</c:if>
 </div>
 <footer class="foot">Streams are MJPEG (<code>multipart/x-mixed-replace</code>); add <code>?fps=N</code> to cap a viewer's rate,
   <code>?overlay=0</code> for the picture without analysis.

@@ -10,6 +10,7 @@
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>GateWatch · People</title>
   <link rel="stylesheet" href="${ctx}/static/css/gatewatch.css">
+  <c:if test="${not empty csrfToken}"><meta name="csrf-token" content="${csrfToken}"></c:if>
 </head>
 <body>
 <%@ include file="nav.jspf" %>
@@ -46,13 +47,16 @@
     </nav>
   </section>
 
+  <c:if test="${mayEdit}">
   <section class="panel">
     <h2>Add a person</h2>
     <form class="stack" method="post" action="${ctx}/people" id="create-person">
+      <input type="hidden" name="_csrf" value="${csrfToken}">
       <%@ include file="person-fields.jspf" %>
       <button type="submit">Add person</button>
     </form>
   </section>
+  </c:if>
 </main>
 </body>
 </html>

@@ -75,7 +75,8 @@ final class SnapshotWaiter implements FrameViewer, AsyncListener {
 
     static void write(HttpServletResponse resp, JpegFrame frame) throws IOException {
         resp.setContentType("image/jpeg");
-        resp.setHeader("Cache-Control", "no-store");
+        // A camera's picture may show a face: "private" too, for caches that ignore no-store.
+        resp.setHeader("Cache-Control", "private, no-store");
         resp.setHeader("X-Timestamp", Long.toString(frame.captureMillis()));
         resp.setHeader("X-Frame", Long.toString(frame.seq()));
         resp.setContentLength(frame.jpegLength());

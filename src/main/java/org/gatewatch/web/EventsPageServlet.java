@@ -58,6 +58,7 @@ public final class EventsPageServlet extends HttpServlet {
                 .map(e -> new Row(e, TIME.format(e.time().atZone(zone)))).toList());
         req.setAttribute("result", result);
         req.setAttribute("errors", errors);
+        PageChrome.expose(req, true);
         req.setAttribute("decisions", Decision.values());
         req.setAttribute("cameras", Services.cameras(getServletContext()).statuses());
         req.setAttribute("zone", zone.getId());

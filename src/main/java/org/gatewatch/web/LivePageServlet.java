@@ -15,6 +15,7 @@ public final class LivePageServlet extends HttpServlet {
         long bytes = Services.snapshots(getServletContext()).recentDiskBytes();
         req.setAttribute("snapshotMegabytes", bytes < 0 ? null : bytes / 1_048_576.0);
         resp.setHeader("Cache-Control", "no-store");
+        PageChrome.expose(req, true);
         req.getRequestDispatcher("/WEB-INF/jsp/live.jsp").forward(req, resp);
     }
 }

@@ -29,6 +29,7 @@ final class PageErrors {
         resp.setStatus(error.status());
         req.setAttribute("status", error.status());
         req.setAttribute("message", error.getMessage());
+        PageChrome.expose(req, false);
         req.getRequestDispatcher("/WEB-INF/jsp/error.jsp").forward(req, resp);
     }
 }

@@ -131,6 +131,7 @@ public final class PeoplePagesServlet extends HttpServlet {
         req.setAttribute("form", form);
         req.setAttribute("errors", errors);
         req.setAttribute("notice", NOTICES.get(String.valueOf(req.getParameter("done"))));
+        PageChrome.expose(req, true);
         req.getRequestDispatcher("/WEB-INF/jsp/people.jsp").forward(req, resp);
     }
 
@@ -142,6 +143,7 @@ public final class PeoplePagesServlet extends HttpServlet {
         req.setAttribute("cameras", Services.cameras(getServletContext()).statuses());
         req.setAttribute("errors", errors);
         req.setAttribute("notice", NOTICES.get(String.valueOf(req.getParameter("done"))));
+        PageChrome.expose(req, true);
         req.getRequestDispatcher("/WEB-INF/jsp/person.jsp").forward(req, resp);
     }
 

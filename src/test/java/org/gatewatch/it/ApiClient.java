@@ -20,7 +20,12 @@ import java.util.UUID;
 final class ApiClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as curl speaks to http:// URLs: by default the JDK's client first tries an h2c upgrade, and when that
+     * first request is a POST with a body, Tomcat (which has no h2c here) answers it only after 5 to 30 s.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
     private final ItUsers user;

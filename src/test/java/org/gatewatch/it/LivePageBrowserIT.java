@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.gatewatch.it.tomcat.RealTomcat;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -73,6 +76,8 @@ class LivePageBrowserIT {
         // The stream image never finishes loading, so "page loaded" is DOMContentLoaded; the tests wait for what
         // they need explicitly.
         options.setPageLoadStrategy(PageLoadStrategy.EAGER);
+        // The console, where Chromium reports what the Content-Security-Policy refused.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
                 .withLogFile(TestPaths.workRoot().resolve("it-browser-chromedriver.log").toFile()).build();
@@ -96,7 +101,8 @@ class LivePageBrowserIT {
     @BeforeEach
     void openLivePageAtDesktopSize() {
         viewport(1024, 700, false);
-        FormLogin.open(driver, tomcat.baseUrl() + "/gatewatch/", ItUsers.VIEWER);
+        // The admin sees the whole page (the events panel too): the README's screenshot is taken here.
+        FormLogin.open(driver, tomcat.baseUrl() + "/gatewatch/", ItUsers.ADMIN);
         awaitStreamPainted();
     }
 
@@ -162,6 +168,16 @@ class LivePageBrowserIT {
         Path file = screenshotDir().resolve("live-phone.png");
         Files.write(file, fullPagePng());
         assertEquals(390, png(Files.readAllBytes(file), file.toString()).getWidth(), "phone screenshot width");
+    }
+
+    @Test
+    @Order(5)
+    void nothingOnThePageIsRefusedByTheContentSecurityPolicy() {
+        awaitStreaming();
+        // Every console line since the browser started: the earlier tests' page loads too.
+        List<String> refused = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+        assertTrue(refused.isEmpty(), "refused by the Content-Security-Policy: " + refused);
     }
 
     // ----------------------------------------------------------------------------------------------------------------

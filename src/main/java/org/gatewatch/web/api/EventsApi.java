@@ -132,7 +132,8 @@ public final class EventsApi extends ApiServlet {
         }
         resp.setContentType("image/jpeg");
         resp.setContentLength(bytes.length);
-        resp.setHeader("Cache-Control", "private, max-age=86400, immutable");
+        // A face or a frame of a person: no shared cache may keep it, and no browser either after the session.
+        resp.setHeader("Cache-Control", "private, no-store");
         resp.getOutputStream().write(bytes);
     }
 

@@ -167,8 +167,8 @@ public final class PeopleApi extends ApiServlet {
         // Stored in the uploaded format (encoded afresh): a PNG is served as image/png, whatever the URL's suffix.
         resp.setContentType(face.contentType());
         resp.setContentLength(bytes.length);
-        // The file behind an id never changes (a new upload gets a new id).
-        resp.setHeader("Cache-Control", "private, max-age=86400, immutable");
+        // Biometric data: no shared cache may keep it, and no browser either after the session.
+        resp.setHeader("Cache-Control", "private, no-store");
         resp.getOutputStream().write(bytes);
     }
 

@@ -36,6 +36,18 @@ public final class Uploads {
     }
 
     /**
+     * Parses a multipart body before a filter reads one of its fields, so a body Tomcat cannot read gets the same 413
+     * or 400 as {@link #image} (getParameter would throw, or quietly say the field is missing).
+     */
+    public static void checkReadable(HttpServletRequest req) {
+        try {
+            parts(req);
+        } catch (IOException e) {
+            throw new HttpError(400, "the multipart body cannot be read: send one part named 'image'", "image");
+        }
+    }
+
+    /**
      * Every part of a multipart body, parsed once, with the container's failures turned into answers: above the
      * limits 413, not well-formed 400. The person page calls it before its first getParameter, which parses the
      * parts too and would otherwise throw the same failures past the page's error handling.
