@@ -1,6 +1,7 @@
 package org.gatewatch.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URL;
@@ -134,6 +135,41 @@ class PeopleEventsBrowserIT {
         wait(d -> num(js("return arguments[0].complete && arguments[0].naturalWidth;", frame)) > 0);
         assertEquals("1", driver.findElement(By.id("event-count")).getText());
         screenshot("events.png");
+        assertNothingRefusedByThePolicy();
+    }
+
+    /**
+     * Roles as a person meets them: a guard sees the live page, the events and a person, with no control that would
+     * change anything; logging out ends the session; the admin sees the controls the guard did not.
+     */
+    @Test
+    void aGuardSeesButCannotChangeAndLogoutEndsTheSession() throws IOException {
+        long id = new ApiClient(base.toString()).createPerson("Watched " + run, null).get("id").asLong();
+        driver.manage().deleteAllCookies();
+        FormLogin.open(driver, base.toString(), ItUsers.GUARD);
+        assertEquals(ItUsers.GUARD.userName(), driver.findElement(By.id("current-user")).getText().trim());
+        wait(d -> d.findElement(By.cssSelector("img.stream")));
+        driver.get(base + "events");
+        wait(d -> d.findElement(By.id("events")));
+        driver.get(base + "people/" + id);
+        assertEquals("Watched " + run, wait(d -> d.findElement(By.id("person-name"))).getText());
+        for (String control : List.of("delete-person", "edit-person", "upload-face", "capture-face")) {
+            assertTrue(driver.findElements(By.id(control)).isEmpty(), "a guard is not shown #" + control);
+        }
+        screenshot("person-as-guard.png");
+
+        driver.findElement(By.cssSelector("#logout button")).click();
+        driver.get(base + "people/" + id);
+        wait(d -> d.findElement(By.name("j_username")));
+
+        FormLogin.open(driver, base + "people/" + id, ItUsers.ADMIN);
+        assertEquals(ItUsers.ADMIN.userName(), driver.findElement(By.id("current-user")).getText().trim());
+        for (String control : List.of("delete-person", "edit-person", "upload-face")) {
+            assertFalse(driver.findElements(By.id(control)).isEmpty(), "the admin is shown #" + control);
+        }
+        driver.findElement(By.cssSelector("#logout button")).click();
+        driver.get(base + "people/" + id);
+        wait(d -> d.findElement(By.name("j_username")));
         assertNothingRefusedByThePolicy();
     }
 
