@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.BiPredicate;
 import org.apache.catalina.Realm;
+import org.apache.catalina.Session;
 import org.apache.catalina.authenticator.FormAuthenticator;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -88,6 +89,11 @@ public class FormAndBasicAuthenticator extends FormAuthenticator {
                 }
             } else if (!link(request, response)) {
                 return;
+            } else if (request.getUserPrincipal() == null && !loggedInSession(request) && basicOnly(request)) {
+                // Straight to 401: the form login would first save the request, and refuses a body above
+                // maxSavePostSize with 403, which a script would read as "not allowed" rather than "log in".
+                challenge(response);
+                return;
             }
         }
         super.invoke(request, response);
@@ -100,12 +106,22 @@ public class FormAndBasicAuthenticator extends FormAuthenticator {
     @Override
     protected void forwardToLoginPage(Request request, HttpServletResponse response, LoginConfig config)
             throws IOException {
-        String path = pathInside(request);
-        if (basicOnlyPaths.stream().anyMatch(path::startsWith)) {
+        if (basicOnly(request)) {
             challenge(response);
             return;
         }
         super.forwardToLoginPage(request, response, config);
+    }
+
+    private boolean basicOnly(Request request) {
+        String path = pathInside(request);
+        return basicOnlyPaths.stream().anyMatch(path::startsWith);
+    }
+
+    /** A browser logged in through the form: Tomcat restores its user from the session further on. */
+    private static boolean loggedInSession(Request request) {
+        Session session = request.getSessionInternal(false);
+        return session != null && session.getPrincipal() != null;
     }
 
     private boolean needsLogin(Request request) {

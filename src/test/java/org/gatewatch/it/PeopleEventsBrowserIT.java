@@ -146,17 +146,19 @@ class PeopleEventsBrowserIT {
     void aGuardSeesButCannotChangeAndLogoutEndsTheSession() throws IOException {
         long id = new ApiClient(base.toString()).createPerson("Watched " + run, null).get("id").asLong();
         driver.manage().deleteAllCookies();
-        FormLogin.open(driver, base.toString(), ItUsers.GUARD);
+        FormLogin.open(driver, base + "people/" + id, ItUsers.GUARD);
         assertEquals(ItUsers.GUARD.userName(), driver.findElement(By.id("current-user")).getText().trim());
-        wait(d -> d.findElement(By.cssSelector("img.stream")));
-        driver.get(base + "events");
-        wait(d -> d.findElement(By.id("events")));
-        driver.get(base + "people/" + id);
         assertEquals("Watched " + run, wait(d -> d.findElement(By.id("person-name"))).getText());
         for (String control : List.of("delete-person", "edit-person", "upload-face", "capture-face")) {
             assertTrue(driver.findElements(By.id(control)).isEmpty(), "a guard is not shown #" + control);
         }
         screenshot("person-as-guard.png");
+        driver.get(base + "events");
+        wait(d -> d.findElement(By.id("events")));
+        driver.get(base.toString());
+        wait(d -> d.findElement(By.cssSelector("img.stream")));
+        driver.get(base + "people/" + id);
+        wait(d -> d.findElement(By.id("person-name")));
 
         driver.findElement(By.cssSelector("#logout button")).click();
         driver.get(base + "people/" + id);
