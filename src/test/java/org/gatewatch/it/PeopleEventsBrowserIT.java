@@ -155,8 +155,6 @@ class PeopleEventsBrowserIT {
         screenshot("person-as-guard.png");
         driver.get(base + "events");
         wait(d -> d.findElement(By.id("events")));
-        driver.get(base.toString());
-        wait(d -> d.findElement(By.cssSelector("img.stream")));
         driver.get(base + "people/" + id);
         wait(d -> d.findElement(By.id("person-name")));
 
