@@ -81,25 +81,35 @@ public class FormAndBasicAuthenticator extends FormAuthenticator {
      */
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        if (request.getUserPrincipal() == null && needsLogin(request)) {
-            String authorization = request.getHeader("Authorization");
-            if (authorization != null) {
-                if (!basic(request, response, authorization)) {
-                    return;
-                }
-            } else if (!link(request, response)) {
-                return;
-            } else if (request.getUserPrincipal() == null && !loggedInSession(request) && basicOnly(request)) {
-                // Straight to 401: the form login would first save the request, and refuses a body above
-                // maxSavePostSize with 403, which a script would read as "not allowed" rather than "log in".
-                challenge(response);
-                return;
-            }
+        if (request.getUserPrincipal() == null && needsLogin(request) && !settle(request, response)) {
+            return;
         }
         super.invoke(request, response);
         if (request.getUserPrincipal() == null && request.getRequestURI().endsWith("/j_security_check")) {
             noteFailure(request, request.getParameter("j_username"));
         }
+    }
+
+    /** False when the answer has been sent (401, 403 or 400); true when Tomcat's own authentication goes on. */
+    private boolean settle(Request request, HttpServletResponse response) throws IOException {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null) {
+            return basic(request, response, authorization);
+        }
+        if (loggedInSession(request)) {
+            // A browser logged in through the form: Tomcat restores its user from the session further on.
+            return true;
+        }
+        if (!link(request, response)) {
+            return false;
+        }
+        if (request.getUserPrincipal() == null && basicOnly(request)) {
+            // Straight to 401: the form login would first save the request, and refuses a body above
+            // maxSavePostSize with 403, which a script would read as "not allowed" rather than "log in".
+            challenge(response);
+            return false;
+        }
+        return true;
     }
 
     /** A script or player cannot fill in a form: under the API, stream and metrics paths the login is a 401. */
