@@ -56,8 +56,8 @@ class RoleMatrixIT {
         add("/cameras/*", api("/cameras/demo/video_feed", Access.VIEWER),
                 api("/cameras/demo/snapshot.jpg", Access.VIEWER));
         add("/api/status", api("/api/status", Access.VIEWER));
-        add("/healthz", page("/healthz", Access.OPEN));
-        add("/readyz", page("/readyz", Access.OPEN));
+        add("/healthz", new Probe("/healthz", Access.OPEN, Access.OPEN, true));
+        add("/readyz", new Probe("/readyz", Access.OPEN, Access.OPEN, true));
         add("/api/people", api("/api/people", Access.GUARD));
         add("/api/people/*", api("/api/people/" + NO_ID, Access.GUARD),
                 api("/api/people/" + NO_ID + "/faces", Access.GUARD),
@@ -72,6 +72,7 @@ class RoleMatrixIT {
                 api("/api/events/" + NO_ID + "/face.jpg", Access.GUARD));
         add("/api/events/stream", api("/api/events/stream", Access.GUARD));
         add("/api/cameras/*", api("/api/cameras/demo/links", Access.ADMIN));
+        add("/logout", new Probe("/logout", Access.VIEWER, Access.VIEWER, true));
         // Read also by the gatewatch-metrics role, which stands outside this ladder: MetricsIT checks it.
         add("/metrics", api("/metrics", Access.ADMIN));
         // Not servlet mappings, but URLs all the same: static files, and whatever nobody mapped.
