@@ -89,7 +89,7 @@ class PeopleEventsBrowserIT {
 
     @Test
     void createAPersonUploadAFaceAndFilterTheirEvents() throws IOException {
-        open(base + "people");
+        FormLogin.open(driver, base + "people", ItUsers.ADMIN);
         WebElement create = driver.findElement(By.id("create-person"));
         // A refused form comes back with the user's values and the message by the field.
         create.findElement(By.id("name")).sendKeys("Grace " + run);
@@ -188,7 +188,7 @@ class PeopleEventsBrowserIT {
     }
 
     private void watchPanel() throws IOException, InterruptedException {
-        open(base.toString());
+        FormLogin.open(driver, base.toString(), ItUsers.ADMIN);
         WebElement total = driver.findElement(By.cssSelector("#events-panel [data-count='total']"));
         wait(d -> total.getText().matches("\\d+"));
         long before = Long.parseLong(total.getText());
@@ -202,18 +202,6 @@ class PeopleEventsBrowserIT {
         wait(d -> Long.parseLong(total.getText()) >= before + 1);
         screenshot("live-events.png");
         assertNothingRefusedByThePolicy();
-    }
-
-    /** Opens a page; when logins are in force and the login form shows instead, logs in as the admin first. */
-    private static void open(String url) {
-        driver.get(url);
-        List<WebElement> login = driver.findElements(By.id("login"));
-        if (!login.isEmpty()) {
-            login.get(0).findElement(By.name("j_username")).sendKeys(ItUsers.ADMIN.userName());
-            login.get(0).findElement(By.name("j_password")).sendKeys(ItUsers.PASSWORD);
-            login.get(0).submit();
-            wait(d -> d.findElements(By.id("login")).isEmpty());
-        }
     }
 
     /** The pages have no inline script or style: Chromium's console shows no Content-Security-Policy refusal. */
