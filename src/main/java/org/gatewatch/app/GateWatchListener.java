@@ -100,17 +100,20 @@ public final class GateWatchListener implements ServletContextListener {
         LOG.info("GateWatch stopped");
     }
 
-    /** Reverse order of start; safe to run twice and after a failed start. */
+    /**
+     * Reverse order of start; safe to run twice and after a failed start. A step that fails does not skip the rest:
+     * a database left open would keep its file locked, and the next deploy of this data directory would fail.
+     */
     private synchronized void stopEverything() {
-        stopTimers();
-        stopKeepAlive();
-        stopCameras();
-        stopFanOut();
-        stopEnrollment();
-        stopRetention();
-        stopOutputs();
-        stopMetrics();
-        stopDatabase();
+        List<Runnable> steps = List.of(this::stopTimers, this::stopKeepAlive, this::stopCameras, this::stopFanOut,
+                this::stopEnrollment, this::stopRetention, this::stopOutputs, this::stopMetrics, this::stopDatabase);
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                LOG.error("A step of GateWatch's stop failed; the remaining steps still run", e);
+            }
+        }
     }
 
     private static GateWatchConfig loadConfig(ServletContext context, Path dataDir) {
