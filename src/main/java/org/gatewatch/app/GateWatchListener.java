@@ -6,6 +6,7 @@ import jakarta.servlet.ServletContextListener;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,7 @@ import org.gatewatch.events.SnapshotStore;
 import org.gatewatch.http.AddressLimit;
 import org.gatewatch.metrics.AppMetrics;
 import org.gatewatch.natives.OpenCvRuntime;
+import org.gatewatch.outputs.audit.AuditTrail;
 import org.gatewatch.people.FaceStore;
 import org.gatewatch.people.People;
 import org.gatewatch.people.PersonStore;
@@ -75,7 +77,7 @@ public final class GateWatchListener implements ServletContextListener {
             startDatabase(dataDir);
             startStores(dataDir);
             startMetrics();
-            startOutputs(config.records());
+            startOutputs(config.records(), dataDir);
             startRetention(config.records());
             startEnrollment(config.faces());
             startFanOut(config.stream());
@@ -155,8 +157,8 @@ public final class GateWatchListener implements ServletContextListener {
         }
     }
 
-    private void startOutputs(RecordsConfig config) {
-        outputs = Outputs.start(config, recorder, events, metrics);
+    private void startOutputs(RecordsConfig config, Path dataDir) {
+        outputs = Outputs.start(config, recorder, events, metrics, dataDir);
     }
 
     private void stopOutputs() {
@@ -166,13 +168,16 @@ public final class GateWatchListener implements ServletContextListener {
         }
     }
 
-    /** Deletes old events and snapshots a minute after start (not during it), then hourly. */
+    /** Deletes old events, snapshots and audit records a minute after start (not during it), then hourly. */
     private void startRetention(RecordsConfig config) {
-        Retention task = new Retention(events, snapshots, Duration.ofDays(config.retentionDays()), Clock.systemUTC());
+        Duration keep = Duration.ofDays(config.retentionDays());
+        Retention task = new Retention(events, snapshots, keep, Clock.systemUTC());
+        AuditTrail trail = outputs.auditTrail();
         retention = OwnedPool.scheduled("Retention", "gatewatch-retention-");
         retention.executor().scheduleWithFixedDelay(() -> {
             try {
                 task.run();
+                trail.prune(Instant.now().minus(keep));
             } catch (RuntimeException e) {
                 LOG.error("Retention pass failed; the next runs in an hour", e);
             }
@@ -271,6 +276,7 @@ public final class GateWatchListener implements ServletContextListener {
         put(context, Services.EVENTS, events);
         put(context, Services.SNAPSHOTS, snapshots);
         put(context, Services.RECORDER, recorder);
+        put(context, Services.AUDIT_TRAIL, outputs.auditTrail());
         put(context, Services.DATABASE_PROBE, database.probe());
         put(context, Services.STREAM_LINKS, streamLinks);
         put(context, Services.SERVER_WARNINGS, new ServerWarnings(ConnectorCheck.run()));

@@ -1,5 +1,7 @@
 package org.gatewatch.app;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +14,20 @@ import org.gatewatch.metrics.AppMetrics;
 import org.gatewatch.outputs.AuditLog;
 import org.gatewatch.outputs.MqttPublisher;
 import org.gatewatch.outputs.WebhookSender;
+import org.gatewatch.outputs.audit.AuditTrail;
+import org.gatewatch.outputs.audit.DecisionRecords;
 
-/** The event outputs the configuration asks for (audit log, webhook, MQTT), each a listener of the recorder. */
+/**
+ * The event outputs: the audit trail (always), and the webhook and MQTT when the configuration asks for them, each a
+ * listener of the recorder.
+ */
 final class Outputs implements AutoCloseable {
 
     private static final Logger LOG = LogManager.getLogger(Outputs.class);
 
     /** The outputs that own threads or connections, in the order started. */
     private final List<AutoCloseable> started = new ArrayList<>();
+    private AuditTrail trail;
 
     private Outputs() {
     }
@@ -28,9 +36,13 @@ final class Outputs implements AutoCloseable {
      * Starts them on {@code recorder}, their queues counted in {@code metrics}; one that fails to start closes those
      * started before it.
      */
-    static Outputs start(RecordsConfig config, EventRecorder recorder, EventStore events, AppMetrics metrics) {
+    static Outputs start(RecordsConfig config, EventRecorder recorder, EventStore events, AppMetrics metrics,
+                         Path dataDir) {
         Outputs outputs = new Outputs();
         try {
+            outputs.trail = AuditTrail.open(dataDir, Clock.systemUTC());
+            outputs.started.add(outputs.trail);
+            recorder.addListener(new DecisionRecords(outputs.trail));
             recorder.addListener(new AuditLog());
             if (config.webhook().enabled()) {
                 WebhookSender webhook = new WebhookSender(config.webhook());
@@ -50,6 +62,11 @@ final class Outputs implements AutoCloseable {
             outputs.close();
             throw e;
         }
+    }
+
+    /** The audit trail, for the records of administrative changes and retention. */
+    AuditTrail auditTrail() {
+        return trail;
     }
 
     /** In reverse order of start; idempotent. */

@@ -8,20 +8,24 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.gatewatch.config.LogText;
 
 /**
- * One line on the audit logger for every request that may change something (POST, PUT, PATCH, DELETE): who (the
- * container's user), from where, what, and how it ended. Every state change of GateWatch goes through a URL, so a
+ * A record in the audit trail and one line on the audit logger for every request that may change something (POST,
+ * PUT, PATCH, DELETE): who (the container's user), from where, what, and how it ended. Every state change of GateWatch goes through a URL, so a
  * filter in front of all of them traces each one to a user, including those of servlets added later. Requests the
  * container refused (no login, no role) never get here: the access log has those.
  */
 public final class ChangeAuditFilter extends HttpFilter {
 
     private static final Logger AUDIT = LogManager.getLogger("org.gatewatch.audit");
+    private static final Logger LOG = LogManager.getLogger(ChangeAuditFilter.class);
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     @Override
@@ -44,6 +48,19 @@ public final class ChangeAuditFilter extends HttpFilter {
 
     private static void record(HttpServletRequest req, HttpServletResponse resp) {
         String created = resp.getHeader("Location");
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("method", req.getMethod());
+        fields.put("path", req.getRequestURI());
+        fields.put("status", resp.getStatus());
+        fields.put("user", req.getRemoteUser());
+        fields.put("from", req.getRemoteAddr());
+        fields.put("created", created);
+        try {
+            Services.auditTrail(req.getServletContext()).append("change", fields);
+        } catch (UncheckedIOException e) {
+            LOG.error("A change by {} is not in the audit trail: {}", LogText.encode(req.getRemoteUser()),
+                    e.getMessage());
+        }
         AUDIT.info("change method={} path=\"{}\" status={} user=\"{}\" from={}{}", req.getMethod(),
                 LogText.encode(req.getRequestURI()), resp.getStatus(), LogText.encode(req.getRemoteUser()),
                 req.getRemoteAddr(), created == null ? "" : " created=\"" + LogText.encode(created) + "\"");

@@ -8,6 +8,7 @@ import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.events.SnapshotStore;
 import org.gatewatch.http.AddressLimit;
+import org.gatewatch.outputs.audit.AuditTrail;
 import org.gatewatch.people.People;
 import org.gatewatch.people.enrollment.Enrollment;
 import org.gatewatch.stream.links.StreamLinks;
@@ -24,6 +25,7 @@ public final class Services {
     public static final String EVENTS = EventStore.class.getName();
     public static final String SNAPSHOTS = SnapshotStore.class.getName();
     public static final String RECORDER = EventRecorder.class.getName();
+    public static final String AUDIT_TRAIL = AuditTrail.class.getName();
     public static final String DATABASE_PROBE = DatabaseProbe.class.getName();
     /** Named by its contract with the authenticator valve, which reads it too. */
     public static final String STREAM_LINKS = StreamLinks.ATTRIBUTE;
@@ -56,6 +58,11 @@ public final class Services {
 
     public static EventRecorder recorder(ServletContext context) {
         return get(context, RECORDER, EventRecorder.class);
+    }
+
+    /** The hash-chained audit trail: every administrative change is a record of it. */
+    public static AuditTrail auditTrail(ServletContext context) {
+        return get(context, AUDIT_TRAIL, AuditTrail.class);
     }
 
     /** Whether the database answers, within a bound: for the readiness probe. */

@@ -1,12 +1,18 @@
 package org.gatewatch.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.gatewatch.outputs.audit.AuditVerifier;
 import org.gatewatch.people.enrollment.FaceBench;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -92,6 +98,28 @@ class GateRecognitionIT {
         assertTrue(event.get("personId").isNull(), event.toString());
         assertTrue(event.get("spoofScore").isNull(), "only faces that could grant access are scored: " + event);
         assertSnapshot(event.get("faceUrl").asText());
+        assertInTheAuditTrail(event);
+    }
+
+    /** A decision is also a record of the hash-chained audit trail, whose chain holds. */
+    private static void assertInTheAuditTrail(JsonNode event) throws Exception {
+        Path audit = GateDeployment.WORK.resolve("home").resolve("audit");
+        String record = "\"type\":\"decision\",\"event\":" + event.get("id").asLong() + ",";
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            try (Stream<Path> files = Files.list(audit)) {
+                return files.filter(f -> f.toString().endsWith(".jsonl")).anyMatch(f -> read(f).contains(record));
+            }
+        });
+        AuditVerifier.Result chain = AuditVerifier.verify(GateDeployment.WORK.resolve("home"), null);
+        assertTrue(chain.ok(), chain.line());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Watches the camera (which starts its capture and analysis) until it has decided about someone. */

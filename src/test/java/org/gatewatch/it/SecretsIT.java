@@ -141,6 +141,18 @@ class SecretsIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> tomcat.log().text().contains(
                 "change method=POST path=\"/gatewatch/api/people\" status=201 user=\"admin\" from=127.0.0.1"
                         + " created=\"" + tomcat.url("/gatewatch/api/people/" + id).getPath()));
+
+        // The same change in the hash-chained trail, which audit-verify walks.
+        Path dataDir = tomcat.catalinaBase().resolve("gatewatch-data");
+        String trail = String.join("\n", Files.readAllLines(dataDir.resolve("audit")
+                .resolve("audit-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ".jsonl")));
+        assertTrue(trail.contains("\"type\":\"change\",\"method\":\"POST\",\"path\":\"/gatewatch/api/people\","
+                + "\"status\":201,\"user\":\"admin\",\"from\":\"127.0.0.1\""), trail);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int exit = org.gatewatch.cli.AuditVerifyCommand.run(new String[] {dataDir.toString()},
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).matches("ok \\d+ records\\s*"), out.toString());
     }
 
     /** The shipped server.xml is the tuned one: its Tomcat reads as such in the status. */
