@@ -20,7 +20,8 @@ import org.gatewatch.events.EventListener;
 import org.gatewatch.threads.OwnedThreads;
 
 /**
- * POSTs each event as JSON to the configured URLs, signed with {@link HmacSignature}. A failed try (an I/O error or
+ * POSTs each event as JSON to the configured URLs, signed with {@link HmacSignature} over the time of the try and
+ * the body. A failed try (an I/O error or
  * a status other than 2xx) is retried after 1, 2, 4… × retryBaseMillis until maxAttempts. At most queueSize
  * deliveries wait or retry at once; past that a new one is dropped, counted and logged, so a dead receiver never
  * holds up the analysis thread that records events. One sender thread does the HTTP calls.
@@ -116,7 +117,11 @@ public final class WebhookSender implements EventListener, AutoCloseable {
             c.setDoOutput(true);
             c.setFixedLengthStreamingMode(d.body().length);
             c.setRequestProperty("Content-Type", "application/json");
-            c.setRequestProperty(HmacSignature.HEADER, d.signature());
+            // Signed now, not when queued: a retry an hour later is not refused by a receiver's replay window.
+            long timestamp = System.currentTimeMillis() / 1000;
+            c.setRequestProperty(HmacSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+            c.setRequestProperty(HmacSignature.HEADER, HmacSignature.of(config.secret(), timestamp, d.body()));
+            c.setRequestProperty(HmacSignature.BODY_HEADER, d.signature());
             c.setRequestProperty("X-GateWatch-Event", Long.toString(d.eventId()));
             c.setRequestProperty("X-GateWatch-Attempt", Integer.toString(attempt));
             try (OutputStream out = c.getOutputStream()) {

@@ -42,7 +42,12 @@ class WebhookSenderTest {
         server.createContext("/hook", (HttpExchange ex) -> {
             byte[] body = ex.getRequestBody().readAllBytes();
             String signature = ex.getRequestHeaders().getFirst(HmacSignature.HEADER);
-            received.add(new Received(signature, HmacSignature.of(SECRET, body).equals(signature),
+            long timestamp = Long.parseLong(ex.getRequestHeaders().getFirst(HmacSignature.TIMESTAMP_HEADER));
+            boolean fresh = Math.abs(System.currentTimeMillis() / 1000 - timestamp) <= 300;
+            boolean valid = fresh && HmacSignature.of(SECRET, timestamp, body).equals(signature)
+                    && HmacSignature.of(SECRET, body).equals(ex.getRequestHeaders().getFirst(HmacSignature.BODY_HEADER))
+                    && !HmacSignature.of(SECRET, timestamp - 600, body).equals(signature);
+            received.add(new Received(signature, valid,
                     Integer.parseInt(ex.getRequestHeaders().getFirst("X-GateWatch-Attempt")), System.currentTimeMillis(),
                     body));
             if (holdFirst != null) {
@@ -86,7 +91,8 @@ class WebhookSenderTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> s.delivered() == 1);
         assertEquals(1, received.size());
         Received r = received.get(0);
-        assertTrue(r.signatureValid(), "HMAC-SHA256 of the body with the shared secret: " + r.signature());
+        assertTrue(r.signatureValid(), "HMAC-SHA256 of the fresh timestamp and the body with the shared secret, which"
+                + " another timestamp does not match: " + r.signature());
         assertTrue(r.signature().matches("sha256=[0-9a-f]{64}"), r.signature());
         var json = new ObjectMapper().readTree(r.body());
         assertEquals(41, json.get("id").asLong());
