@@ -1,5 +1,6 @@
 package org.gatewatch.outputs;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,12 +15,13 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.gatewatch.config.MqttConfig;
 import org.gatewatch.config.Secrets;
 import org.gatewatch.events.AccessEvent;
@@ -32,7 +34,8 @@ import org.gatewatch.threads.OwnedThreads;
  * Publishes each event to {@code <prefix>/<camera>/events} and today's totals of that camera to the retained
  * {@code <prefix>/<camera>/counts}, through the Eclipse Paho client. The recorder's thread only queues the work
  * (bounded; overflow is dropped, counted and logged); one publisher thread reads the counts and hands messages to
- * Paho, which reconnects by itself and buffers while the broker is away.
+ * Paho, which reconnects by itself and buffers while the broker is away, at QoS {@code mqtt.qos} in a persistent
+ * session with a last will ({@link MqttSession}).
  */
 public final class MqttPublisher implements EventListener, AutoCloseable {
 
@@ -50,15 +53,15 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
 
-    public MqttPublisher(MqttConfig config, EventStore events, ZoneId zone) {
+    /** {@code dataDir} keeps the messages in flight across a restart (its {@code mqtt/} folder). */
+    public MqttPublisher(MqttConfig config, EventStore events, ZoneId zone, Path dataDir) {
         this.config = config;
         this.events = events;
         this.zone = zone;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
                 workerThreads);
         try {
-            // Memory persistence: Paho's default writes files into the working directory.
-            client = new MqttAsyncClient(config.url(), config.clientId(), new MemoryPersistence());
+            client = new MqttAsyncClient(config.url(), config.clientId(), MqttSession.persistence(dataDir));
         } catch (MqttException e) {
             throw new IllegalStateException("Cannot create the MQTT client for " + config.url() + ": " + e, e);
         }
@@ -66,8 +69,9 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
         buffer.setBufferEnabled(true);
         buffer.setBufferSize(OFFLINE_BUFFER);
         buffer.setDeleteOldestMessages(true);
-        buffer.setPersistBuffer(false);
+        buffer.setPersistBuffer(true);
         client.setBufferOpts(buffer);
+        client.setCallback(new StatusOnConnect());
     }
 
     /** Connects in the background; a broker that is down now is retried by Paho once it was reached, else here. */
@@ -77,15 +81,7 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
     }
 
     private void connect() {
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setAutomaticReconnect(true);
-        options.setCleanSession(true);
-        options.setConnectionTimeout(10);
-        options.setMaxInflight(OFFLINE_BUFFER);
-        if (!config.username().isEmpty()) {
-            options.setUserName(config.username());
-            options.setPassword(config.password().toCharArray());
-        }
+        MqttConnectOptions options = MqttSession.options(config, OFFLINE_BUFFER);
         try {
             client.connect(options, null, new IMqttActionListener() {
                 @Override
@@ -173,6 +169,35 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
         return m;
     }
 
+    /** Says {@code online} on the status topic after every connection, the first and each reconnect. */
+    private final class StatusOnConnect implements MqttCallbackExtended {
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            try {
+                MqttSession.publishStatus(client, config, MqttSession.ONLINE);
+            } catch (MqttException e) {
+                LOG.warn("MQTT: status not published: {}", e.toString());
+            }
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            LOG.warn("MQTT connection to {} lost: {}; reconnecting", Secrets.maskUrl(config.url()),
+                    Secrets.maskUrl(String.valueOf(cause)));
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            // GateWatch subscribes to nothing.
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // Counted when handed to Paho; the persistent session resends what the broker did not acknowledge.
+        }
+    }
+
     public long published() {
         return published.get();
     }
@@ -202,6 +227,7 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
         }
         try {
             if (client.isConnected()) {
+                MqttSession.publishStatus(client, config, MqttSession.OFFLINE);
                 client.disconnect(2000).waitForCompletion(3000);
             }
         } catch (MqttException e) {

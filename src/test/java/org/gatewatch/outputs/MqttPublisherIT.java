@@ -47,7 +47,8 @@ class MqttPublisherIT {
             subscriber.subscribe("gw-it/+/events", 1, (topic, m) -> events.add(new Received(topic, m)));
 
             try (MqttPublisher publisher = new MqttPublisher(
-                    new MqttConfig(broker.url(), "gw-test-pub", "", "", "gw-it", 1), store, ZoneOffset.UTC).start()) {
+                    new MqttConfig(broker.url(), "gw-test-pub", "", "", "gw-it", 1), store, ZoneOffset.UTC, work)
+                    .start()) {
                 recorder.addListener(publisher);
                 awaitConnected(publisher, recorder);
                 AccessEvent granted = recorder.record(new NewEvent("north", Instant.now(), Decision.GRANTED, null, "Ada",
@@ -87,6 +88,39 @@ class MqttPublisherIT {
             assertEquals(2, body.get("total").asInt());
             late.disconnect();
             late.close();
+        }
+    }
+
+    /**
+     * Subscribers see the status topic say online while GateWatch is connected and offline once it stops; when the
+     * connection dies without a goodbye, the broker says offline itself (the last will).
+     */
+    @Test
+    void theStatusTopicSaysOnlineAndOfflineAndTheBrokerSaysOfflineWhenTheConnectionDies() throws Exception {
+        Path work = TestDatabases.WORK.resolve("mqtt-" + UUID.randomUUID());
+        try (MosquittoBroker broker = MosquittoBroker.start(work);
+             Database db = TestDatabases.fresh(TestDatabases.Engine.H2)) {
+            MqttConfig config = new MqttConfig(broker.url(), "gw-status", "", "", "gw-it", 1);
+            BlockingQueue<String> status = new LinkedBlockingQueue<>();
+            MqttClient subscriber = subscriber(broker, "gw-test-status");
+            subscriber.subscribe("gw-it/gw-status/status", 1, (topic, m) -> status.add(new String(m.getPayload(),
+                    java.nio.charset.StandardCharsets.UTF_8)));
+            try (MqttPublisher publisher = new MqttPublisher(config, new EventStore(db.dataSource()), ZoneOffset.UTC,
+                    work).start()) {
+                assertEquals("online", status.poll(15, TimeUnit.SECONDS), "broker log: " + broker.log());
+            }
+            assertEquals("offline", status.poll(10, TimeUnit.SECONDS), "an orderly stop says offline");
+
+            org.eclipse.paho.client.mqttv3.MqttAsyncClient crashing = new org.eclipse.paho.client.mqttv3.MqttAsyncClient(
+                    broker.url(), config.clientId(), new MemoryPersistence());
+            crashing.connect(MqttSession.options(config, 10)).waitForCompletion(10_000);
+            MqttSession.publishStatus(crashing, config, MqttSession.ONLINE);
+            assertEquals("online", status.poll(10, TimeUnit.SECONDS));
+            crashing.disconnectForcibly(0, 1000, false);
+            assertEquals("offline", status.poll(10, TimeUnit.SECONDS), "the broker's last will, no goodbye sent");
+            crashing.close(true);
+            subscriber.disconnect();
+            subscriber.close();
         }
     }
 
