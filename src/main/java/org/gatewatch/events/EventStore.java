@@ -86,20 +86,50 @@ public final class EventStore {
         }
     }
 
-    /** Streams up to {@code limit} matching events, newest first, to {@code sink} (the CSV export), row by row. */
+    /** Rows per query of {@link #forEach}. */
+    static final int EXPORT_BATCH = 500;
+
+    /**
+     * Hands up to {@code limit} matching events, newest first, to {@code sink} (the CSV export). It reads them in
+     * short queries of {@value #EXPORT_BATCH} rows, each continuing after the last row of the one before (by time,
+     * then id), and holds no connection while {@code sink} writes: a slow download cannot keep connections from the
+     * recording of decisions.
+     */
     public void forEach(EventFilter filter, int limit, Consumer<AccessEvent> sink) {
         Where where = Where.of(filter);
+        AccessEvent last = null;
+        int sent = 0;
+        while (sent < limit) {
+            List<AccessEvent> batch = batchAfter(where, last, Math.min(EXPORT_BATCH, limit - sent));
+            batch.forEach(sink);
+            sent += batch.size();
+            if (batch.size() < EXPORT_BATCH) {
+                return;
+            }
+            last = batch.get(batch.size() - 1);
+        }
+    }
+
+    private List<AccessEvent> batchAfter(Where where, AccessEvent last, int rows) {
+        String after = last == null ? "" : (where.sql.isEmpty() ? " WHERE " : " AND ")
+                + "(occurred_at < ? OR (occurred_at = ? AND id < ?))";
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM access_event" + where.sql
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM access_event" + where.sql + after
                      + NEWEST_FIRST + " FETCH FIRST ? ROWS ONLY")) {
             int i = where.bind(s, 1);
-            s.setInt(i, limit);
-            s.setFetchSize(500);
+            if (last != null) {
+                s.setObject(i++, last.time().atOffset(ZoneOffset.UTC));
+                s.setObject(i++, last.time().atOffset(ZoneOffset.UTC));
+                s.setLong(i++, last.id());
+            }
+            s.setInt(i, rows);
+            List<AccessEvent> batch = new ArrayList<>(rows);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    sink.accept(read(r));
+                    batch.add(read(r));
                 }
             }
+            return batch;
         } catch (SQLException e) {
             throw new DataAccessException("cannot export events", e);
         }

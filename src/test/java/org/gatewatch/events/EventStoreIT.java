@@ -44,6 +44,63 @@ class EventStoreIT {
                 person == null ? null : 0.8, decision == Decision.PASSAGE ? null : "face", 7L, FRAME, FACE);
     }
 
+    /**
+     * The CSV export reads in short queries: every matching event once, newest first, across batches whose edges fall
+     * inside runs of events with the same time; and no connection is held while the consumer (a slow download)
+     * writes a row.
+     */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theExportReadsEveryEventOnceInShortQueriesAndHoldsNoConnectionWhileWriting(Engine engine) {
+        try (Database db = TestDatabases.fresh(engine)) {
+            java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+            EventStore store = new EventStore(countingConnections(db.dataSource(), open));
+            int total = EventStore.EXPORT_BATCH * 2 + 37;
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                // Seven events a second: runs of equal times straddle the batch edges.
+                ids.add(store.insert(event("hall", T0.plusSeconds(i / 7), Decision.PASSAGE, null), null, null, null)
+                        .id());
+            }
+            store.insert(event("other", T0, Decision.PASSAGE, null), null, null, null);
+            List<Long> exported = new ArrayList<>();
+            List<Integer> openWhileWriting = new ArrayList<>();
+            store.forEach(new EventFilter("hall", null, null, null, null), 10_000, e -> {
+                exported.add(e.id());
+                openWhileWriting.add(open.get());
+            });
+            java.util.Collections.reverse(ids);
+            assertEquals(ids, exported, "every event once, newest first");
+            assertTrue(openWhileWriting.stream().allMatch(n -> n == 0), "connections open while writing");
+
+            List<Long> capped = new ArrayList<>();
+            store.forEach(new EventFilter("hall", null, null, null, null), EventStore.EXPORT_BATCH + 3, e ->
+                    capped.add(e.id()));
+            assertEquals(ids.subList(0, EventStore.EXPORT_BATCH + 3), capped, "the limit holds across batches");
+        }
+    }
+
+    /** The pool as a stand-in that counts the connections lent out and not yet closed. */
+    private static javax.sql.DataSource countingConnections(javax.sql.DataSource pool,
+                                                            java.util.concurrent.atomic.AtomicInteger open) {
+        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(EventStoreIT.class.getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(pool, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    open.incrementAndGet();
+                    java.sql.Connection c = (java.sql.Connection) result;
+                    return java.lang.reflect.Proxy.newProxyInstance(EventStoreIT.class.getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("close")) {
+                                    open.decrementAndGet();
+                                }
+                                return m.invoke(c, a);
+                            });
+                });
+    }
+
     @ParameterizedTest
     @EnumSource(Engine.class)
     void snapshotsAreOnDiskBeforeListenersHearAndReadBackIntact(Engine engine) throws IOException {
