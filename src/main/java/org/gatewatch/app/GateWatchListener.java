@@ -5,8 +5,6 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -24,12 +22,10 @@ import org.gatewatch.config.RecordsConfig;
 import org.gatewatch.config.StreamConfig;
 import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
-import org.gatewatch.events.Retention;
 import org.gatewatch.events.SnapshotStore;
 import org.gatewatch.http.AddressLimit;
 import org.gatewatch.metrics.AppMetrics;
 import org.gatewatch.natives.OpenCvRuntime;
-import org.gatewatch.outputs.audit.AuditTrail;
 import org.gatewatch.people.FaceStore;
 import org.gatewatch.people.People;
 import org.gatewatch.people.PersonStore;
@@ -58,7 +54,7 @@ public final class GateWatchListener implements ServletContextListener {
     private EventRecorder recorder;
     private AppMetrics metrics;
     private Outputs outputs;
-    private OwnedPool<ScheduledExecutorService> retention;
+    private RetentionSchedule retention;
     private Enrollment enrollment;
     private OwnedPool<ExecutorService> fanOut;
     private CameraRegistry cameras;
@@ -95,11 +91,22 @@ public final class GateWatchListener implements ServletContextListener {
         }
     }
 
+    /**
+     * Runs on a thread Tomcat (or a test) may have interrupted: the flag is set aside while the stop waits for
+     * threads and closes the database, which an interrupt would cut short and leave its file locked.
+     */
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        unshare(event.getServletContext());
-        stopEverything();
-        LOG.info("GateWatch stopped");
+        boolean interrupted = Thread.interrupted();
+        try {
+            unshare(event.getServletContext());
+            stopEverything();
+            LOG.info("GateWatch stopped");
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -168,25 +175,13 @@ public final class GateWatchListener implements ServletContextListener {
         }
     }
 
-    /** Deletes old events, snapshots and audit records a minute after start (not during it), then hourly. */
     private void startRetention(RecordsConfig config) {
-        Duration keep = Duration.ofDays(config.retentionDays());
-        Retention task = new Retention(events, snapshots, keep, Clock.systemUTC());
-        AuditTrail trail = outputs.auditTrail();
-        retention = OwnedPool.scheduled("Retention", "gatewatch-retention-");
-        retention.executor().scheduleWithFixedDelay(() -> {
-            try {
-                task.run();
-                trail.prune(Instant.now().minus(keep));
-            } catch (RuntimeException e) {
-                LOG.error("Retention pass failed; the next runs in an hour", e);
-            }
-        }, 1, 60, TimeUnit.MINUTES);
+        retention = new RetentionSchedule(events, snapshots, outputs.auditTrail(), config.retentionDays());
     }
 
     private void stopRetention() {
         if (retention != null) {
-            retention.stop(true);
+            retention.stop();
             retention = null;
         }
     }
