@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.gatewatch.camera.Analyzers;
@@ -58,7 +57,7 @@ public final class GateWatchListener implements ServletContextListener {
     private Enrollment enrollment;
     private OwnedPool<ExecutorService> fanOut;
     private CameraRegistry cameras;
-    private OwnedPool<ScheduledExecutorService> keepAlive;
+    private CameraWatch keepAlive;
     private StreamLinks streamLinks;
     private OwnedPool<ScheduledExecutorService> timers;
     private final List<String> shared = new ArrayList<>();
@@ -225,21 +224,14 @@ public final class GateWatchListener implements ServletContextListener {
         }
     }
 
+    /** The streams' keep-alive, and the cameras' sight recorded as events. */
     private void startKeepAlive() {
-        keepAlive = OwnedPool.scheduled("Keep-alive", "gatewatch-keepalive-");
-        CameraRegistry registry = cameras;
-        keepAlive.executor().scheduleWithFixedDelay(() -> {
-            try {
-                registry.keepAlive();
-            } catch (RuntimeException e) {
-                LOG.error("Keep-alive round failed", e);
-            }
-        }, 1, 1, TimeUnit.SECONDS);
+        keepAlive = new CameraWatch(cameras, recorder);
     }
 
     private void stopKeepAlive() {
         if (keepAlive != null) {
-            keepAlive.stop(false);
+            keepAlive.stop();
             keepAlive = null;
         }
     }

@@ -121,6 +121,12 @@ public final class Camera {
                 && nowMillis - newest.captureMillis() <= staleAfterMillis(config.fpsCap(), worker.sourceFps());
     }
 
+    /** When the newest frame was captured (epoch ms), 0 before the first. */
+    public long lastFrameMillis() {
+        JpegFrame newest = hub.newest();
+        return newest == null ? 0 : newest.captureMillis();
+    }
+
     /** The longest gap between frames that still counts as flowing, at the capped or the source's rate. */
     static long staleAfterMillis(double fpsCap, double sourceFps) {
         double fps = fpsCap > 0 && (sourceFps <= 0 || fpsCap < sourceFps) ? fpsCap : sourceFps;

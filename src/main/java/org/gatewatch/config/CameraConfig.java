@@ -18,10 +18,22 @@ import java.util.regex.Pattern;
  * @param liveness    what anti-spoofing does for the faces that could grant access; used by gate analysis only
  * @param livenessThreshold spoof score above which {@code enforce} denies, 0..1
  * @param pedestrians the camera's pedestrian analysis: the people.* keys with its own overrides and counting line
+ * @param downAfterSeconds seconds without a frame, while capturing, before a CAMERA_DOWN event is recorded
  */
 public record CameraConfig(String id, String name, String source, double fpsCap, int jpegQuality,
                            int idleSeconds, boolean alwaysOn, AnalysisMode analysis, LivenessMode liveness,
-                           double livenessThreshold, PedestrianConfig pedestrians) {
+                           double livenessThreshold, PedestrianConfig pedestrians, int downAfterSeconds) {
+
+    /** The default of {@code camera.<id>.downAfterSeconds}. */
+    public static final int DEFAULT_DOWN_AFTER_SECONDS = 10;
+
+    /** With the default {@code downAfterSeconds}. */
+    public CameraConfig(String id, String name, String source, double fpsCap, int jpegQuality, int idleSeconds,
+                        boolean alwaysOn, AnalysisMode analysis, LivenessMode liveness, double livenessThreshold,
+                        PedestrianConfig pedestrians) {
+        this(id, name, source, fpsCap, jpegQuality, idleSeconds, alwaysOn, analysis, liveness, livenessThreshold,
+                pedestrians, DEFAULT_DOWN_AFTER_SECONDS);
+    }
 
     /**
      * The default of {@code camera.<id>.liveness}: the score is stored, never enforced. Measured before choosing
@@ -69,6 +81,9 @@ public record CameraConfig(String id, String name, String source, double fpsCap,
             throw ConfigException.invalid(prefix + "liveness", liveness.spelling(),
                     "enforce needs " + prefix + "analysis = gate");
         }
+        if (downAfterSeconds < 1 || downAfterSeconds > 3_600) {
+            throw ConfigException.invalid(prefix + "downAfterSeconds", String.valueOf(downAfterSeconds), "1 to 3600");
+        }
         if (!(livenessThreshold >= 0 && livenessThreshold <= 1)) {
             throw ConfigException.invalid(prefix + "livenessThreshold", String.valueOf(livenessThreshold), "0 to 1");
         }
@@ -85,6 +100,6 @@ public record CameraConfig(String id, String name, String source, double fpsCap,
         return "CameraConfig[id=" + id + ", name=" + name + ", source=" + Secrets.maskUrl(source) + ", fpsCap=" + fpsCap
                 + ", jpegQuality=" + jpegQuality + ", idleSeconds=" + idleSeconds + ", alwaysOn=" + alwaysOn
                 + ", analysis=" + analysis + ", liveness=" + liveness + ", livenessThreshold=" + livenessThreshold
-                + ", pedestrians=" + pedestrians + "]";
+                + ", pedestrians=" + pedestrians + ", downAfterSeconds=" + downAfterSeconds + "]";
     }
 }

@@ -25,7 +25,7 @@ public final class ConfigLoader {
 
     private static final Set<String> CAMERA_FIELDS =
             Set.of("name", "source", "fps", "jpegQuality", "idleSeconds", "alwaysOn", "analysis", "countingLine",
-                    "liveness", "livenessThreshold");
+                    "liveness", "livenessThreshold", "downAfterSeconds");
     private static final Set<String> STREAM_KEYS =
             Set.of("stream.maxViewers", "stream.fanoutThreads", "stream.bufferBytes", "stream.stallSeconds",
                     "stream.tokenSecret", "stream.maxViewersPerAddress");
@@ -97,7 +97,8 @@ public final class ConfigLoader {
                     LivenessMode.parse(prefix + "liveness",
                             p.getProperty(prefix + "liveness", CameraConfig.DEFAULT_LIVENESS.spelling()).trim()),
                     ConfigValues.decimal(p, prefix + "livenessThreshold", CameraConfig.DEFAULT_LIVENESS_THRESHOLD),
-                    PedestrianSection.forCamera(p, id)));
+                    PedestrianSection.forCamera(p, id),
+                    ConfigValues.integer(p, prefix + "downAfterSeconds", CameraConfig.DEFAULT_DOWN_AFTER_SECONDS)));
         }
         StreamConfig d = StreamConfig.DEFAULTS;
         StreamConfig stream = new StreamConfig(

@@ -154,11 +154,16 @@ public final class EventStore {
         }
     }
 
-    /** Events per decision since {@code since} (today's totals), optionally of one camera. */
+    /**
+     * Access decisions per kind since {@code since} (today's totals), optionally of one camera; a camera's own events
+     * (down, up) are not decisions about anyone and are not counted.
+     */
     public Map<Decision, Long> countsSince(Instant since, String camera) {
         Map<Decision, Long> counts = new EnumMap<>(Decision.class);
         for (Decision d : Decision.values()) {
-            counts.put(d, 0L);
+            if (!d.aboutCamera()) {
+                counts.put(d, 0L);
+            }
         }
         String sql = "SELECT decision, COUNT(*) FROM access_event WHERE occurred_at >= ?"
                 + (camera == null ? "" : " AND camera = ?") + " GROUP BY decision";
@@ -169,7 +174,10 @@ public final class EventStore {
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    counts.put(Decision.valueOf(r.getString(1)), r.getLong(2));
+                    Decision d = Decision.valueOf(r.getString(1));
+                    if (!d.aboutCamera()) {
+                        counts.put(d, r.getLong(2));
+                    }
                 }
             }
             return counts;

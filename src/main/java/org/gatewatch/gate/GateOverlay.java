@@ -52,6 +52,8 @@ public final class GateOverlay {
                 case GRANTED -> GRANTED;
                 case DENIED -> DENIED;
                 case PASSAGE -> PASSAGE;
+                // A walk's verdict is about a person; the camera's own events never reach a walk.
+                case CAMERA_DOWN, CAMERA_UP -> UNDECIDED;
             };
             labels[i] = label(walkId, v);
         }

@@ -61,6 +61,7 @@ public final class GateWatchDeployment {
                     "camera.relay.source = http://" + ItUsers.VIEWER.userName() + ":" + ItUsers.PASSWORD + "@127.0.0.1:" + HTTP_PORT + "/gatewatch/cameras/demo/video_feed",
                     "camera.mjpeg.source = http://127.0.0.1:" + MJPEG_SOURCE_PORT + "/stream",
                     "camera.mjpeg.idleSeconds = 3",
+                    "camera.mjpeg.downAfterSeconds = 2",
                     "camera.rtsp.source = rtsp://127.0.0.1:" + RTSP_SOURCE_PORT + "/cam",
                     "camera.rtsp.idleSeconds = 3",
                     "camera.stills.source = " + stills.toAbsolutePath(),

@@ -4,12 +4,14 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -65,6 +67,10 @@ class SourcesIT {
             } finally {
                 camera.close();
             }
+            Instant lost = Instant.now();
+            // camera.mjpeg.downAfterSeconds = 2: the lost source is an event, for the trail and the outputs.
+            JsonNode down = awaitEvent("mjpeg", "CAMERA_DOWN", lost);
+            assertTrue(down.get("rule").asText().startsWith("no frame for "), down.toString());
             await().atMost(Duration.ofSeconds(15)).until(() -> Set2.of("reconnecting", "error").contains(state("mjpeg")));
             String lastError = GateWatchDeployment.cameraStatus(base.toString(), "mjpeg").get("lastError").asText();
             assertTrue(!lastError.isBlank() && !lastError.equals("null"), "the failure shows on the status: " + lastError);
@@ -73,8 +79,28 @@ class SourcesIT {
                 MjpegClient.Part resumed = viewer.nextAfter(before + 1);
                 assertEquals(320, resumed.decode().getWidth());
                 await().atMost(Duration.ofSeconds(5)).until(() -> state("mjpeg").equals("streaming"));
+                JsonNode up = awaitEvent("mjpeg", "CAMERA_UP", Instant.parse(down.get("time").asText()));
+                assertTrue(Instant.parse(up.get("time").asText()).isAfter(Instant.parse(down.get("time").asText())));
             }
         }
+    }
+
+    /** The newest event of {@code decision} on {@code camera} at or after {@code since}, waited for up to 15 s. */
+    private JsonNode awaitEvent(String camera, String decision, Instant since) {
+        ApiClient api = new ApiClient(base.toString());
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            JsonNode items = ApiClient.json(api.get("api/events?camera=" + camera + "&decision=" + decision))
+                    .get("items");
+            for (JsonNode e : items) {
+                if (!Instant.parse(e.get("time").asText()).isBefore(since.minusSeconds(1))) {
+                    found[0] = e;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
     }
 
     @Test

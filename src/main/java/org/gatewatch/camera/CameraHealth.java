@@ -1,0 +1,61 @@
+package org.gatewatch.camera;
+
+import java.time.Instant;
+import org.gatewatch.capture.CaptureState;
+import org.gatewatch.events.Decision;
+import org.gatewatch.events.NewEvent;
+
+/**
+ * Whether one camera sees: down once its capture has run for {@code camera.<id>.downAfterSeconds} without a frame
+ * (counted from the newest frame, or from when the capture started if that is later, so a camera started after a
+ * long idle time is not down at once), up again when frames flow. A camera nobody asks for frames (idle) is neither.
+ * Checked once a second; the caller records the event and then confirms the change, so a change that could not be
+ * recorded is tried again at the next check.
+ */
+public final class CameraHealth {
+
+    private final Camera camera;
+    private final long downAfterMillis;
+    private long capturingSince = -1;
+    private boolean down;
+
+    public CameraHealth(Camera camera) {
+        this.camera = camera;
+        this.downAfterMillis = camera.config().downAfterSeconds() * 1000L;
+    }
+
+    /** The event that the camera's sight calls for now ({@code CAMERA_DOWN} or {@code CAMERA_UP}), or null. */
+    public NewEvent check(long nowMillis) {
+        if (camera.captureState() == CaptureState.IDLE) {
+            capturingSince = -1;
+            return null;
+        }
+        if (capturingSince < 0) {
+            capturingSince = nowMillis;
+        }
+        // A source that failed shows in the capture state at once; one that stalls without an error, by its frames'
+        // age: either way the camera is blind, counted from its newest frame.
+        if (camera.captureState() == CaptureState.STREAMING && camera.streaming(nowMillis)) {
+            return down ? event(Decision.CAMERA_UP, nowMillis, "frames again") : null;
+        }
+        long blindSince = Math.max(capturingSince, camera.lastFrameMillis());
+        if (!down && nowMillis - blindSince >= downAfterMillis) {
+            return event(Decision.CAMERA_DOWN, nowMillis, "no frame for " + (nowMillis - blindSince) / 1000 + " s");
+        }
+        return null;
+    }
+
+    /** The event from {@link #check} was recorded: the camera is now down (or up). */
+    public void recorded(NewEvent event) {
+        down = event.decision() == Decision.CAMERA_DOWN;
+    }
+
+    public String cameraId() {
+        return camera.id();
+    }
+
+    private NewEvent event(Decision decision, long nowMillis, String rule) {
+        return new NewEvent(camera.id(), Instant.ofEpochMilli(nowMillis), decision, null, null, null, rule, null,
+                null, null);
+    }
+}
