@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gatewatch.events.AccessEvent;
 
-/** The JSON body of an event as the webhook and MQTT send it (the same fields as GET /api/events/{id}). */
-final class EventPayload {
+/**
+ * The JSON body of an event as the webhook and MQTT send it and the audit trail keeps it (the same fields as
+ * GET /api/events/{id}).
+ */
+public final class EventPayload {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -15,6 +18,11 @@ final class EventPayload {
     }
 
     static byte[] of(AccessEvent e) {
+        return bytes(fields(e));
+    }
+
+    /** The fields, in their order. */
+    public static Map<String, Object> fields(AccessEvent e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", e.id());
         m.put("camera", e.camera());
@@ -28,7 +36,7 @@ final class EventPayload {
         m.put("hasFrame", e.frameFile() != null);
         m.put("hasFace", e.faceFile() != null);
         m.put("spoofScore", e.spoofScore());
-        return bytes(m);
+        return m;
     }
 
     static byte[] bytes(Object value) {

@@ -104,7 +104,7 @@ class GateRecognitionIT {
     /** A decision is also a record of the hash-chained audit trail, whose chain holds. */
     private static void assertInTheAuditTrail(JsonNode event) throws Exception {
         Path audit = GateDeployment.WORK.resolve("home").resolve("audit");
-        String record = "\"type\":\"decision\",\"event\":" + event.get("id").asLong() + ",";
+        String record = "\"type\":\"decision\",\"event\":{\"id\":" + event.get("id").asLong() + ",";
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             try (Stream<Path> files = Files.list(audit)) {
                 return files.filter(f -> f.toString().endsWith(".jsonl")).anyMatch(f -> read(f).contains(record));

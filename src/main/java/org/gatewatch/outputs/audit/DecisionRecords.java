@@ -7,8 +7,9 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.EventListener;
+import org.gatewatch.outputs.EventPayload;
 
-/** Each committed access decision as a record of the audit trail. */
+/** Each committed access event as a record of the audit trail, with the fields the webhook sends. */
 public final class DecisionRecords implements EventListener {
 
     private static final Logger LOG = LogManager.getLogger(DecisionRecords.class);
@@ -22,16 +23,7 @@ public final class DecisionRecords implements EventListener {
     @Override
     public void onEvent(AccessEvent e) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", e.id());
-        fields.put("camera", e.camera());
-        fields.put("at", e.time().toString());
-        fields.put("decision", e.decision().name());
-        fields.put("person", e.personId());
-        fields.put("name", e.personName());
-        fields.put("score", e.score());
-        fields.put("rule", e.rule());
-        fields.put("track", e.trackId());
-        fields.put("spoofScore", e.spoofScore());
+        fields.put("event", EventPayload.fields(e));
         fields.put("snapshotError", e.snapshotError());
         try {
             trail.append("decision", fields);
