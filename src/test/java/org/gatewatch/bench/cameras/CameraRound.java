@@ -47,6 +47,9 @@ final class CameraRound {
         progress("N=%d: starting Tomcat with %d busy and %d door cameras", n,
                 plans.stream().filter(CameraPlan::busy).count(), plans.stream().filter(p -> !p.busy()).count());
         RealTomcat tomcat = RealTomcat.startDropIn("bench-cameras-" + n, config);
+        // Ctrl-C stops this round's Tomcat too.
+        Thread stopTomcat = new Thread(tomcat::stop, "bench-cameras-stop");
+        Runtime.getRuntime().addShutdownHook(stopTomcat);
         List<ViewerPool> pools = new ArrayList<>();
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
         try {
@@ -70,6 +73,8 @@ final class CameraRound {
                 }
                 Map<String, ServerApi.Sample> s0 = api.status();
                 OptionalLong cpu0 = server.cpuNanos();
+                ThreadCpu.Snapshot threads0 = ThreadCpu.take(tomcat.pid());
+                long[] machine0 = machineTicks();
                 long t0 = System.nanoTime();
                 progress("N=%d: measuring for %d s", n, options.seconds());
                 Thread.sleep(options.seconds() * 1000L);
@@ -79,11 +84,20 @@ final class CameraRound {
                 }
                 Map<String, ServerApi.Sample> s1 = api.status();
                 OptionalLong cpu1 = server.cpuNanos();
+                ThreadCpu.Snapshot threads1 = ThreadCpu.take(tomcat.pid());
+                long[] machine1 = machineTicks();
                 double wall = (System.nanoTime() - t0) / 1e9;
                 Double cpuPct = cpu0.isPresent() && cpu1.isPresent()
                         ? (cpu1.getAsLong() - cpu0.getAsLong()) / 1e9 / wall * 100 : null;
-                RoundReport report = new RoundReport(plans, s0, s1, seen, options.viewers());
-                return report.print(cpuPct, heapMax.get(), server.threads(), Latency.of(tap.seen(), clocks));
+                RoundReport report = new RoundReport(plans, s0, s1, seen, options.viewers(),
+                        ThreadCpu.byJavaName(tomcat.pid(), threads0, threads1, wall));
+                boolean goal = report.print(cpuPct, heapMax.get(), server.threads(), Latency.of(tap.seen(), clocks));
+                System.out.printf(Locale.ROOT, "Tomcat CPU by thread kind, %% of one core: %s; the machine's %d"
+                                + " cores %.0f %% busy (every process), load average %s%n",
+                        ThreadCpu.between(threads0, threads1, wall), Runtime.getRuntime().availableProcessors(),
+                        100.0 * (machine1[0] - machine0[0]) / Math.max(1, machine1[1] - machine0[1]),
+                        Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+                return goal;
             }
         } finally {
             poller.shutdownNow();
@@ -91,6 +105,7 @@ final class CameraRound {
                 pool.close();
             }
             tomcat.stop();
+            Runtime.getRuntime().removeShutdownHook(stopTomcat);
         }
     }
 
@@ -109,6 +124,17 @@ final class CameraRound {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The machine's busy and total CPU ticks so far, all cores (the first line of /proc/stat). */
+    private static long[] machineTicks() throws IOException {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < f.length; i++) {
+            total += Long.parseLong(f[i]);
+        }
+        long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+        return new long[] {total - idle, total};
     }
 
     /** A viewer's request, as a player given http://viewer:password@host/… sends it. */

@@ -50,8 +50,9 @@ final class DoorFootage {
         return ((k + FIRST_SLOT) % SLOTS) * SLOT_FRAMES + WALK_FRAMES;
     }
 
+    /** The file names the walk's end frame, so footage made with another schedule is never taken for this one's. */
     static Path file(Path dir, int k) {
-        return dir.resolve("door-" + (k % SLOTS) + ".avi");
+        return dir.resolve("door-" + (k % SLOTS) + "-end" + walkEndFrame(k) + ".avi");
     }
 
     /** Makes variants 0..count-1 (at most {@link #SLOTS}) in {@code dir} unless they are there. */

@@ -22,9 +22,12 @@ final class RoundReport {
     private final Map<String, ServerApi.Sample> end;
     private final List<RoundSnapshot> viewers;
     private final int viewersPerCamera;
+    private final Map<String, Double> threadCpu;
 
+    /** @param threadCpu per Java thread name, % of one core in the window */
     RoundReport(List<CameraPlan> plans, Map<String, ServerApi.Sample> start, Map<String, ServerApi.Sample> end,
-                List<RoundSnapshot> viewers, int viewersPerCamera) {
+                List<RoundSnapshot> viewers, int viewersPerCamera, Map<String, Double> threadCpu) {
+        this.threadCpu = threadCpu;
         this.plans = plans;
         this.start = start;
         this.end = end;
@@ -36,8 +39,11 @@ final class RoundReport {
     boolean print(Double cpuPct, long heapBytes, OptionalInt threads, Latency latency) {
         int n = plans.size();
         System.out.printf(Locale.ROOT, "%nN=%d cameras (%d viewers each)%n", n, viewersPerCamera);
-        System.out.printf(Locale.ROOT, "%-6s %-5s %10s %12s %7s %11s %9s %7s%n", "camera", "kind", "source_fps",
-                "analysed_fps", "pct", "stream_fps", "stream_p5", "pct");
+        System.out.printf(Locale.ROOT, "%-6s %-5s %10s %12s %7s %11s %9s %7s %13s %14s %12s%n", "camera", "kind",
+                "source_fps", "analysed_fps", "pct", "stream_fps", "stream_p5", "pct", "analysis_cpu%",
+                "cpu_ms_per_frame", "capture_cpu%");
+        double analysisDemand = 0;
+        double captureDemand = 0;
         double minBusy = Double.NaN;
         double minDoor = Double.NaN;
         double minStream = Double.NaN;
@@ -61,9 +67,20 @@ final class RoundReport {
                 minDoor = min(minDoor, pct);
             }
             minStream = min(minStream, streamPct);
-            System.out.printf(Locale.ROOT, "%-6s %-5s %10.2f %12.2f %6.1f%% %11.2f %9.2f %6.1f%%%n", p.id(), p.kind(),
-                    source, analysed, pct, median, p5, streamPct);
+            double analysisCpu = threadCpu.getOrDefault("gatewatch-analysis-" + p.id(), Double.NaN);
+            double captureCpu = threadCpu.getOrDefault("gatewatch-capture-" + p.id(), Double.NaN);
+            // CPU ms per analysed frame: what a frame costs this camera's analysis thread (OpenCV's pool not counted).
+            double msPerFrame = analysisCpu * 10 / analysed;
+            analysisDemand += msPerFrame * source / 10;
+            captureDemand += captureCpu;
+            System.out.printf(Locale.ROOT, "%-6s %-5s %10.2f %12.2f %6.1f%% %11.2f %9.2f %6.1f%% %13.1f %16.1f %12.1f%n",
+                    p.id(), p.kind(), source, analysed, pct, median, p5, streamPct, analysisCpu, msPerFrame,
+                    captureCpu);
         }
+        System.out.printf(Locale.ROOT, "demand N=%d: every frame analysed would take %.0f %% of one core on the"
+                + " analysis threads (cpu_ms_per_frame x source_fps), plus %.0f %% for capture and encoding as measured;"
+                + " the machine has %d00 %%%n", n, analysisDemand, captureDemand,
+                Runtime.getRuntime().availableProcessors());
         boolean goal = !(minBusy < GOAL_ANALYSED_PCT) && !(minDoor < GOAL_ANALYSED_PCT)
                 && minStream >= GOAL_STREAM_PCT;
         System.out.printf(Locale.ROOT, "summary N=%d: analysed min %s %% (busy) / %s %% (door); viewers p5 min %.1f %%"
