@@ -89,12 +89,13 @@ final class CameraRound {
                 double wall = (System.nanoTime() - t0) / 1e9;
                 Double cpuPct = cpu0.isPresent() && cpu1.isPresent()
                         ? (cpu1.getAsLong() - cpu0.getAsLong()) / 1e9 / wall * 100 : null;
+                Map<String, Double> kinds = ThreadCpu.byKind(threads0, threads1, wall);
                 RoundReport report = new RoundReport(plans, s0, s1, seen, options.viewers(),
-                        ThreadCpu.byJavaName(tomcat.pid(), threads0, threads1, wall));
+                        ThreadCpu.byJavaName(tomcat.pid(), threads0, threads1, wall), kinds.getOrDefault("analysis", 0.0));
                 boolean goal = report.print(cpuPct, heapMax.get(), server.threads(), Latency.of(tap.seen(), clocks));
                 System.out.printf(Locale.ROOT, "Tomcat CPU by thread kind, %% of one core: %s; the machine's %d"
                                 + " cores %.0f %% busy (every process), load average %s%n",
-                        ThreadCpu.between(threads0, threads1, wall), Runtime.getRuntime().availableProcessors(),
+                        ThreadCpu.format(kinds), Runtime.getRuntime().availableProcessors(),
                         100.0 * (machine1[0] - machine0[0]) / Math.max(1, machine1[1] - machine0[1]),
                         Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
                 return goal;

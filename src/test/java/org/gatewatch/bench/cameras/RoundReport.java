@@ -24,10 +24,17 @@ final class RoundReport {
     private final int viewersPerCamera;
     private final Map<String, Double> threadCpu;
 
-    /** @param threadCpu per Java thread name, % of one core in the window */
+    private final double analysisCpu;
+
+    /**
+     * @param threadCpu   per Java thread name, % of one core in the window
+     * @param analysisCpu the analysis threads with OpenCV's workers, % of one core in the window
+     */
     RoundReport(List<CameraPlan> plans, Map<String, ServerApi.Sample> start, Map<String, ServerApi.Sample> end,
-                List<RoundSnapshot> viewers, int viewersPerCamera, Map<String, Double> threadCpu) {
+                List<RoundSnapshot> viewers, int viewersPerCamera, Map<String, Double> threadCpu,
+                double analysisCpu) {
         this.threadCpu = threadCpu;
+        this.analysisCpu = analysisCpu;
         this.plans = plans;
         this.start = start;
         this.end = end;
@@ -43,6 +50,7 @@ final class RoundReport {
                 "source_fps", "analysed_fps", "pct", "stream_fps", "stream_p5", "pct", "analysis_cpu%",
                 "cpu_ms_per_frame", "capture_cpu%");
         double analysisDemand = 0;
+        double cameraThreads = 0;
         double captureDemand = 0;
         double minBusy = Double.NaN;
         double minDoor = Double.NaN;
@@ -67,20 +75,23 @@ final class RoundReport {
                 minDoor = min(minDoor, pct);
             }
             minStream = min(minStream, streamPct);
-            double analysisCpu = threadCpu.getOrDefault("gatewatch-analysis-" + p.id(), Double.NaN);
+            double threadPct = threadCpu.getOrDefault("gatewatch-analysis-" + p.id(), Double.NaN);
             double captureCpu = threadCpu.getOrDefault("gatewatch-capture-" + p.id(), Double.NaN);
             // CPU ms per analysed frame: what a frame costs this camera's analysis thread (OpenCV's pool not counted).
-            double msPerFrame = analysisCpu * 10 / analysed;
-            analysisDemand += msPerFrame * source / 10;
+            double msPerFrame = threadPct * 10 / analysed;
+            analysisDemand += threadPct * source / analysed;
+            cameraThreads += threadPct;
             captureDemand += captureCpu;
             System.out.printf(Locale.ROOT, "%-6s %-5s %10.2f %12.2f %6.1f%% %11.2f %9.2f %6.1f%% %13.1f %16.1f %12.1f%n",
-                    p.id(), p.kind(), source, analysed, pct, median, p5, streamPct, analysisCpu, msPerFrame,
+                    p.id(), p.kind(), source, analysed, pct, median, p5, streamPct, threadPct, msPerFrame,
                     captureCpu);
         }
-        System.out.printf(Locale.ROOT, "demand N=%d: every frame analysed would take %.0f %% of one core on the"
-                + " analysis threads (cpu_ms_per_frame x source_fps), plus %.0f %% for capture and encoding as measured;"
-                + " the machine has %d00 %%%n", n, analysisDemand, captureDemand,
-                Runtime.getRuntime().availableProcessors());
+        // OpenCV's workers help whichever camera's loop they serve: their share is spread in proportion.
+        double withWorkers = cameraThreads > 0 ? analysisDemand * this.analysisCpu / cameraThreads : analysisDemand;
+        System.out.printf(Locale.ROOT, "demand N=%d: analysing every frame would take %.0f %% of one core (analysis"
+                + " threads: analysis_cpu%% x source/analysed fps, %.0f %% with OpenCV's workers), plus %.0f %% for"
+                + " capture and encoding as measured; the machine has %d00 %%%n", n, analysisDemand, withWorkers,
+                captureDemand, Runtime.getRuntime().availableProcessors());
         boolean goal = !(minBusy < GOAL_ANALYSED_PCT) && !(minDoor < GOAL_ANALYSED_PCT)
                 && minStream >= GOAL_STREAM_PCT;
         System.out.printf(Locale.ROOT, "summary N=%d: analysed min %s %% (busy) / %s %% (door); viewers p5 min %.1f %%"

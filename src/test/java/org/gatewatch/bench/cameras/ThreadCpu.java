@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * Where Tomcat's CPU goes, by kind of thread, from Linux's per-thread counters (/proc/PID/task/TID/stat): the
- * cameras' analysis and capture threads, the stream fan-out, the garbage collector, the JIT, threads native code
- * started (OpenCV's and TFLite's pools, named after the process), and the rest (Tomcat's connector among them).
+ * cameras' analysis and capture threads, the stream fan-out, the garbage collector, the JIT, and the rest (Tomcat's
+ * connector among them). A thread that native code starts takes the kernel name of the thread that started it, so
+ * OpenCV's worker threads count with the analysis that first used them.
  */
 final class ThreadCpu {
 
@@ -52,14 +53,20 @@ final class ThreadCpu {
         return new Snapshot(ticks, kinds);
     }
 
-    /** Per kind, the share of one core used between the two snapshots, {@code seconds} apart, e.g. "analysis 61%". */
-    static String between(Snapshot a, Snapshot b, double seconds) {
-        Map<String, Long> byKind = new TreeMap<>();
-        b.ticks().forEach((tid, t) -> byKind.merge(b.kinds().get(tid), t - a.ticks().getOrDefault(tid, 0L), Long::sum));
+    /** Per kind, the share of one core (%) used between the two snapshots, {@code seconds} apart. */
+    static Map<String, Double> byKind(Snapshot a, Snapshot b, double seconds) {
+        Map<String, Double> byKind = new TreeMap<>();
+        b.ticks().forEach((tid, t) -> byKind.merge(b.kinds().get(tid),
+                100.0 * (t - a.ticks().getOrDefault(tid, 0L)) / CLOCK_TICKS / seconds, Double::sum));
+        return byKind;
+    }
+
+    /** E.g. "analysis 61%, capture+encode 12%", the largest first. */
+    static String format(Map<String, Double> byKind) {
         StringBuilder out = new StringBuilder();
-        byKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e ->
-                out.append(out.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(String.format(Locale.ROOT,
-                        "%.0f%%", 100.0 * e.getValue() / CLOCK_TICKS / seconds)));
+        byKind.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).forEach(e ->
+                out.append(out.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
+                        .append(String.format(Locale.ROOT, "%.0f%%", e.getValue())));
         return out.toString();
     }
 
@@ -101,8 +108,6 @@ final class ThreadCpu {
             return "gc";
         } else if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
             return "jit";
-        } else if (comm.equals("java")) {
-            return "native pools";
         }
         return "other";
     }
