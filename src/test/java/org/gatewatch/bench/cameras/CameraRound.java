@@ -46,7 +46,15 @@ final class CameraRound {
         int n = plans.size();
         progress("N=%d: starting Tomcat with %d busy and %d door cameras", n,
                 plans.stream().filter(CameraPlan::busy).count(), plans.stream().filter(p -> !p.busy()).count());
-        RealTomcat tomcat = RealTomcat.startDropIn("bench-cameras-" + n, config);
+        RealTomcat tomcat;
+        try {
+            tomcat = RealTomcat.startDropIn("bench-cameras-" + n, config);
+        } catch (AssertionError e) {
+            // Too many cameras to start in time is a result too: the next count still runs.
+            System.out.printf(Locale.ROOT, "%nN=%d cameras: Tomcat did not start: %s%n", n,
+                    e.getMessage().lines().findFirst().orElse(""));
+            return false;
+        }
         // Ctrl-C stops this round's Tomcat too.
         Thread stopTomcat = new Thread(tomcat::stop, "bench-cameras-stop");
         Runtime.getRuntime().addShutdownHook(stopTomcat);
@@ -91,7 +99,8 @@ final class CameraRound {
                         ? (cpu1.getAsLong() - cpu0.getAsLong()) / 1e9 / wall * 100 : null;
                 Map<String, Double> kinds = ThreadCpu.byKind(threads0, threads1, wall);
                 RoundReport report = new RoundReport(plans, s0, s1, seen, options.viewers(),
-                        ThreadCpu.byJavaName(tomcat.pid(), threads0, threads1, wall), kinds.getOrDefault("analysis", 0.0));
+                        ThreadCpu.byJavaName(tomcat.pid(), threads0, threads1, wall),
+                        kinds.getOrDefault("analysis", 0.0));
                 boolean goal = report.print(cpuPct, heapMax.get(), server.threads(), Latency.of(tap.seen(), clocks));
                 System.out.printf(Locale.ROOT, "Tomcat CPU by thread kind, %% of one core: %s; the machine's %d"
                                 + " cores %.0f %% busy (every process), load average %s%n",

@@ -82,8 +82,8 @@ final class RoundReport {
             analysisDemand += threadPct * source / analysed;
             cameraThreads += threadPct;
             captureDemand += captureCpu;
-            System.out.printf(Locale.ROOT, "%-6s %-5s %10.2f %12.2f %6.1f%% %11.2f %9.2f %6.1f%% %13.1f %16.1f %12.1f%n",
-                    p.id(), p.kind(), source, analysed, pct, median, p5, streamPct, threadPct, msPerFrame,
+            System.out.printf(Locale.ROOT,
+                    "%-6s %-5s %10.2f %12.2f %6.1f%% %11.2f %9.2f %6.1f%% %13.1f %16.1f %12.1f%n", p.id(), p.kind(), source, analysed, pct, median, p5, streamPct, threadPct, msPerFrame,
                     captureCpu);
         }
         // OpenCV's workers help whichever camera's loop they serve: their share is spread in proportion.
