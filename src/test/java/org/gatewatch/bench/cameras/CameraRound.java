@@ -109,6 +109,9 @@ final class CameraRound {
                         Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
                 return goal;
             }
+        } catch (IOException e) {
+            System.out.printf(Locale.ROOT, "%nN=%d cameras: the round failed: %s%n", n, e);
+            return false;
         } finally {
             poller.shutdownNow();
             for (ViewerPool pool : pools) {

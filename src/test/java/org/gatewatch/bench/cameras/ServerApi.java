@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 final class ServerApi {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(120);
 
     /** One camera in /api/status, read at {@code sampledMillis} (this machine's wall clock). */
     record Sample(long framesCaptured, long framesAnalyzed, long lastFrameMillis, double fps, long sampledMillis) {
@@ -77,7 +78,8 @@ final class ServerApi {
                     .getBytes(StandardCharsets.US_ASCII));
             part.write(Files.readAllBytes(image));
             part.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-            send(request("/api/people/" + id + "/faces")
+            // Each upload finds and embeds the face before it answers: slow on a machine short of CPU.
+            send(request("/api/people/" + id + "/faces").timeout(UPLOAD_TIMEOUT)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(part.toByteArray())), "upload " + image);
         }
