@@ -22,7 +22,8 @@ public final class CamerasBenchmark {
               --cameras  camera counts, one Tomcat each (default 1,2,4,8,16)
               --seconds  measurement window per count (default 25), after a warm-up of 15 s
               --busy     how many cameras replay vtest.avi, people walking all the time: 'half' (default; at least
-                         one) or a number; the others are doors with one walk a loop, never two doors at once
+                         one) or a number; the others are doors with one walk a loop, never two of the first 16
+                         doors at once (--busy 1: at most two cameras busy at once)
               --viewers  viewers per camera (default 10), HTTP Basic as the viewer user
             Goal per N: every camera analysed at >= 90 % of its source's fps, every viewer (p5) at >= 95 %.
             Needs vtest.avi (apt-get install opencv-doc) and the face photos (bin/fetch-face-images).""";

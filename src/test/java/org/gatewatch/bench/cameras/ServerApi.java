@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /** The REST calls the benchmark makes as the admin: status, enrolment, the heap from /metrics. */
 final class ServerApi {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(120);
 
     /** One camera in /api/status, read at {@code sampledMillis} (this machine's wall clock). */
