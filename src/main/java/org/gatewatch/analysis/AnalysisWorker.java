@@ -78,9 +78,10 @@ public final class AnalysisWorker {
                     busy = true;
                     millis = frameMillis;
                 }
+                boolean done = false;
                 try {
                     latest = analyzer.analyze(work, millis);
-                    analyzed.increment();
+                    done = true;
                 } catch (RuntimeException | Error e) {
                     // One bad frame, even one that makes a model throw an Error, must not leave a gate unanalysed:
                     // the next frame is analysed as usual, and /api/status shows what went wrong.
@@ -90,6 +91,10 @@ public final class AnalysisWorker {
                     synchronized (this) {
                         busy = false;
                     }
+                }
+                // Counted once the worker is free again, so whoever sees the count can offer the next frame.
+                if (done) {
+                    analyzed.increment();
                 }
                 rate.tick();
             }

@@ -4,7 +4,7 @@ package org.gatewatch.bench;
  * Millisecond histogram for staleness and time to first frame. Fixed 1 ms buckets: recording is an array increment,
  * which matters at 30,000 parts per second on the client's share of two cores.
  */
-final class Histogram {
+public final class Histogram {
 
     private final long[] counts;
     private long total;
@@ -26,7 +26,7 @@ final class Histogram {
         max = Math.max(max, millis);
     }
 
-    long count() {
+    public long count() {
         return total;
     }
 
@@ -35,7 +35,7 @@ final class Histogram {
     }
 
     /** Nearest-rank percentile in ms, or -1 when empty; values past the last bucket report the maximum seen. */
-    long percentile(double p) {
+    public long percentile(double p) {
         if (total == 0) {
             return -1;
         }

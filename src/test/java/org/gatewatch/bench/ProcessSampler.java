@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /** CPU time and thread counts of a process, read from Linux's /proc; also this JVM's own CPU time and fd limit. */
-final class ProcessSampler {
+public final class ProcessSampler {
 
     private static final long DEFAULT_CLOCK_TICKS = 100;
 
@@ -18,14 +18,14 @@ final class ProcessSampler {
     private final Path status;
     private final long clockTicks;
 
-    ProcessSampler(long pid) {
+    public ProcessSampler(long pid) {
         this.stat = Path.of("/proc", Long.toString(pid), "stat");
         this.status = Path.of("/proc", Long.toString(pid), "status");
         this.clockTicks = clockTicks();
     }
 
     /** User plus system CPU time in nanoseconds. */
-    OptionalLong cpuNanos() {
+    public OptionalLong cpuNanos() {
         try {
             String line = Files.readString(stat, StandardCharsets.US_ASCII);
             // The command name (field 2) may contain spaces and parentheses; fields after the last ')' are fixed.
@@ -38,7 +38,7 @@ final class ProcessSampler {
     }
 
     /** Live threads, from the {@code Threads:} line of /proc/pid/status. */
-    OptionalInt threads() {
+    public OptionalInt threads() {
         try {
             for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
                 if (line.startsWith("Threads:")) {

@@ -9,7 +9,7 @@ import java.util.Map;
  *                       failed or got no frame counts with 0, so a server that silently starves viewers shows up
  * @param failures       failure and disconnect reasons with their counts
  */
-record RoundSnapshot(int viewers, int connected, int rejected, int failed, int disconnected,
+public record RoundSnapshot(int viewers, int connected, int rejected, int failed, int disconnected,
                      long[] partsPerViewer, double windowSeconds, Histogram staleness, Histogram firstFrame,
                      Map<String, Integer> failures) {
 }

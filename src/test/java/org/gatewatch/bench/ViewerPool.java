@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * lines, so nothing has to stay in a buffer between reads, and 3,000 per-connection buffers would be wasted memory.
  * Other threads talk to the pool only through {@link #submit}, which runs a task on the pool's thread.
  */
-final class ViewerPool implements AutoCloseable {
+public final class ViewerPool implements AutoCloseable {
 
     private static final int READ_BUFFER_BYTES = 256 * 1024;
     private static final int MAX_FIRST_FRAME_MILLIS = 120_000;
@@ -50,7 +50,7 @@ final class ViewerPool implements AutoCloseable {
     private String openFailure;
 
     /** {@code maxSockets}: viewers past it are counted as failed unopened, so the JVM keeps fds for itself. */
-    ViewerPool(InetSocketAddress server, byte[] request, int viewers, int rampPerSecond, int maxSockets)
+    public ViewerPool(InetSocketAddress server, byte[] request, int viewers, int rampPerSecond, int maxSockets)
             throws IOException {
         this.server = server;
         this.request = request;
@@ -62,7 +62,7 @@ final class ViewerPool implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
@@ -72,11 +72,11 @@ final class ViewerPool implements AutoCloseable {
     }
 
     /** Waits until every viewer's connection has been started (not necessarily answered). */
-    boolean awaitAllOpened(long timeoutMillis) throws InterruptedException {
+    public boolean awaitAllOpened(long timeoutMillis) throws InterruptedException {
         return allOpened.await(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
-    CompletableFuture<Void> openWindow() {
+    public CompletableFuture<Void> openWindow() {
         return submit(() -> {
             window.open(System.nanoTime());
             return null;
@@ -84,7 +84,7 @@ final class ViewerPool implements AutoCloseable {
     }
 
     /** Closes the window and returns what the viewers saw in it. */
-    CompletableFuture<RoundSnapshot> closeWindow() {
+    public CompletableFuture<RoundSnapshot> closeWindow() {
         return submit(() -> {
             window.close(System.nanoTime());
             return snapshot();

@@ -27,7 +27,8 @@ import org.gatewatch.it.TestPaths;
  */
 public final class RealTomcat {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Long enough for a test's Tomcat; a benchmark's with many cameras on a busy machine may ask for more. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("gatewatch.tomcat.startSeconds", 90));
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
