@@ -9,9 +9,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 /**
  * {@code bin/gatewatch install CATALINA_BASE [--no-server-xml]}: puts GateWatch into an existing Tomcat 10.1 or 11.
@@ -114,7 +118,7 @@ public final class InstallCommand {
 
     private static boolean copyIfDifferent(Path source, Path target, List<String> changes) throws IOException {
         boolean exists = Files.exists(target);
-        if (exists && Files.mismatch(source, target) == -1) {
+        if (exists && (Files.mismatch(source, target) == -1 || sameEntries(source, target))) {
             return false;
         }
         Files.createDirectories(target.getParent());
@@ -124,6 +128,22 @@ public final class InstallCommand {
         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         changes.add(target.getParent().getFileName() + "/" + target.getFileName() + (exists ? ": replaced" : ": added"));
         return true;
+    }
+
+    /**
+     * Whether two archives hold the same files with the same contents (names, sizes and CRCs), whatever their time
+     * stamps: each build of an unchanged project writes a WAR that differs only in those.
+     */
+    private static boolean sameEntries(Path a, Path b) throws IOException {
+        try (ZipFile za = new ZipFile(a.toFile()); ZipFile zb = new ZipFile(b.toFile())) {
+            Map<String, String> left = new HashMap<>();
+            za.stream().forEach(e -> left.put(e.getName(), e.getSize() + ":" + e.getCrc()));
+            Map<String, String> right = new HashMap<>();
+            zb.stream().forEach(e -> right.put(e.getName(), e.getSize() + ":" + e.getCrc()));
+            return left.equals(right);
+        } catch (ZipException e) {
+            return false; // not an archive, or a damaged one: the bytes differ, so it is copied again
+        }
     }
 
     /** @return whether server.xml changed; its old text is kept beside it first */

@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.gatewatch.cli.InstallCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,6 +100,28 @@ class TomcatInstallIT {
         assertEquals(-1, Files.mismatch(base.resolve("conf/server.xml"), base.resolve("conf/server.xml.stock")));
         assertTrue(backups(base).isEmpty(), "no backup without a change");
         assertTrue(Files.isRegularFile(base.resolve("lib/gatewatch-tomcat.jar")), "the login jar in lib/");
+
+        // Each build of an unchanged project writes a WAR that differs only in its time stamps: not a change.
+        restamp(base.resolve("webapps/gatewatch.war"));
+        String again = install(base, "--no-server-xml");
+        assertTrue(again.startsWith("Nothing to change"), again);
+    }
+
+    /** Rewrites an archive with the same entries and contents, every entry stamped a day later. */
+    private static void restamp(Path archive) throws IOException {
+        Path copy = archive.resolveSibling(archive.getFileName() + ".restamped");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(archive));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                ZipEntry n = new ZipEntry(e.getName());
+                n.setTime(e.getTime() + TimeUnit.DAYS.toMillis(1));
+                out.putNextEntry(n);
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+        assertTrue(Files.mismatch(archive, copy) != -1, "the restamped archive differs in its bytes");
+        Files.move(copy, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     // ----------------------------------------------------------------------------------------------------------------
