@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.SocketFactory;
 
 /**
  * The tests' MJPEG viewer: reads exactly what a browser would, part by part, from a raw socket with HTTP/1.1
@@ -88,18 +89,32 @@ public final class MjpegClient implements AutoCloseable {
         return open(uri, 0, null, authorization);
     }
 
+    /**
+     * Opens the stream over sockets from {@code sockets} (an {@code SSLSocketFactory} for an https URL: HTTP/1.1 over
+     * TLS), with this {@code Authorization}; the whole read must end within {@code deadline}.
+     */
+    public static MjpegClient open(URI uri, Duration deadline, SocketFactory sockets, String authorization)
+            throws IOException {
+        return open(uri, 0, deadline, authorization, sockets);
+    }
+
     private static MjpegClient open(URI uri, int receiveBuffer, Duration deadline) throws IOException {
         return open(uri, receiveBuffer, deadline, ItUsers.ADMIN.header());
     }
 
     private static MjpegClient open(URI uri, int receiveBuffer, Duration deadline, String authorization)
             throws IOException {
-        Socket socket = new Socket();
+        return open(uri, receiveBuffer, deadline, authorization, SocketFactory.getDefault());
+    }
+
+    private static MjpegClient open(URI uri, int receiveBuffer, Duration deadline, String authorization,
+                                    SocketFactory sockets) throws IOException {
+        Socket socket = sockets.createSocket();
         try {
             if (receiveBuffer > 0) {
                 socket.setReceiveBufferSize(receiveBuffer);
             }
-            int port = uri.getPort() < 0 ? 80 : uri.getPort();
+            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
             socket.connect(new InetSocketAddress(uri.getHost(), port), 5_000);
             String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             OutputStream out = socket.getOutputStream();
