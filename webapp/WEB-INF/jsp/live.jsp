@@ -16,7 +16,7 @@
 <body>
 <%@ include file="nav.jspf" %>
 <div class="live-layout">
-<main class="cameras">
+<main class="cameras" data-widths="${streamWidths}">
   <c:forEach var="cam" items="${cameras}">
     <section class="camera" id="camera-${cam.id}" data-camera="${cam.id}">
       <div class="frame">
@@ -58,7 +58,8 @@
 </c:if>
 </div>
 <footer class="foot">Streams are MJPEG (<code>multipart/x-mixed-replace</code>); add <code>?fps=N</code> to cap a viewer's rate,
-  <code>?overlay=0</code> for the picture without analysis.
+  <code>?overlay=0</code> for the picture without analysis, <code>?width=N</code> or <code>?size=small|medium</code> for a
+  smaller one.
   <span id="snapshot-disk">Event snapshots on disk: <c:choose><c:when test="${snapshotMegabytes != null}"><fmt:formatNumber value="${snapshotMegabytes}" maxFractionDigits="1"/> MB</c:when><c:otherwise>unknown</c:otherwise></c:choose></span></footer>
 <script src="${ctx}/static/js/live.js" defer></script>
 <script src="${ctx}/static/js/events-panel.js" defer></script>

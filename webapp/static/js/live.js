@@ -27,3 +27,30 @@
   }
   setInterval(refresh, 2000);
 })();
+
+// Asks each stream for the narrowest picture that fills its grid cell (the server encodes each width once for all
+// its viewers), so a wall of cameras on a phone costs a fraction of the full pictures' bandwidth. Without the script
+// the page shows the full pictures.
+(function () {
+  const grid = document.querySelector('.cameras[data-widths]');
+  if (!grid) return;
+  const widths = grid.dataset.widths.split(' ').map(Number).filter(w => w > 0);
+  function fit(img) {
+    // At most 1.25 device pixels per CSS pixel: a camera wall on a phone's 3x screen stays light, and a picture
+    // scaled up a little in the browser still shows who is at the door.
+    const need = Math.ceil(img.clientWidth * Math.min(window.devicePixelRatio || 1, 1.25));
+    const width = widths.find(w => w >= need);
+    const base = img.getAttribute('src').split('?')[0];
+    const wanted = width ? base + '?width=' + width : base;
+    if (need > 0 && img.getAttribute('src') !== wanted) img.setAttribute('src', wanted);
+  }
+  function fitAll() {
+    document.querySelectorAll('img.stream').forEach(fit);
+  }
+  let timer = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(timer);
+    timer = setTimeout(fitAll, 500);
+  });
+  fitAll();
+})();

@@ -15,6 +15,7 @@ import org.gatewatch.config.Secrets;
 import org.gatewatch.stream.FrameHub;
 import org.gatewatch.stream.JpegEncoder;
 import org.gatewatch.stream.JpegFrame;
+import org.gatewatch.stream.StreamWidth;
 
 /**
  * One camera assembled: source → capture thread → pipeline (analysis beside it) → hubs. Capture starts on demand and
@@ -133,28 +134,47 @@ public final class Camera {
         return fps > 0 ? Math.max(STALE_AFTER_MILLIS, (long) Math.ceil(3_000 / fps)) : STALE_AFTER_MILLIS;
     }
 
-    /** Viewers of both streams (with and without overlay). */
+    /** Viewers of both streams (with and without overlay), at every width. */
     public int viewers() {
-        return hub.viewerCount() + (cleanHub != hub ? cleanHub.viewerCount() : 0);
+        return hub.viewersAllWidths() + (cleanHub != hub ? cleanHub.viewersAllWidths() : 0);
+    }
+
+    /** Invoked by the keep-alive thread about once a second: every stream of the camera. */
+    public void keepAlive() {
+        hub.keepAlive();
+        if (cleanHub != hub) {
+            cleanHub.keepAlive();
+        }
     }
 
     public long framesCaptured() {
         return worker.framesCaptured();
     }
 
-    /** JPEG encodes of both streams. */
+    /** JPEG encodes of both streams, at every width. */
     public long framesEncoded() {
         return pipeline.framesEncoded();
     }
 
-    /** Frames written to viewers, of both streams. */
-    public long framesSent() {
-        return hub.framesSent() + (cleanHub != hub ? cleanHub.framesSent() : 0);
+    /**
+     * JPEG encodes at one width of both streams: {@link StreamWidth#FULL} counts the full-size annotated stream's,
+     * a fixed width its downscaled ones. Does not grow with the number of viewers of that width.
+     */
+    public long framesEncodedAt(int width) {
+        if (width == StreamWidth.FULL) {
+            return pipeline.framesEncodedFull();
+        }
+        return hub.sizes().encodedAt(width) + (cleanHub != hub ? cleanHub.sizes().encodedAt(width) : 0);
     }
 
-    /** Frames a slow viewer never got because a newer one replaced them, of both streams. */
+    /** Frames written to viewers, of both streams, at every width. */
+    public long framesSent() {
+        return hub.framesSentAllWidths() + (cleanHub != hub ? cleanHub.framesSentAllWidths() : 0);
+    }
+
+    /** Frames a slow viewer never got because a newer one replaced them, of both streams, at every width. */
     public long framesSkipped() {
-        return hub.framesSkipped() + (cleanHub != hub ? cleanHub.framesSkipped() : 0);
+        return hub.framesSkippedAllWidths() + (cleanHub != hub ? cleanHub.framesSkippedAllWidths() : 0);
     }
 
     public CaptureState captureState() {

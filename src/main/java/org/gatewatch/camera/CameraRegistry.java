@@ -77,7 +77,7 @@ public final class CameraRegistry implements HubDirectory {
 
     /** Invoked by the keep-alive thread about once a second. */
     public void keepAlive() {
-        cameras.values().forEach(c -> c.hub().keepAlive());
+        cameras.values().forEach(Camera::keepAlive);
     }
 
     public void startAll() {

@@ -6,12 +6,14 @@ import org.gatewatch.analysis.AnalysisWorker;
 import org.gatewatch.capture.FrameSink;
 import org.gatewatch.stream.FrameHub;
 import org.gatewatch.stream.JpegEncoder;
+import org.gatewatch.stream.JpegFrame;
 import org.opencv.core.Mat;
 
 /**
  * The frame path of one camera: captured frame → (a copy to analysis) → overlay of the newest analysis result →
  * JPEG, once → the camera's hub. With analysis, the clean picture ({@code ?overlay=0}) is encoded too, but only
- * while someone watches it.
+ * while someone watches it. Each downscaled width ({@code ?width=}) is scaled from the same picture and encoded once
+ * per frame while someone watches that width.
  */
 public final class StreamPipeline implements FrameSink {
 
@@ -20,6 +22,7 @@ public final class StreamPipeline implements FrameSink {
     private final FrameHub cleanHub;
     private final AnalysisWorker analysis;
     private final LongAdder encoded = new LongAdder();
+    private final LongAdder fullEncoded = new LongAdder();
     private final LongConsumer publishNanos;
     private long seq;
 
@@ -56,20 +59,33 @@ public final class StreamPipeline implements FrameSink {
         long n = ++seq;
         if (analysis != null) {
             analysis.offer(frame, captureMillis);
-            if (cleanHub != hub && cleanHub.viewerCount() > 0) {
-                cleanHub.publish(encoder.encode(frame, n, captureMillis));
-                encoded.increment();
+            if (cleanHub != hub) {
+                JpegFrame clean = null;
+                if (cleanHub.viewerCount() > 0) {
+                    clean = encoder.encode(frame, n, captureMillis);
+                    cleanHub.publish(clean);
+                    encoded.increment();
+                }
+                encoded.add(SizedPublish.publish(cleanHub, frame, clean, encoder, n, captureMillis));
             }
             analysis.latest().drawOn(frame);
         }
-        hub.publish(encoder.encode(frame, n, captureMillis));
+        JpegFrame full = encoder.encode(frame, n, captureMillis);
+        hub.publish(full);
         encoded.increment();
+        fullEncoded.increment();
+        encoded.add(SizedPublish.publish(hub, frame, full, encoder, n, captureMillis));
         publishNanos.accept(System.nanoTime() - start);
     }
 
     /** JPEG encodes so far, of both streams. */
     public long framesEncoded() {
         return encoded.sum();
+    }
+
+    /** JPEG encodes of the full-size annotated stream (the one every camera has) so far. */
+    public long framesEncodedFull() {
+        return fullEncoded.sum();
     }
 
     /** Invoked after the capture thread stopped. */

@@ -12,6 +12,7 @@ import java.util.function.ToDoubleFunction;
 import org.gatewatch.camera.Camera;
 import org.gatewatch.camera.CameraRegistry;
 import org.gatewatch.capture.CaptureState;
+import org.gatewatch.stream.StreamWidth;
 import org.gatewatch.stream.ViewerLimit;
 
 /**
@@ -34,6 +35,13 @@ final class CameraMeters {
                     Camera::framesCaptured);
             counter(registry, "gatewatch.camera.frames.encoded", "JPEG encodes, both streams", camera, tags,
                     Camera::framesEncoded);
+            counter(registry, "gatewatch.stream.frames.encoded", "JPEG encodes of the full-size stream with overlay",
+                    camera, tags.and("width", "full"), c -> c.framesEncodedAt(StreamWidth.FULL));
+            for (int width : StreamWidth.WIDTHS) {
+                counter(registry, "gatewatch.stream.frames.encoded",
+                        "JPEG encodes of a downscaled width (?width=, ?size=), once per frame whatever its viewers",
+                        camera, tags.and("width", Integer.toString(width)), c -> c.framesEncodedAt(width));
+            }
             counter(registry, "gatewatch.camera.frames.sent", "Frames written to viewers", camera, tags,
                     Camera::framesSent);
             counter(registry, "gatewatch.camera.frames.skipped",

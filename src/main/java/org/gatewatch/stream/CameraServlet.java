@@ -46,7 +46,7 @@ public final class CameraServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
             if ("/video_feed".equals(req.getServletPath())) {
-                stream(directory.firstHub(), req, resp);
+                stream(directory.firstHub().atWidth(widthParam(req)), req, resp);
                 return;
             }
             String[] parts = String.valueOf(req.getPathInfo()).split("/");
@@ -54,8 +54,9 @@ public final class CameraServlet extends HttpServlet {
                 throw new HttpError(404, "no such resource; use /cameras/{id}/video_feed or /cameras/{id}/snapshot.jpg");
             }
             boolean overlay = overlayParam(req.getParameter("overlay"));
+            int width = widthParam(req);
             FrameHub hub = (overlay ? directory.hub(parts[1]) : directory.cleanHub(parts[1]))
-                    .orElseThrow(() -> new HttpError(404, "no camera '" + parts[1] + "'"));
+                    .orElseThrow(() -> new HttpError(404, "no camera '" + parts[1] + "'")).atWidth(width);
             switch (parts[2]) {
                 case "video_feed" -> stream(hub, req, resp);
                 case "snapshot.jpg" -> snapshot(hub, req, resp);
@@ -109,6 +110,11 @@ public final class CameraServlet extends HttpServlet {
             }
             throw e;
         }
+    }
+
+    /** {@code ?width=N} or {@code ?size=}: the fixed width of the picture asked for ({@link StreamWidth}). */
+    private static int widthParam(HttpServletRequest req) {
+        return StreamWidth.parse(req.getParameter("width"), req.getParameter("size"));
     }
 
     private static boolean overlayParam(String raw) {

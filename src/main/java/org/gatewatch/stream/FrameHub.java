@@ -38,13 +38,20 @@ public final class FrameHub {
     private final LongAdder framesSkipped = new LongAdder();
     private volatile JpegFrame newest;
     private volatile long lastDemandNanos = System.nanoTime();
+    /** This picture's downscaled streams; null in a hub that is one of them. */
+    private final SizedHubs sizes;
 
     /**
      * @param onDemand run (on the caller's thread) whenever someone wants frames (a viewer joins, a snapshot is
      *                 served); the camera starts its capture thread if it is not running
      */
     public FrameHub(String cameraId, Executor fanOut, int shardCount, Runnable onDemand) {
+        this(cameraId, fanOut, shardCount, onDemand, true);
+    }
+
+    private FrameHub(String cameraId, Executor fanOut, int shardCount, Runnable onDemand, boolean full) {
         this.cameraId = cameraId;
+        this.sizes = full ? new SizedHubs(w -> new FrameHub(cameraId, fanOut, shardCount, onDemand, false)) : null;
         this.fanOut = fanOut;
         this.onDemand = onDemand;
         for (int i = 0; i < Math.max(1, shardCount); i++) {
@@ -63,6 +70,22 @@ public final class FrameHub {
         for (Shard shard : shards) {
             shard.publish(frame);
         }
+    }
+
+    /** The hub of this picture at a fixed width ({@link StreamWidth}); this hub itself for the full picture. */
+    public FrameHub atWidth(int width) {
+        if (width == StreamWidth.FULL) {
+            return this;
+        }
+        if (sizes == null) {
+            throw new IllegalStateException("a downscaled stream has no sizes of its own");
+        }
+        return sizes.at(width);
+    }
+
+    /** This picture's downscaled streams, for the publish step; null in a hub that is one of them. */
+    public SizedHubs sizes() {
+        return sizes;
     }
 
     /** The newest frame, or null before the first. */
@@ -99,9 +122,18 @@ public final class FrameHub {
         return viewerCount.get();
     }
 
-    /** True while someone has wanted frames within {@code idle}: a viewer is connected, or left less than idle ago. */
+    /** Viewers of this picture at every width. */
+    public int viewersAllWidths() {
+        return viewerCount() + (sizes == null ? 0 : sizes.viewers());
+    }
+
+    /**
+     * True while someone has wanted frames within {@code idle}, at any width: a viewer is connected, or left less
+     * than idle ago.
+     */
     public boolean wantedWithin(Duration idle) {
-        return viewerCount.get() > 0 || System.nanoTime() - lastDemandNanos < idle.toNanos();
+        return viewerCount.get() > 0 || System.nanoTime() - lastDemandNanos < idle.toNanos()
+                || (sizes != null && sizes.wantedWithin(idle));
     }
 
     /** Marks demand now and tells the camera. */
@@ -130,10 +162,23 @@ public final class FrameHub {
         return framesSkipped.sum();
     }
 
+    /** Frames written to viewers of this picture at every width. */
+    public long framesSentAllWidths() {
+        return framesSent() + (sizes == null ? 0 : sizes.sent());
+    }
+
+    /** Frames skipped for slow viewers of this picture at every width. */
+    public long framesSkippedAllWidths() {
+        return framesSkipped() + (sizes == null ? 0 : sizes.skipped());
+    }
+
     /** Invoked by the keep-alive thread about once a second; see {@link FrameViewer#keepAlive()}. */
     public void keepAlive() {
         for (Shard shard : shards) {
             shard.each(FrameViewer::keepAlive, "failed a keep-alive");
+        }
+        if (sizes != null) {
+            sizes.keepAlive();
         }
     }
 
@@ -142,6 +187,9 @@ public final class FrameHub {
         for (Shard shard : shards) {
             shard.each(FrameViewer::close, "failed to close");
             shard.viewers.forEach(this::removeViewer);
+        }
+        if (sizes != null) {
+            sizes.closeAllViewers();
         }
     }
 

@@ -3,7 +3,9 @@ package org.gatewatch.stream;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
+import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Encodes a camera's frames to JPEG, once per frame whatever the number of viewers. Owned by one capture thread at
@@ -13,6 +15,7 @@ public final class JpegEncoder implements AutoCloseable {
 
     private final MatOfInt params;
     private final MatOfByte buffer = new MatOfByte();
+    private final Mat scaled = new Mat();
 
     public JpegEncoder(int quality) {
         this.params = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality);
@@ -21,6 +24,20 @@ public final class JpegEncoder implements AutoCloseable {
     /** Invoked by the capture thread; the returned frame is shared read-only by every viewer. */
     public JpegFrame encode(Mat bgr, long seq, long captureMillis) {
         return JpegFrame.of(seq, captureMillis, encode(bgr));
+    }
+
+    /**
+     * {@code bgr} scaled down to {@code width} (aspect kept) and encoded, for every viewer of that width. The caller
+     * never asks for a width that would upscale: a viewer that wide gets the full picture.
+     */
+    public JpegFrame encodeScaled(Mat bgr, int width, long seq, long captureMillis) {
+        if (width >= bgr.cols()) {
+            throw new IllegalArgumentException("will not upscale a " + bgr.cols() + " px wide frame to " + width);
+        }
+        int height = Math.max(1, (int) Math.round(bgr.rows() * (double) width / bgr.cols()));
+        // INTER_AREA averages the source pixels a target pixel covers: no aliasing when shrinking.
+        Imgproc.resize(bgr, scaled, new Size(width, height), 0, 0, Imgproc.INTER_AREA);
+        return encode(scaled, seq, captureMillis);
     }
 
     /** The JPEG bytes of {@code bgr} (a frame, or a region of one), for whoever owns this encoder. */
@@ -34,6 +51,7 @@ public final class JpegEncoder implements AutoCloseable {
     @Override
     public void close() {
         buffer.release();
+        scaled.release();
         params.release();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
 record ResultRow(int viewers, int connected, int rejected429, int failed, int disconnects, Double sourceFps,
                  Double fpsMedian, Double fpsP5, Double pctOfSource, Long staleP50Millis, Long staleP99Millis,
                  Long firstFrameP50Millis, Long firstFrameP99Millis, Double encodesPerSecond, Integer serverThreads,
-                 Double serverCpuPct, Double clientCpuPct) {
+                 Double serverCpuPct, Double clientCpuPct, Double serverMicrosPerFrame) {
 
     /** The goal: every viewer (5th percentile) near the source rate, and frames fresh enough for a gate. */
     static final double GOAL_PCT_OF_SOURCE = 95.0;
@@ -22,13 +22,24 @@ record ResultRow(int viewers, int connected, int rejected429, int failed, int di
         Double pct = p5 == null || sourceFps == null || !(sourceFps > 0) ? null : p5 / sourceFps * 100;
         return new ResultRow(s.viewers(), s.connected(), s.rejected(), s.failed(), s.disconnected(), sourceFps,
                 median, p5, pct, millis(s.staleness(), 50), millis(s.staleness(), 99),
-                millis(s.firstFrame(), 50), millis(s.firstFrame(), 99), null, null, null, null);
+                millis(s.firstFrame(), 50), millis(s.firstFrame(), 99), null, null, null, null, null);
     }
 
-    ResultRow withServer(Double encodesPerSecond, Integer serverThreads, Double serverCpuPct, Double clientCpuPct) {
+    /**
+     * @param serverMicrosPerFrame the server process's CPU time in the window (user plus system, every thread)
+     *                             divided by the frames all viewers received in it, in microseconds
+     */
+    ResultRow withServer(Double encodesPerSecond, Integer serverThreads, Double serverCpuPct, Double clientCpuPct,
+                         Double serverMicrosPerFrame) {
         return new ResultRow(viewers, connected, rejected429, failed, disconnects, sourceFps, fpsMedian, fpsP5,
                 pctOfSource, staleP50Millis, staleP99Millis, firstFrameP50Millis, firstFrameP99Millis,
-                encodesPerSecond, serverThreads, serverCpuPct, clientCpuPct);
+                encodesPerSecond, serverThreads, serverCpuPct, clientCpuPct, serverMicrosPerFrame);
+    }
+
+    /** The server's CPU per delivered frame: {@code cpuNanos} over every part of {@code s}, in microseconds. */
+    static Double microsPerFrame(Long cpuNanos, RoundSnapshot s) {
+        long parts = java.util.Arrays.stream(s.partsPerViewer()).sum();
+        return cpuNanos == null || parts == 0 ? null : cpuNanos / 1_000.0 / parts;
     }
 
     /** PASS, FAIL or UNKNOWN, with the reason for anything but PASS. */

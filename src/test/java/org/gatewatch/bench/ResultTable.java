@@ -8,7 +8,7 @@ final class ResultTable {
 
     private static final String[] COLUMNS = {"N", "connected", "rejected429", "failed", "disconnects", "source_fps",
         "fps_median", "fps_p5", "pct_of_source", "stale_p50_ms", "stale_p99_ms", "first_frame_p50_ms",
-        "first_frame_p99_ms", "encodes_per_s", "server_threads", "server_cpu_pct", "client_cpu_pct"};
+        "first_frame_p99_ms", "encodes_per_s", "server_threads", "server_cpu_pct", "client_cpu_pct", "server_us_per_frame"};
     private static final int MIN_WIDTH = 6;
 
     private ResultTable() {
@@ -22,7 +22,7 @@ final class ResultTable {
         return line(r.viewers(), r.connected(), r.rejected429(), r.failed(), r.disconnects(), f2(r.sourceFps()),
                 f2(r.fpsMedian()), f2(r.fpsP5()), f1(r.pctOfSource()), r.staleP50Millis(), r.staleP99Millis(),
                 r.firstFrameP50Millis(), r.firstFrameP99Millis(), f2(r.encodesPerSecond()), r.serverThreads(),
-                f1(r.serverCpuPct()), f1(r.clientCpuPct()));
+                f1(r.serverCpuPct()), f1(r.clientCpuPct()), f1(r.serverMicrosPerFrame()));
     }
 
     static String goalLine(List<ResultRow> rows) {

@@ -132,12 +132,14 @@ public final class StreamBenchmark {
             double wall = wall1 - wall0;
             reportClientLoad(viewers, poolCpu0 < 0 || poolCpu1 < 0 ? -1 : (poolCpu1 - poolCpu0) / wall * 100);
             Double sourceFps = status1.or(() -> status0).map(CameraStatus::fps).filter(f -> f > 0).orElse(null);
+            Long serverCpu = serverCpu0.isPresent() && serverCpu1.isPresent()
+                    ? serverCpu1.getAsLong() - serverCpu0.getAsLong() : null;
             return ResultRow.of(snapshot, sourceFps).withServer(
                     encodesPerSecond(status0, status1),
                     threads.isPresent() ? threads.getAsInt() : null,
-                    serverCpu0.isPresent() && serverCpu1.isPresent()
-                            ? (serverCpu1.getAsLong() - serverCpu0.getAsLong()) / wall * 100 : null,
-                    (ownCpu1 - ownCpu0) / wall * 100);
+                    serverCpu == null ? null : serverCpu / wall * 100,
+                    (ownCpu1 - ownCpu0) / wall * 100,
+                    ResultRow.microsPerFrame(serverCpu, snapshot));
         }
     }
 

@@ -180,6 +180,28 @@ class LivePageBrowserIT {
         assertTrue(refused.isEmpty(), "refused by the Content-Security-Policy: " + refused);
     }
 
+    @Test
+    @Order(6)
+    void eachStreamAsksForAWidthThatFitsItsGridCell() {
+        WebElement img = driver.findElement(By.cssSelector(STREAM_IMG));
+        double cell = num(js("return arguments[0].clientWidth;", img));
+        // A desktop's cell is wider than the 768 px camera: a fixed width above it, served as the full picture.
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> String.valueOf(img.getAttribute("src"))
+                .matches(".*/cameras/demo/video_feed\\?width=(960|1280)") && num(js(
+                "return arguments[0].naturalWidth;", img)) == 768);
+
+        // A phone with a 3x screen: its cell is about 360 CSS pixels, so the page asks for 480, not 3 x 360.
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
+        driver.navigate().refresh();
+        WebElement phoneImg = driver.findElement(By.cssSelector(STREAM_IMG));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> String.valueOf(phoneImg.getAttribute("src"))
+                .endsWith("/cameras/demo/video_feed?width=480") && num(js(
+                "return arguments[0].naturalWidth;", phoneImg)) == 480);
+        assertTrue(cell > 480, "the desktop cell is " + cell + " px wide");
+    }
+
     // ----------------------------------------------------------------------------------------------------------------
 
     /** Exact CSS viewport through DevTools: --window-size sets the outer window, which is not the page's width. */
