@@ -11,8 +11,9 @@ import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.NewEvent;
 
 /**
- * Two once-a-second rounds over the cameras, each on a thread of its own: the keep-alive of their streams, and their
- * sight, recorded as {@code CAMERA_DOWN} and {@code CAMERA_UP} events as each camera loses and regains its source.
+ * Rounds over the cameras on two threads: on one, the keep-alive of their streams every second and, twice a second,
+ * the NO SIGNAL picture for the viewers of a camera without frames; on the other, every second, their sight,
+ * recorded as {@code CAMERA_DOWN} and {@code CAMERA_UP} events as each camera loses and regains its source.
  * Recording waits for the database, which must never hold up the keep-alive.
  */
 final class CameraWatch {
@@ -31,6 +32,13 @@ final class CameraWatch {
                 LOG.error("Keep-alive round failed", e);
             }
         }, 1, 1, TimeUnit.SECONDS);
+        keepAlive.executor().scheduleAtFixedRate(() -> {
+            try {
+                cameras.showNoSignal(System.currentTimeMillis());
+            } catch (RuntimeException e) {
+                LOG.error("NO SIGNAL round failed", e);
+            }
+        }, 500, 500, TimeUnit.MILLISECONDS);
         List<CameraHealth> health = cameras.cameras().stream().map(CameraHealth::new).toList();
         pool.executor().scheduleWithFixedDelay(() -> {
             long now = System.currentTimeMillis();

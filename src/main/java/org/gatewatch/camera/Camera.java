@@ -1,6 +1,7 @@
 package org.gatewatch.camera;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -25,6 +26,8 @@ public final class Camera {
 
     /** The newest frame may be this old while frames count as flowing (longer for a camera slower than 0.6 fps). */
     static final long STALE_AFTER_MILLIS = 5_000;
+    /** No frame for this long, with the capture running: viewers see NO SIGNAL. */
+    static final long NO_SIGNAL_AFTER_MILLIS = 1_000;
 
     private final CameraConfig config;
     private final FrameHub hub;
@@ -120,6 +123,20 @@ public final class Camera {
         JpegFrame newest = hub.newest();
         return newest != null
                 && nowMillis - newest.captureMillis() <= staleAfterMillis(config.fpsCap(), worker.sourceFps());
+    }
+
+    /**
+     * Called about twice a second by the keep-alive thread: while a capturing camera has had no frame for a second
+     * (its source failed, or stalls), its viewers get the NO SIGNAL picture as a new part instead of a frozen frame.
+     */
+    public void showNoSignalIfBlind(long nowMillis) {
+        CaptureState state = worker.state();
+        long last = lastFrameMillis();
+        boolean blind = state != CaptureState.IDLE && nowMillis - last >= NO_SIGNAL_AFTER_MILLIS
+                && (state != CaptureState.STREAMING || !streaming(nowMillis));
+        if (blind && viewers() > 0) {
+            pipeline.publishNoSignal(config.name(), last, ZoneId.systemDefault());
+        }
     }
 
     /** When the newest frame was captured (epoch ms), 0 before the first. */

@@ -80,6 +80,11 @@ public final class CameraRegistry implements HubDirectory {
         cameras.values().forEach(Camera::keepAlive);
     }
 
+    /** Viewers of a camera that has no frame to show get the NO SIGNAL picture (see {@link Camera}). */
+    public void showNoSignal(long nowMillis) {
+        cameras.values().forEach(c -> c.showNoSignalIfBlind(nowMillis));
+    }
+
     public void startAll() {
         cameras.values().forEach(Camera::start);
     }

@@ -1,5 +1,6 @@
 package org.gatewatch.camera;
 
+import java.time.ZoneId;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 import org.gatewatch.analysis.AnalysisWorker;
@@ -8,6 +9,7 @@ import org.gatewatch.stream.FrameHub;
 import org.gatewatch.stream.JpegEncoder;
 import org.gatewatch.stream.JpegFrame;
 import org.opencv.core.Mat;
+import org.opencv.core.Size;
 
 /**
  * The frame path of one camera: captured frame → (a copy to analysis) → overlay of the newest analysis result →
@@ -25,6 +27,8 @@ public final class StreamPipeline implements FrameSink {
     private final LongAdder fullEncoded = new LongAdder();
     private final LongConsumer publishNanos;
     private long seq;
+    private int lastWidth;
+    private int lastHeight;
 
     /** Without analysis: one hub, the clean picture. */
     public StreamPipeline(JpegEncoder encoder, FrameHub hub) {
@@ -52,11 +56,16 @@ public final class StreamPipeline implements FrameSink {
         this.publishNanos = publishNanos;
     }
 
-    /** Invoked by the capture thread with each frame; draws on it (the source's buffer) before encoding. */
+    /**
+     * Invoked by the capture thread with each frame; draws on it (the source's buffer) before encoding. Synchronized
+     * with {@link #publishNoSignal}, which the keep-alive thread calls only while no frame comes: uncontended.
+     */
     @Override
-    public void accept(Mat frame, long captureMillis) {
+    public synchronized void accept(Mat frame, long captureMillis) {
         long start = System.nanoTime();
         long n = ++seq;
+        lastWidth = frame.cols();
+        lastHeight = frame.rows();
         if (analysis != null) {
             analysis.offer(frame, captureMillis);
             if (cleanHub != hub) {
@@ -78,6 +87,28 @@ public final class StreamPipeline implements FrameSink {
         publishNanos.accept(System.nanoTime() - start);
     }
 
+    /**
+     * Sends the NO SIGNAL picture to every stream and width that has viewers, as a new part. It is not analysed, and
+     * it carries the newest real frame's capture time, so nothing takes it for a live frame (readiness, the camera's
+     * sight, snapshots that wait for a fresh frame).
+     */
+    public synchronized void publishNoSignal(String cameraName, long lastFrameMillis, ZoneId zone) {
+        Mat picture = NoSignalPicture.draw(cameraName, lastFrameMillis, new Size(lastWidth, lastHeight), zone);
+        try {
+            long n = ++seq;
+            JpegFrame full = encoder.encode(picture, n, lastFrameMillis);
+            hub.publish(full);
+            encoded.increment();
+            encoded.add(SizedPublish.publish(hub, picture, full, encoder, n, lastFrameMillis));
+            if (cleanHub != hub) {
+                cleanHub.publish(full);
+                encoded.add(SizedPublish.publish(cleanHub, picture, full, encoder, n, lastFrameMillis));
+            }
+        } finally {
+            picture.release();
+        }
+    }
+
     /** JPEG encodes so far, of both streams. */
     public long framesEncoded() {
         return encoded.sum();
@@ -89,7 +120,7 @@ public final class StreamPipeline implements FrameSink {
     }
 
     /** Invoked after the capture thread stopped. */
-    public void close() {
+    public synchronized void close() {
         encoder.close();
     }
 }
