@@ -132,7 +132,10 @@ public final class Camera {
     public void showNoSignalIfBlind(long nowMillis) {
         CaptureState state = worker.state();
         long last = lastFrameMillis();
-        boolean blind = state != CaptureState.IDLE && nowMillis - last >= NO_SIGNAL_AFTER_MILLIS
+        // Not while the source opens for the first time (an RTSP camera takes seconds); a source that cannot be
+        // opened at all goes on to reconnecting, and shows NO SIGNAL from then.
+        boolean blind = state != CaptureState.IDLE && state != CaptureState.STARTING
+                && nowMillis - last >= NO_SIGNAL_AFTER_MILLIS
                 && (state != CaptureState.STREAMING || !streaming(nowMillis));
         if (blind && viewers() > 0) {
             pipeline.publishNoSignal(config.name(), last, ZoneId.systemDefault());

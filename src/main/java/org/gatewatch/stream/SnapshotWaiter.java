@@ -38,10 +38,14 @@ final class SnapshotWaiter implements FrameViewer, AsyncListener {
         this.slot = slot;
     }
 
-    /** Invoked by a fan-out thread; the answer is written on a container thread. */
+    /**
+     * Invoked by a fan-out thread; the answer is written on a container thread. A frame newer than the stale one by
+     * its capture time: the NO SIGNAL picture of a blind camera keeps its last frame's time and is no answer.
+     */
     @Override
     public void offer(JpegFrame frame) {
-        if ((stale == null || frame.seq() > stale.seq()) && answered.compareAndSet(false, true)) {
+        boolean newer = stale == null ? frame.captureMillis() > 0 : frame.captureMillis() > stale.captureMillis();
+        if (newer && answered.compareAndSet(false, true)) {
             hub.removeViewer(this);
             async.start(() -> answer(frame));
         }

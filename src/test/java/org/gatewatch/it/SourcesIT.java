@@ -62,8 +62,13 @@ class SourcesIT {
         try (MjpegClient viewer = open("mjpeg")) {
             TestMjpegServer camera = new TestMjpegServer(GateWatchDeployment.MJPEG_SOURCE_PORT);
             try {
-                before = viewer.next().frame();
-                assertEquals(320, viewer.next().decode().getWidth());
+                // Until the stand-in camera listens, the viewer may be shown NO SIGNAL.
+                MjpegClient.Part live = viewer.next();
+                while (isNoSignal(live)) {
+                    live = viewer.next();
+                }
+                before = live.frame();
+                assertEquals(320, live.decode().getWidth());
             } finally {
                 camera.close();
             }
