@@ -21,8 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.gatewatch.bench.fuzz.ServerVitals;
 import org.gatewatch.it.tomcat.RealTomcat;
+import org.gatewatch.it.tomcat.TomcatJvm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -198,8 +198,11 @@ class TomcatManagerIT {
     @MethodSource("tomcats")
     void undeployLeavesNoGateWatchThread(RealTomcat tomcat) {
         // The app names each of its threads gatewatch-*, and stops and joins them all before its listener returns.
-        List<String> left = vitals(tomcat).threadsByName().keySet().stream()
-                .filter(n -> n.startsWith("gatewatch-") && !n.startsWith(TOMCAT_EXECUTOR_PREFIX)).toList();
+        List<String> left;
+        try (TomcatJvm jvm = TomcatJvm.attach(tomcat)) {
+            left = jvm.threadNames().stream()
+                    .filter(n -> n.startsWith("gatewatch-") && !n.startsWith(TOMCAT_EXECUTOR_PREFIX)).sorted().toList();
+        }
         assertTrue(left.isEmpty(), () -> tomcat + ": threads of the undeployed app still run: " + left);
     }
 
@@ -375,29 +378,19 @@ class TomcatManagerIT {
     }
 
     /**
-     * The smallest of three heaps after a full GC, a second apart: the camera and the analysis hold a frame or two in
-     * flight at any moment, which is noise against a 10 % limit on a heap of about 30 MiB.
+     * The smallest of three heaps after a full GC, a second apart: what the camera and the analysis hold in flight
+     * when the GC runs varies, and the limit is 10 % of about 30 MiB.
      */
     private static long heapAfterGc(RealTomcat tomcat) {
-        long least = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            if (i > 0) {
-                pause(1000);
+        try (TomcatJvm jvm = TomcatJvm.attach(tomcat)) {
+            long least = Long.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                if (i > 0) {
+                    pause(1000);
+                }
+                least = Math.min(least, jvm.heapAfterFullGc());
             }
-            least = Math.min(least, vitals(tomcat).heapBytes());
-        }
-        return least;
-    }
-
-    /** The Tomcat JVM's heap after a full GC and its threads, through its management agent (attached by pid). */
-    private static ServerVitals.Snapshot vitals(RealTomcat tomcat) {
-        try (ServerVitals vitals = ServerVitals.attach(tomcat.pid())) {
-            return vitals.measure();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot attach to " + tomcat, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return least;
         }
     }
 
