@@ -1,5 +1,6 @@
 package org.gatewatch.it.tomcat;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import javax.management.MBeanServerConnection;
@@ -61,6 +64,17 @@ public final class TomcatJvm implements AutoCloseable {
                 bytes += afterGc == null ? 0 : afterGc.getUsed();
             }
             return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the live objects to an HPROF file, for the path from a GC root to what should have gone. */
+    public void dumpLiveHeap(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            ManagementFactory.newPlatformMXBeanProxy(server, "com.sun.management:type=HotSpotDiagnostic",
+                    HotSpotDiagnosticMXBean.class).dumpHeap(file.toAbsolutePath().toString(), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
