@@ -78,6 +78,13 @@ public final class RealTomcat {
         return start(name, tomcatHome, true, false);
     }
 
+    /** A base with the manager and no WAR, the app to be configured by {@code config} (GATEWATCH_CONFIG). */
+    public static RealTomcat startWithManagerOnly(String name, Path tomcatHome, Path config) {
+        RealTomcat t = new RealTomcat(name, tomcatHome, true, false);
+        t.config = config.toAbsolutePath();
+        return t.started();
+    }
+
     public static RealTomcat start(String name, Path tomcatHome, boolean withManager, boolean withWar) {
         return new RealTomcat(name, tomcatHome, withManager, withWar).started();
     }
