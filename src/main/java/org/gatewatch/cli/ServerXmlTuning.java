@@ -21,6 +21,12 @@ final class ServerXmlTuning {
 
     static final String LEAK_LISTENER = "org.apache.catalina.core.JreMemoryLeakPreventionListener";
     static final String JAVACPP_CLASS = "org.bytedeco.javacpp.Pointer";
+    /**
+     * Initialised at Tomcat's start, as conf/tomcat/server.xml does: JavaCPP's natives, and the JSP compiler's class
+     * whose static exception would otherwise keep the stack (and class loader) of the first webapp that compiles a JSP.
+     */
+    static final String CLASSES_TO_INITIALIZE = JAVACPP_CLASS
+            + ",org.eclipse.jdt.internal.compiler.lookup.ReferenceBinding";
     /** Site-specific Connector attributes: never copied from GateWatch's file. */
     private static final List<String> SITE_ATTRIBUTES = List.of("port", "address", "protocol");
 
@@ -88,8 +94,8 @@ final class ServerXmlTuning {
         XmlStartTags.Tag listener = listeners.stream()
                 .filter(l -> LEAK_LISTENER.equals(l.attributes().get("className"))).findFirst().orElse(null);
         if (listener == null) {
-            String tag = "<Listener className=\"" + LEAK_LISTENER + "\" classesToInitialize=\"" + JAVACPP_CLASS
-                    + "\"/>";
+            String tag = "<Listener className=\"" + LEAK_LISTENER + "\" classesToInitialize=\""
+                    + CLASSES_TO_INITIALIZE + "\"/>";
             XmlStartTags.Tag anchor = listeners.isEmpty() ? null : listeners.get(listeners.size() - 1);
             if (anchor != null && xml.text().charAt(anchor.end() - 2) == '/') {
                 edits.add(new Edit(anchor.end(), anchor.end(), "\n" + xml.indentOf(anchor) + tag));
@@ -97,12 +103,16 @@ final class ServerXmlTuning {
                 int at = server.end();
                 edits.add(new Edit(at, at, "\n  " + tag));
             }
-            changes.add("Listener " + LEAK_LISTENER + " added, classesToInitialize=\"" + JAVACPP_CLASS + "\"");
+            changes.add("Listener " + LEAK_LISTENER + " added, classesToInitialize=\"" + CLASSES_TO_INITIALIZE
+                    + "\"");
             return;
         }
         String classes = listener.attributes().getOrDefault("classesToInitialize", "").trim();
-        if (Arrays.stream(classes.split(",")).map(String::trim).noneMatch(JAVACPP_CLASS::equals)) {
-            String value = classes.isEmpty() ? JAVACPP_CLASS : classes + "," + JAVACPP_CLASS;
+        List<String> present = Arrays.stream(classes.split(",")).map(String::trim).toList();
+        List<String> missing = Arrays.stream(CLASSES_TO_INITIALIZE.split(",")).filter(c -> !present.contains(c))
+                .toList();
+        if (!missing.isEmpty()) {
+            String value = (classes.isEmpty() ? "" : classes + ",") + String.join(",", missing);
             set(xml, listener, Map.of("classesToInitialize", value), "Listener JreMemoryLeakPreventionListener",
                     edits, changes);
         }

@@ -44,7 +44,8 @@ class ServerXmlTuningTest {
                 """;
         ServerXmlTuning.Result r = tuning().apply(site, "site");
         String out = r.text();
-        assertTrue(out.contains("classesToInitialize=\"com.example.Thing,org.bytedeco.javacpp.Pointer\""), out);
+        assertTrue(out.contains("classesToInitialize=\"com.example.Thing,org.bytedeco.javacpp.Pointer,"
+                + "org.eclipse.jdt.internal.compiler.lookup.ReferenceBinding\""), out);
         assertTrue(out.contains("    <Executor name=\"gatewatchExecutor\""), out);
         assertTrue(out.indexOf("<Executor") < out.indexOf("<Connector port=\"8081\""), "Executor before the Connector");
         assertTrue(out.contains("<Connector port=\"8081\" protocol=\"HTTP/1.1\" socket.appWriteBufSize=\"131072\"\n"),
@@ -68,7 +69,7 @@ class ServerXmlTuningTest {
                 + "    <Connector port=\"1\"/>\n  </Service>\n</Server>\n";
         String out = tuning().apply(site, "site").text();
         assertTrue(out.contains("<Listener className=\"a.B\"/>\n  <Listener className=\""
-                + ServerXmlTuning.LEAK_LISTENER + "\" classesToInitialize=\"org.bytedeco.javacpp.Pointer\"/>"), out);
+                + ServerXmlTuning.LEAK_LISTENER + "\" classesToInitialize=\"" + ServerXmlTuning.CLASSES_TO_INITIALIZE + "\"/>"), out);
         assertTrue(out.contains("    <Executor name=\"gatewatchExecutor\""), out);
     }
 
