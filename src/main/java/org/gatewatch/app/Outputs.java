@@ -52,8 +52,7 @@ final class Outputs implements AutoCloseable {
                 LOG.info("Webhook on: {}", config.webhook().maskedUrls());
             }
             if (config.mqtt().enabled()) {
-                MqttPublisher mqtt = new MqttPublisher(config.mqtt(), events, ZoneId.systemDefault(), dataDir)
-                        .start();
+                MqttPublisher mqtt = new MqttPublisher(config.mqtt(), events, ZoneId.systemDefault()).start();
                 outputs.started.add(mqtt);
                 recorder.addListener(mqtt);
                 metrics.bindMqtt(mqtt);

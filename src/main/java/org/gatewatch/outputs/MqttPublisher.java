@@ -1,6 +1,5 @@
 package org.gatewatch.outputs;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,8 +33,8 @@ import org.gatewatch.threads.OwnedThreads;
  * Publishes each event to {@code <prefix>/<camera>/events} and today's totals of that camera to the retained
  * {@code <prefix>/<camera>/counts}, through the Eclipse Paho client. The recorder's thread only queues the work
  * (bounded; overflow is dropped, counted and logged); one publisher thread reads the counts and hands messages to
- * Paho, which reconnects by itself and buffers while the broker is away, at QoS {@code mqtt.qos} in a persistent
- * session with a last will ({@link MqttSession}).
+ * Paho, which reconnects by itself and buffers while the broker is away, at QoS {@code mqtt.qos}, with a status
+ * topic and a last will ({@link MqttSession}).
  */
 public final class MqttPublisher implements EventListener, AutoCloseable {
 
@@ -53,15 +52,14 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
 
-    /** {@code dataDir} keeps the messages in flight across a restart (its {@code mqtt/} folder). */
-    public MqttPublisher(MqttConfig config, EventStore events, ZoneId zone, Path dataDir) {
+    public MqttPublisher(MqttConfig config, EventStore events, ZoneId zone) {
         this.config = config;
         this.events = events;
         this.zone = zone;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
                 workerThreads);
         try {
-            client = new MqttAsyncClient(config.url(), config.clientId(), MqttSession.persistence(dataDir));
+            client = new MqttAsyncClient(config.url(), config.clientId(), MqttSession.persistence());
         } catch (MqttException e) {
             throw new IllegalStateException("Cannot create the MQTT client for " + config.url() + ": " + e, e);
         }
@@ -69,7 +67,7 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
         buffer.setBufferEnabled(true);
         buffer.setBufferSize(OFFLINE_BUFFER);
         buffer.setDeleteOldestMessages(true);
-        buffer.setPersistBuffer(true);
+        buffer.setPersistBuffer(false);
         client.setBufferOpts(buffer);
         client.setCallback(new StatusOnConnect());
     }

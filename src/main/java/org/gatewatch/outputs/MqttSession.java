@@ -1,20 +1,18 @@
 package org.gatewatch.outputs;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttClientPersistence;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MqttDefaultFilePersistence;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.gatewatch.config.MqttConfig;
 
 /**
- * How GateWatch holds its MQTT connection: a persistent session (the broker keeps it across reconnects, and the
- * messages in flight are kept on disk in the data directory, so a restart resends what the broker had not
- * acknowledged) and a status topic, {@code <prefix>/<clientId>/status}: retained {@code online} once connected, and
- * {@code offline} when GateWatch stops, or from the broker itself (the last will) when the connection dies.
+ * How GateWatch holds its MQTT connection: reconnecting by itself, with a status topic,
+ * {@code <prefix>/<clientId>/status}: retained {@code online} once connected, and {@code offline} when GateWatch
+ * stops, or from the broker itself (the last will) when the connection dies.
  */
 final class MqttSession {
 
@@ -28,15 +26,19 @@ final class MqttSession {
         return config.topicPrefix() + "/" + config.clientId() + "/status";
     }
 
-    /** In-flight and buffered messages on disk, under the data directory's {@code mqtt/} folder. */
-    static MqttClientPersistence persistence(Path dataDir) {
-        return new MqttDefaultFilePersistence(dataDir.resolve("mqtt").toString());
+    /**
+     * In memory: with Paho's file store, and its buffer kept there, a message published while the first connection
+     * was being made stayed in the store and was never sent, so a session that outlives a restart waits for the
+     * event journal to replay from.
+     */
+    static MqttClientPersistence persistence() {
+        return new MemoryPersistence();
     }
 
     static MqttConnectOptions options(MqttConfig config, int maxInflight) {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setAutomaticReconnect(true);
-        options.setCleanSession(false);
+        options.setCleanSession(true);
         options.setConnectionTimeout(10);
         options.setMaxInflight(maxInflight);
         options.setWill(statusTopic(config), OFFLINE.getBytes(StandardCharsets.UTF_8), 1, true);

@@ -47,8 +47,7 @@ class MqttPublisherIT {
             subscriber.subscribe("gw-it/+/events", 1, (topic, m) -> events.add(new Received(topic, m)));
 
             try (MqttPublisher publisher = new MqttPublisher(
-                    new MqttConfig(broker.url(), "gw-test-pub", "", "", "gw-it", 1), store, ZoneOffset.UTC, work)
-                    .start()) {
+                    new MqttConfig(broker.url(), "gw-test-pub", "", "", "gw-it", 1), store, ZoneOffset.UTC).start()) {
                 recorder.addListener(publisher);
                 awaitConnected(publisher, recorder);
                 AccessEvent granted = recorder.record(new NewEvent("north", Instant.now(), Decision.GRANTED, null, "Ada",
@@ -105,8 +104,8 @@ class MqttPublisherIT {
             MqttClient subscriber = subscriber(broker, "gw-test-status");
             subscriber.subscribe("gw-it/gw-status/status", 1, (topic, m) -> status.add(new String(m.getPayload(),
                     java.nio.charset.StandardCharsets.UTF_8)));
-            try (MqttPublisher publisher = new MqttPublisher(config, new EventStore(db.dataSource()), ZoneOffset.UTC,
-                    work).start()) {
+            try (MqttPublisher publisher = new MqttPublisher(config, new EventStore(db.dataSource()), ZoneOffset.UTC)
+                    .start()) {
                 assertEquals("online", status.poll(15, TimeUnit.SECONDS), "broker log: " + broker.log());
             }
             assertEquals("offline", status.poll(10, TimeUnit.SECONDS), "an orderly stop says offline");
