@@ -27,7 +27,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -42,8 +41,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LivePageBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String STREAM_IMG = "img.stream#stream-demo";
     private static final String STATE = "[data-camera='demo'] [data-field='state']";
 
@@ -52,37 +49,26 @@ class LivePageBrowserIT {
 
     @BeforeAll
     void startTomcatAndBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), () -> {
-            String reason = "LivePageBrowserIT skipped: " + CHROMIUM + " or " + CHROMEDRIVER
+        Assumptions.assumeTrue(HeadlessChromium.installed(), () -> {
+            String reason = "LivePageBrowserIT skipped: " + HeadlessChromium.CHROMIUM + " or "
+                    + HeadlessChromium.CHROMEDRIVER
                     + " is missing (apt-get install chromium chromium-driver)";
             System.out.println(reason);
             return reason;
         });
-        // Selenium passes SE_* system properties to Selenium Manager as environment: never download a browser or
-        // driver (both paths are given, so it should not even run; this keeps CI offline if that ever changes).
-        System.setProperty("SE_OFFLINE", "true");
         tomcat = RealTomcat.startDropIn("it-browser-tomcat");
 
         Path profile = TestPaths.workRoot().resolve("it-browser-profile");
         TestPaths.deleteTree(profile);
         Files.createDirectories(profile);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1024,700",
-                // Screenshots for the README: no scrollbar strip, and the page lays out at the full 1024 px.
-                "--hide-scrollbars");
+        // Screenshots for the README: no scrollbar strip, and the page lays out at the full 1024 px.
+        ChromeOptions options = HeadlessChromium.options(profile, 1024, 700, "--hide-scrollbars");
         // The stream image never finishes loading, so "page loaded" is DOMContentLoaded; the tests wait for what
         // they need explicitly.
         options.setPageLoadStrategy(PageLoadStrategy.EAGER);
         // The console, where Chromium reports what the Content-Security-Policy refused.
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .withLogFile(TestPaths.workRoot().resolve("it-browser-chromedriver.log").toFile()).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver = HeadlessChromium.start(options, TestPaths.workRoot().resolve("it-browser-chromedriver.log"));
     }
 
     @AfterAll

@@ -14,7 +14,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,8 +23,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class LiveWallBrowser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     /**
      * Per stream image, in page order: null before its first frame, else a hash of the frame it shows now (drawn
@@ -47,27 +44,18 @@ final class LiveWallBrowser implements AutoCloseable {
     private final ChromeDriver driver;
 
     LiveWallBrowser(Path profile, Path driverLog, String spkiSha256) throws IOException {
-        System.setProperty("SE_OFFLINE", "true");
         TestPaths.deleteTree(profile);
         Files.createDirectories(profile);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,1600",
+        ChromeOptions options = HeadlessChromium.options(profile, 1280, 1600,
                 "--ignore-certificate-errors-spki-list=" + spkiSha256);
         // Nothing waits for the page to load: over HTTP/1.1 the page's deferred scripts queue behind the streams, so
         // not even DOMContentLoaded comes. Every step waits for what it needs.
         options.setPageLoadStrategy(PageLoadStrategy.NONE);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .withLogFile(driverLog.toFile()).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver = HeadlessChromium.start(options, driverLog);
     }
 
     static boolean installed() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        return HeadlessChromium.installed();
     }
 
     /** Opens the live page at {@code url} and logs in as {@code user} through the form, as a person does. */

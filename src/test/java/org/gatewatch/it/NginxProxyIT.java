@@ -429,8 +429,8 @@ class NginxProxyIT {
 
     private static void assumeBrowser() {
         Assumptions.assumeTrue(LiveWallBrowser.installed(), () -> {
-            String reason = "NginxProxyIT browser tests skipped: " + LiveWallBrowser.CHROMIUM + " or "
-                    + LiveWallBrowser.CHROMEDRIVER + " is missing (apt-get install chromium chromium-driver)";
+            String reason = "NginxProxyIT browser tests skipped: " + HeadlessChromium.CHROMIUM + " or "
+                    + HeadlessChromium.CHROMEDRIVER + " is missing (apt-get install chromium chromium-driver)";
             System.out.println(reason);
             return reason;
         });

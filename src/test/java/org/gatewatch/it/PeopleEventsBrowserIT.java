@@ -27,7 +27,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -44,8 +43,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @RunAsClient
 class PeopleEventsBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static ChromeDriver driver;
 
     @ArquillianResource
@@ -59,25 +56,16 @@ class PeopleEventsBrowserIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(HeadlessChromium.installed(),
                 "needs chromium and chromium-driver (.ci/test-deps installs them)");
-        System.setProperty("SE_OFFLINE", "true");
         Path work = Files.createDirectories(Path.of(System.getProperty("gatewatch.test.work", "target/it-work")));
         Path profile = Files.createTempDirectory(work, "people-browser-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,900", "--hide-scrollbars");
+        ChromeOptions options = HeadlessChromium.options(profile, 1280, 900, "--hide-scrollbars");
         // The live page's stream never finishes loading: wait for DOMContentLoaded, then for what each step needs.
         options.setPageLoadStrategy(PageLoadStrategy.EAGER);
         // The console, where Chromium reports what the Content-Security-Policy refused.
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .withLogFile(work.resolve("people-browser-chromedriver.log").toFile()).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver = HeadlessChromium.start(options, work.resolve("people-browser-chromedriver.log"));
     }
 
     @AfterAll

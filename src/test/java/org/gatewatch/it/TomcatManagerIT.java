@@ -356,7 +356,7 @@ class TomcatManagerIT {
                     && "gate".equals(camera.path("analysisMode").asText())) {
                 return;
             }
-            pause(500);
+            RealTomcat.pause(500);
         }
         JsonNode last = camera;
         fail(tomcat + " " + when + ": the gate camera does not analyse within " + STREAM_TIMEOUT.toSeconds()
@@ -394,20 +394,11 @@ class TomcatManagerIT {
             long least = Long.MAX_VALUE;
             for (int i = 0; i < 3; i++) {
                 if (i > 0) {
-                    pause(1000);
+                    RealTomcat.pause(1000);
                 }
                 least = Math.min(least, jvm.heapAfterFullGc());
             }
             return least;
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

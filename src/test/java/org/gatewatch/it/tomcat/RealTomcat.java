@@ -270,7 +270,8 @@ public final class RealTomcat {
         }
     }
 
-    private static void pause(long millis) {
+    /** Sleeps; an interrupt ends the test. */
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
