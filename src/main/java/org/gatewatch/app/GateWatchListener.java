@@ -57,7 +57,7 @@ public final class GateWatchListener implements ServletContextListener {
     private Enrollment enrollment;
     private OwnedPool<ExecutorService> fanOut;
     private CameraRegistry cameras;
-    private CameraWatch keepAlive;
+    private CameraWatch cameraWatch;
     private StreamLinks streamLinks;
     private OwnedPool<ScheduledExecutorService> timers;
     private final List<String> shared = new ArrayList<>();
@@ -77,7 +77,7 @@ public final class GateWatchListener implements ServletContextListener {
             startEnrollment(config.faces());
             startFanOut(config.stream());
             startCameras(config, dataDir);
-            startKeepAlive();
+            startCameraWatch();
             startStreamLinks(config, dataDir);
             startTimers();
             share(context, config.records());
@@ -113,7 +113,7 @@ public final class GateWatchListener implements ServletContextListener {
      * a database left open would keep its file locked, and the next deploy of this data directory would fail.
      */
     private synchronized void stopEverything() {
-        List<Runnable> steps = List.of(this::stopTimers, this::stopKeepAlive, this::stopCameras, this::stopFanOut,
+        List<Runnable> steps = List.of(this::stopTimers, this::stopCameraWatch, this::stopCameras, this::stopFanOut,
                 this::stopEnrollment, this::stopRetention, this::stopOutputs, this::stopMetrics, this::stopDatabase);
         for (Runnable step : steps) {
             try {
@@ -225,14 +225,14 @@ public final class GateWatchListener implements ServletContextListener {
     }
 
     /** The streams' keep-alive, and the cameras' sight recorded as events. */
-    private void startKeepAlive() {
-        keepAlive = new CameraWatch(cameras, recorder);
+    private void startCameraWatch() {
+        cameraWatch = new CameraWatch(cameras, recorder);
     }
 
-    private void stopKeepAlive() {
-        if (keepAlive != null) {
-            keepAlive.stop();
-            keepAlive = null;
+    private void stopCameraWatch() {
+        if (cameraWatch != null) {
+            cameraWatch.stop();
+            cameraWatch = null;
         }
     }
 

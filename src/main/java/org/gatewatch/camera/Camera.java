@@ -135,11 +135,18 @@ public final class Camera {
         // Not while the source opens for the first time (an RTSP camera takes seconds); a source that cannot be
         // opened at all goes on to reconnecting, and shows NO SIGNAL from then.
         boolean blind = state != CaptureState.IDLE && state != CaptureState.STARTING
-                && nowMillis - last >= NO_SIGNAL_AFTER_MILLIS
-                && (state != CaptureState.STREAMING || !streaming(nowMillis));
+                && nowMillis - last >= NO_SIGNAL_AFTER_MILLIS && !seeing(nowMillis);
         if (blind && viewers() > 0) {
             pipeline.publishNoSignal(config.name(), last, ZoneId.systemDefault());
         }
+    }
+
+    /**
+     * Whether the camera sees now: its source reads without error and its newest frame is fresh. A source that failed
+     * shows in the capture state at once; one that stalls without an error, by its frames' age.
+     */
+    public boolean seeing(long nowMillis) {
+        return worker.state() == CaptureState.STREAMING && streaming(nowMillis);
     }
 
     /** When the newest frame was captured (epoch ms), 0 before the first. */

@@ -33,9 +33,7 @@ public final class CameraHealth {
         if (capturingSince < 0) {
             capturingSince = nowMillis;
         }
-        // A source that failed shows in the capture state at once; one that stalls without an error, by its frames'
-        // age: either way the camera is blind, counted from its newest frame.
-        if (camera.captureState() == CaptureState.STREAMING && camera.streaming(nowMillis)) {
+        if (camera.seeing(nowMillis)) {
             return down ? event(Decision.CAMERA_UP, nowMillis, "frames again") : null;
         }
         long blindSince = Math.max(capturingSince, camera.lastFrameMillis());

@@ -96,9 +96,8 @@ public final class AuditTrail implements AutoCloseable {
             List<Path> old = days.subList(0, Math.max(0, days.size() - 1)).stream()
                     .filter(f -> AuditFiles.dayOf(f).isBefore(cutoff)).toList();
             SealedLine last = null;
-            for (Path f : old) {
-                SealedLine l = ChainHead.lastRecord(f);
-                last = l == null ? last : l;
+            for (int i = old.size() - 1; i >= 0 && last == null; i--) {
+                last = ChainHead.lastRecord(old.get(i));
             }
             if (old.isEmpty() || last == null) {
                 return 0;
@@ -116,7 +115,7 @@ public final class AuditTrail implements AutoCloseable {
     }
 
     /** The sequence number and hash of the newest record. */
-    public synchronized String headLine() {
+    synchronized String headLine() {
         return "records=" + head.seq() + " head=" + head.hash();
     }
 
