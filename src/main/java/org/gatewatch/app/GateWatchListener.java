@@ -50,6 +50,7 @@ public final class GateWatchListener implements ServletContextListener {
     private People people;
     private EventStore events;
     private SnapshotStore snapshots;
+    private Recording recording;
     private EventRecorder recorder;
     private AppMetrics metrics;
     private Outputs outputs;
@@ -114,7 +115,8 @@ public final class GateWatchListener implements ServletContextListener {
      */
     private synchronized void stopEverything() {
         List<Runnable> steps = List.of(this::stopTimers, this::stopCameraWatch, this::stopCameras, this::stopFanOut,
-                this::stopEnrollment, this::stopRetention, this::stopOutputs, this::stopMetrics, this::stopDatabase);
+                this::stopEnrollment, this::stopRetention, this::stopOutputs, this::stopRecording, this::stopMetrics,
+                this::stopDatabase);
         for (Runnable step : steps) {
             try {
                 step.run();
@@ -146,7 +148,16 @@ public final class GateWatchListener implements ServletContextListener {
                 new FaceStore(database.dataSource(), dataDir.resolve("faces")), Clock.systemUTC());
         events = new EventStore(database.dataSource());
         snapshots = new SnapshotStore(dataDir.resolve("snapshots"));
-        recorder = new EventRecorder(events, snapshots);
+        recording = Recording.start(dataDir, database.dataSource(), events, snapshots);
+        recorder = recording.recorder();
+    }
+
+    /** After the outputs, whose journal readers it outlives; before the database its own reader writes to. */
+    private void stopRecording() {
+        if (recording != null) {
+            recording.close();
+            recording = null;
+        }
     }
 
     /** The one meter registry (GET /metrics), with the JVM's meters; the decisions counted as they commit. */
@@ -164,7 +175,7 @@ public final class GateWatchListener implements ServletContextListener {
     }
 
     private void startOutputs(RecordsConfig config, Path dataDir) {
-        outputs = Outputs.start(config, recorder, events, metrics, dataDir);
+        outputs = Outputs.start(config, recording, events, metrics, dataDir);
     }
 
     private void stopOutputs() {
@@ -263,6 +274,7 @@ public final class GateWatchListener implements ServletContextListener {
         put(context, Services.EVENTS, events);
         put(context, Services.SNAPSHOTS, snapshots);
         put(context, Services.RECORDER, recorder);
+        put(context, Services.EVENT_HISTORY, recording.history(events));
         put(context, Services.AUDIT_TRAIL, outputs.auditTrail());
         put(context, Services.DATABASE_PROBE, database.probe());
         put(context, Services.STREAM_LINKS, streamLinks);

@@ -29,7 +29,7 @@ public record RecordsConfig(int retentionDays, WebhookConfig webhook, MqttConfig
     /** The keys of this section, for ConfigLoader's unknown-key check. */
     public static final Set<String> KEYS = Set.of("events.retentionDays", "events.maxListenersPerAddress",
             "webhook.urls", "webhook.secret", "webhook.queueSize", "webhook.maxAttempts", "webhook.retryBaseMillis",
-            "webhook.timeoutSeconds",
+            "webhook.timeoutSeconds", "webhook.maxAgeHours",
             "mqtt.url", "mqtt.clientId", "mqtt.username", "mqtt.password", "mqtt.topicPrefix", "mqtt.qos");
 
     public RecordsConfig {
@@ -51,7 +51,8 @@ public record RecordsConfig(int retentionDays, WebhookConfig webhook, MqttConfig
                         ConfigValues.integer(p, "webhook.queueSize", w.queueSize()),
                         ConfigValues.integer(p, "webhook.maxAttempts", w.maxAttempts()),
                         ConfigValues.integer(p, "webhook.retryBaseMillis", w.retryBaseMillis()),
-                        ConfigValues.integer(p, "webhook.timeoutSeconds", w.timeoutSeconds())),
+                        ConfigValues.integer(p, "webhook.timeoutSeconds", w.timeoutSeconds()),
+                        ConfigValues.integer(p, "webhook.maxAgeHours", w.maxAgeHours())),
                 new MqttConfig(p.getProperty("mqtt.url", m.url()).strip(), p.getProperty("mqtt.clientId", m.clientId()).strip(),
                         p.getProperty("mqtt.username", m.username()).strip(), p.getProperty("mqtt.password", m.password()),
                         p.getProperty("mqtt.topicPrefix", m.topicPrefix()).strip(),

@@ -8,15 +8,25 @@ import java.util.List;
  *
  * @param urls            http(s) URLs, each gets every event
  * @param secret          HMAC-SHA256 key of the X-GateWatch-Signature header; required when urls are set
- * @param queueSize       deliveries waiting or retrying; beyond it new ones are dropped (counted and logged)
- * @param maxAttempts     tries per URL and event before giving up
- * @param retryBaseMillis first retry delay; each next one doubles (exponential back-off)
+ * @param queueSize       still read from older configuration files; the outbox of each URL is the journal on disk,
+ *                        so nothing waits in memory and nothing is dropped for lack of room
+ * @param maxAttempts     tries whose pause doubles; after that the pause stays at its longest
+ * @param retryBaseMillis the first pause after a failed try; each next one doubles (exponential back-off)
  * @param timeoutSeconds  connect and response timeout of one try
+ * @param maxAgeHours     an event not delivered this long after it happened expires: counted and logged, not sent
  */
 public record WebhookConfig(List<URI> urls, String secret, int queueSize, int maxAttempts, int retryBaseMillis,
-                            int timeoutSeconds) {
+                            int timeoutSeconds, int maxAgeHours) {
 
-    public static final WebhookConfig DEFAULTS = new WebhookConfig(List.of(), "", 1000, 5, 1000, 5);
+    public static final int DEFAULT_MAX_AGE_HOURS = 24;
+    public static final WebhookConfig DEFAULTS = new WebhookConfig(List.of(), "", 1000, 5, 1000, 5,
+            DEFAULT_MAX_AGE_HOURS);
+
+    /** With events expiring after the default {@value #DEFAULT_MAX_AGE_HOURS} hours. */
+    public WebhookConfig(List<URI> urls, String secret, int queueSize, int maxAttempts, int retryBaseMillis,
+                         int timeoutSeconds) {
+        this(urls, secret, queueSize, maxAttempts, retryBaseMillis, timeoutSeconds, DEFAULT_MAX_AGE_HOURS);
+    }
 
     public WebhookConfig {
         urls = List.copyOf(urls);
@@ -41,6 +51,9 @@ public record WebhookConfig(List<URI> urls, String secret, int queueSize, int ma
         if (timeoutSeconds < 1 || timeoutSeconds > 300) {
             throw ConfigException.invalid("webhook.timeoutSeconds", String.valueOf(timeoutSeconds), "1 to 300");
         }
+        if (maxAgeHours < 1 || maxAgeHours > 8760) {
+            throw ConfigException.invalid("webhook.maxAgeHours", String.valueOf(maxAgeHours), "1 to 8760");
+        }
     }
 
     public boolean enabled() {
@@ -57,6 +70,6 @@ public record WebhookConfig(List<URI> urls, String secret, int queueSize, int ma
     public String toString() {
         return "WebhookConfig[urls=" + maskedUrls() + ", secret=" + Secrets.hidden(secret) + ", queueSize=" + queueSize
                 + ", maxAttempts=" + maxAttempts + ", retryBaseMillis=" + retryBaseMillis + ", timeoutSeconds="
-                + timeoutSeconds + "]";
+                + timeoutSeconds + ", maxAgeHours=" + maxAgeHours + "]";
     }
 }

@@ -5,22 +5,25 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.gatewatch.events.journal.Journal;
 
 /**
- * The one way events are made: the analysis calls {@link #record} for each decision. Snapshots are written first,
- * then the row commits, then every {@link EventListener} hears of it. A snapshot that cannot be written does not
- * lose the event: the row is stored with the error noted.
+ * The one way events are made: the analysis calls {@link #record} for each decision. Its snapshots are written and
+ * forced to disk first, then the decision is written to the {@link Journal} (which gives it its id), then every
+ * {@link EventListener} hears of it (the live page, the meters). The database, the audit trail and the door's
+ * receivers take it from the journal, each at its own pace, so none of them can make the analysis wait or lose it.
+ * A snapshot that cannot be written does not lose the event: it is recorded with the error noted.
  */
 public final class EventRecorder {
 
     private static final Logger LOG = LogManager.getLogger(EventRecorder.class);
 
-    private final EventStore store;
+    private final Journal journal;
     private final SnapshotStore snapshots;
     private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
 
-    public EventRecorder(EventStore store, SnapshotStore snapshots) {
-        this.store = store;
+    public EventRecorder(Journal journal, SnapshotStore snapshots) {
+        this.journal = journal;
         this.snapshots = snapshots;
     }
 
@@ -33,40 +36,41 @@ public final class EventRecorder {
         listeners.remove(listener);
     }
 
+    /** Where the decisions are, for the readers that take them on. */
+    public Journal journal() {
+        return journal;
+    }
+
     /**
-     * Stores one event with its snapshots and tells the listeners. Invoked by the analysis thread of a camera.
+     * Makes one event durable with its snapshots and tells the listeners. Invoked by the analysis thread of a camera;
+     * costs two or three writes forced to disk, and never waits for the database or a receiver.
      *
-     * @return the stored event, with its id
+     * @return the recorded event, with its id
      */
     public AccessEvent record(NewEvent event) {
         StringBuilder errors = new StringBuilder();
         String frame = writeSnapshot(event, "frame", event.frameJpeg(), errors);
         String face = writeSnapshot(event, "face", event.faceJpeg(), errors);
-        return commitAndNotify(event, frame, face, errors.isEmpty() ? null : errors.toString());
+        String error = errors.isEmpty() ? null : errors.toString();
+        return journalAndNotify(event, frame, face, error);
     }
 
     /**
-     * Serialised so that ids commit, and reach every listener, in increasing order: an SSE client resuming after
-     * id N must never miss a smaller id that committed later. Listeners only hand the event on, so this is short.
+     * Serialised so that ids reach every listener in increasing order: an SSE client resuming after id N must never
+     * miss a smaller id told later. Listeners only hand the event on, so this is short.
      */
-    private synchronized AccessEvent commitAndNotify(NewEvent event, String frame, String face, String error) {
-        AccessEvent stored;
-        try {
-            stored = store.insert(event, frame, face, error);
-        } catch (RuntimeException e) {
-            // No row names the snapshots: remove them rather than leave orphans.
-            deleteQuietly(frame);
-            deleteQuietly(face);
-            throw e;
-        }
+    private synchronized AccessEvent journalAndNotify(NewEvent e, String frame, String face, String error) {
+        AccessEvent recorded = journal.append(id -> new AccessEvent(id, e.camera(), e.time(), e.decision(),
+                e.personId(), e.personName(), e.score(), e.rule(), e.trackId(), frame, face, error, e.spoofScore()));
         for (EventListener listener : listeners) {
             try {
-                listener.onEvent(stored);
-            } catch (RuntimeException e) {
-                LOG.error("Event listener {} failed on event {}", listener.getClass().getSimpleName(), stored.id(), e);
+                listener.onEvent(recorded);
+            } catch (RuntimeException ex) {
+                LOG.error("Event listener {} failed on event {}", listener.getClass().getSimpleName(), recorded.id(),
+                        ex);
             }
         }
-        return stored;
+        return recorded;
     }
 
     private String writeSnapshot(NewEvent event, String kind, byte[] jpeg, StringBuilder errors) {
@@ -79,12 +83,6 @@ public final class EventRecorder {
             LOG.error("Cannot write the {} snapshot of an event of camera {}: {}", kind, event.camera(), e.toString());
             errors.append(errors.isEmpty() ? "" : "; ").append(kind).append(" snapshot not written: ").append(e);
             return null;
-        }
-    }
-
-    private void deleteQuietly(String file) {
-        if (file != null) {
-            snapshots.delete(file);
         }
     }
 }

@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,33 +31,15 @@ public final class EventStore {
         this.db = db;
     }
 
-    /** Inserts the row; the snapshot files were written (or failed, {@code snapshotError}) before. */
-    AccessEvent insert(NewEvent e, String frameFile, String faceFile, String snapshotError) {
+    /** The highest event id stored; 0 when there is none. New ids start above it. */
+    public long maxId() {
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO access_event (camera, occurred_at, decision,"
-                     + " person_id, person_name, score, rule, track_id, frame_file, face_file, snapshot_error,"
-                     + " spoof_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            s.setString(1, e.camera());
-            s.setObject(2, e.time().atOffset(ZoneOffset.UTC));
-            s.setString(3, e.decision().name());
-            setLong(s, 4, e.personId());
-            s.setString(5, e.personName());
-            setDouble(s, 6, e.score());
-            s.setString(7, e.rule());
-            setLong(s, 8, e.trackId());
-            s.setString(9, frameFile);
-            s.setString(10, faceFile);
-            s.setString(11, snapshotError);
-            setDouble(s, 12, e.spoofScore());
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return new AccessEvent(keys.getLong(1), e.camera(), e.time(), e.decision(), e.personId(),
-                        e.personName(), e.score(), e.rule(), e.trackId(), frameFile, faceFile, snapshotError,
-                        e.spoofScore());
-            }
-        } catch (SQLException ex) {
-            throw new DataAccessException("cannot store an event of camera " + e.camera(), ex);
+             PreparedStatement s = c.prepareStatement("SELECT MAX(id) FROM access_event");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read the highest event id", e);
         }
     }
 
@@ -213,22 +193,6 @@ public final class EventStore {
             return old;
         } catch (SQLException e) {
             throw new DataAccessException("cannot delete old events", e);
-        }
-    }
-
-    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.BIGINT);
-        } else {
-            s.setLong(index, value);
-        }
-    }
-
-    private static void setDouble(PreparedStatement s, int index, Double value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.DOUBLE);
-        } else {
-            s.setDouble(index, value);
         }
     }
 

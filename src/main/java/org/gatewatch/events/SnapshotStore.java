@@ -2,6 +2,8 @@ package org.gatewatch.events;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -28,12 +30,24 @@ public final class SnapshotStore {
         this.root = snapshotsDir.toAbsolutePath().normalize();
     }
 
-    /** Writes {@code jpeg} and returns its path relative to the snapshots folder. */
+    /**
+     * Writes {@code jpeg}, forced to disk (its event is journaled next, and must not name a file a crash emptied),
+     * and returns its path relative to the snapshots folder. A write that fails (a full disk) leaves no file.
+     */
     public String write(Instant time, String kind, byte[] jpeg) throws IOException {
         String file = DAY.format(time) + "/" + UUID.randomUUID() + "-" + kind + ".jpg";
         Path path = root.resolve(file);
         Files.createDirectories(path.getParent());
-        Files.write(path, jpeg, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer b = ByteBuffer.wrap(jpeg);
+            while (b.hasRemaining()) {
+                out.write(b);
+            }
+            out.force(false);
+        } catch (IOException e) {
+            Files.deleteIfExists(path);
+            throw e;
+        }
         return file;
     }
 

@@ -1,5 +1,6 @@
 package org.gatewatch.metrics;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -18,12 +19,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.gatewatch.analysis.StageTimer;
 import org.gatewatch.camera.CameraRegistry;
 import org.gatewatch.events.EventListener;
+import org.gatewatch.events.journal.Journal;
+import org.gatewatch.events.journal.JournalReader;
 import org.gatewatch.outputs.MqttPublisher;
 import org.gatewatch.outputs.WebhookSender;
 
@@ -85,8 +89,22 @@ public final class AppMetrics implements AutoCloseable {
         return new DecisionMeter(registry);
     }
 
+    /**
+     * The journal: decisions it could not write to disk, and how far a reader ({@code output="database"},
+     * {@code "audit"}) is behind, what it delivered, what it had to skip.
+     */
+    public void bindJournal(Journal journal, Map<String, JournalReader> readers) {
+        FunctionCounter.builder("gatewatch.journal.not.written", journal, Journal::notWritten)
+                .description("Decisions that could not be written to the journal (a full disk): handed on from memory,"
+                        + " a restart would lose them").register(registry);
+        FunctionCounter.builder("gatewatch.journal.lost", journal, Journal::lost)
+                .description("Decisions neither on disk nor in memory when a reader came for them").register(registry);
+        readers.forEach((output, reader) -> OutputMeters.bind(registry, output, reader, JournalReader::behind,
+                JournalReader::delivered, JournalReader::refused));
+    }
+
     public void bindWebhook(WebhookSender webhook) {
-        // A delivery that used every try is lost as surely as one the full queue refused.
+        // An event that expired undelivered is lost as surely as one a full queue would have refused.
         OutputMeters.bind(registry, "webhook", webhook, WebhookSender::backlog, WebhookSender::delivered,
                 w -> w.dropped() + w.failed());
     }

@@ -1,5 +1,6 @@
 package org.gatewatch.outputs;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,23 +26,30 @@ import org.gatewatch.config.MqttConfig;
 import org.gatewatch.config.Secrets;
 import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.Decision;
-import org.gatewatch.events.EventListener;
 import org.gatewatch.events.EventStore;
+import org.gatewatch.events.journal.Backoff;
+import org.gatewatch.events.journal.Journal;
+import org.gatewatch.events.journal.JournalDelivery;
+import org.gatewatch.events.journal.JournalReader;
 import org.gatewatch.threads.OwnedThreads;
 
 /**
  * Publishes each event to {@code <prefix>/<camera>/events} and today's totals of that camera to the retained
- * {@code <prefix>/<camera>/counts}, through the Eclipse Paho client. The recorder's thread only queues the work
- * (bounded; overflow is dropped, counted and logged); one publisher thread reads the counts and hands messages to
- * Paho, which reconnects by itself and buffers while the broker is away, at QoS {@code mqtt.qos}, with a status
- * topic and a last will ({@link MqttSession}).
+ * {@code <prefix>/<camera>/counts}, through the Eclipse Paho client, with a status topic and a last will
+ * ({@link MqttSession}). Events come from the journal through a reader of their own ({@value #READER}): an event
+ * counts as published once the broker acknowledged it (at QoS 1 or 2), and the reader moves on only then, so a
+ * broker that is away or restarts, or a restart of GateWatch, loses none; the reader waits and tries again.
  */
-public final class MqttPublisher implements EventListener, AutoCloseable {
+public final class MqttPublisher implements JournalDelivery, AutoCloseable {
 
     private static final Logger LOG = LogManager.getLogger(MqttPublisher.class);
-    static final int QUEUE = 1000;
-    /** Messages Paho keeps while disconnected; the oldest go first. */
+    static final String READER = "mqtt";
+    /** Messages Paho keeps while disconnected; the oldest go first. Only the counts wait there: events wait in
+     * the journal. */
     static final int OFFLINE_BUFFER = 1000;
+    /** How long an event may wait for the broker's acknowledgement before the try counts as failed. */
+    private static final long ACK_TIMEOUT_MILLIS = 10_000;
+    private static final Backoff BACKOFF = new Backoff(1000, 10_000);
 
     private final MqttConfig config;
     private final EventStore events;
@@ -50,13 +58,16 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
     private final ThreadPoolExecutor worker;
     private final OwnedThreads workerThreads = new OwnedThreads("gatewatch-mqtt-");
     private final AtomicLong published = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
+    private final Journal journal;
+    private JournalReader reader;
 
-    public MqttPublisher(MqttConfig config, EventStore events, ZoneId zone) {
+    public MqttPublisher(MqttConfig config, EventStore events, ZoneId zone, Journal journal) {
         this.config = config;
         this.events = events;
         this.zone = zone;
-        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
+        this.journal = journal;
+        // Only the first connection's retries run here; Paho reconnects by itself after that.
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(4),
                 workerThreads);
         try {
             client = new MqttAsyncClient(config.url(), config.clientId(), MqttSession.persistence());
@@ -72,9 +83,13 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
         client.setCallback(new StatusOnConnect());
     }
 
-    /** Connects in the background; a broker that is down now is retried by Paho once it was reached, else here. */
+    /**
+     * Connects in the background (a broker that is down now is retried by Paho once it was reached, else here) and
+     * starts the journal reader.
+     */
     public MqttPublisher start() {
         connect();
+        reader = new JournalReader(READER, journal, this, BACKOFF, Secrets::maskUrl).start();
         return this;
     }
 
@@ -120,27 +135,21 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
         }
     }
 
-    /** Invoked on the recorder's thread: queue the publication, or drop it when the queue is full. */
+    /** The reader's thread: publishes one event and waits for the broker to take it. */
     @Override
-    public void onEvent(AccessEvent event) {
-        try {
-            worker.execute(() -> publish(event));
-        } catch (RejectedExecutionException e) {
-            long n = dropped.incrementAndGet();
-            LOG.warn("MQTT: event {} dropped, the queue of {} is full ({} dropped so far)", event.id(), QUEUE, n);
+    public void deliver(AccessEvent event) throws MqttException, IOException {
+        if (!client.isConnected()) {
+            throw new IOException("not connected to " + Secrets.maskUrl(config.url()));
         }
-    }
-
-    /** Publisher thread. */
-    private void publish(AccessEvent event) {
         String base = config.topicPrefix() + "/" + event.camera();
+        client.publish(base + "/events", message(EventPayload.of(event), config.qos(), false))
+                .waitForCompletion(ACK_TIMEOUT_MILLIS);
+        published.incrementAndGet();
         try {
-            client.publish(base + "/events", message(EventPayload.of(event), config.qos(), false));
             client.publish(base + "/counts", message(EventPayload.bytes(counts(event.camera())), 1, true));
-            published.incrementAndGet();
-        } catch (MqttException e) {
-            long n = dropped.incrementAndGet();
-            LOG.warn("MQTT: event {} not published to {}: {} ({} dropped so far)", event.id(), base, e.toString(), n);
+        } catch (MqttException | RuntimeException e) {
+            // The totals are a convenience that the next event sends again; the event itself is published.
+            LOG.warn("MQTT: today's counts of camera {} not published: {}", event.camera(), e.toString());
         }
     }
 
@@ -192,7 +201,7 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
 
         @Override
         public void deliveryComplete(IMqttDeliveryToken token) {
-            // Counted when handed to Paho; the persistent session resends what the broker did not acknowledge.
+            // The journal reader waits on each event's own token instead.
         }
     }
 
@@ -200,13 +209,19 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
         return published.get();
     }
 
+    /**
+     * Events given up: none while the journal holds them, since each is tried until the broker takes it. Failed
+     * tries are counted on the status page (the journal's {@value #READER} reader).
+     */
     public long dropped() {
-        return dropped.get();
+        JournalReader r = reader;
+        return r == null ? 0 : r.refused();
     }
 
-    /** Events queued for the publisher thread now (at most 1000). */
+    /** Events in the journal not yet published. */
     public long backlog() {
-        return worker.getQueue().size();
+        JournalReader r = reader;
+        return r == null ? 0 : r.behind();
     }
 
     /** Stops the publisher thread, then disconnects and closes Paho (its threads end with it). Idempotent. */
@@ -214,6 +229,9 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
     public void close() {
         if (worker.isShutdown()) {
             return;
+        }
+        if (reader != null) {
+            reader.close();
         }
         worker.shutdownNow();
         try {
@@ -241,6 +259,7 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
         } catch (MqttException e) {
             LOG.warn("MQTT client close failed: {}", e.toString());
         }
-        LOG.info("MQTT publisher stopped: {} published, {} dropped", published(), dropped());
+        LOG.info("MQTT publisher stopped: {} published, {} failed tries, {} still to publish", published(), dropped(),
+                backlog());
     }
 }

@@ -1,188 +1,91 @@
 package org.gatewatch.outputs;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.gatewatch.config.Secrets;
 import org.gatewatch.config.WebhookConfig;
-import org.gatewatch.events.AccessEvent;
-import org.gatewatch.events.EventListener;
-import org.gatewatch.threads.OwnedThreads;
+import org.gatewatch.events.journal.Backoff;
+import org.gatewatch.events.journal.Journal;
+import org.gatewatch.events.journal.JournalReader;
 
 /**
- * POSTs each event as JSON to the configured URLs, signed with {@link HmacSignature} over the time of the try and
- * the body. A failed try (an I/O error or
- * a status other than 2xx) is retried after 1, 2, 4… × retryBaseMillis until maxAttempts. At most queueSize
- * deliveries wait or retry at once; past that a new one is dropped, counted and logged, so a dead receiver never
- * holds up the analysis thread that records events. One sender thread does the HTTP calls.
+ * The webhook: one journal reader per URL ({@link WebhookDelivery}), each with its own thread and place in the
+ * journal, so a receiver that is down holds back only itself and gets every event once it is back.
  */
-public final class WebhookSender implements EventListener, AutoCloseable {
+public final class WebhookSender implements AutoCloseable {
 
     private static final Logger LOG = LogManager.getLogger(WebhookSender.class);
-    /** Log every drop until this many, then every this-many-th: a dead receiver must not flood the log. */
-    private static final long DROP_LOG_EVERY = 100;
+    /** The longest pause between two tries, whatever maxAttempts and retryBaseMillis say. */
+    private static final long MAX_PAUSE_MILLIS = 300_000;
 
-    private final WebhookConfig config;
-    private final ScheduledExecutorService sender;
-    private final OwnedThreads senderThreads = new OwnedThreads("gatewatch-webhook-");
-    private final Semaphore room;
-    private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
+    private final List<WebhookDelivery> deliveries = new ArrayList<>();
+    private final List<JournalReader> readers = new ArrayList<>();
 
-    public WebhookSender(WebhookConfig config) {
-        this.config = config;
-        this.room = new Semaphore(config.queueSize());
-        this.sender = Executors.newSingleThreadScheduledExecutor(senderThreads);
-    }
-
-    /** Invoked on the recorder's thread: queue one delivery per URL, or drop it when full. Never blocks. */
-    @Override
-    public void onEvent(AccessEvent event) {
-        byte[] body = EventPayload.of(event);
-        String signature = HmacSignature.of(config.secret(), body);
-        for (URI url : config.urls()) {
-            if (!room.tryAcquire()) {
-                drop(event, url, "the queue of " + config.queueSize() + " is full");
-                continue;
-            }
-            try {
-                sender.execute(() -> attempt(new Delivery(url, event.id(), body, signature), 1));
-            } catch (RejectedExecutionException e) {
-                room.release();
-                drop(event, url, "the sender is stopped");
-            }
-        }
-    }
-
-    private record Delivery(URI url, long eventId, byte[] body, String signature) {
-    }
-
-    /** Sender thread: one try; schedules the next one or gives up. */
-    private void attempt(Delivery d, int attempt) {
-        String outcome;
+    /** Starts a reader per URL of {@code config} on {@code journal}. */
+    public WebhookSender(WebhookConfig config, Journal journal, Clock clock) {
+        long first = config.retryBaseMillis();
+        long longest = Math.min(MAX_PAUSE_MILLIS, first << (config.maxAttempts() - 1));
+        Backoff backoff = new Backoff(first, Math.max(first, longest));
         try {
-            int status = post(d, attempt);
-            if (status / 100 == 2) {
-                delivered.incrementAndGet();
-                room.release();
-                return;
+            for (URI url : config.urls()) {
+                WebhookDelivery d = new WebhookDelivery(url, config, clock);
+                readers.add(new JournalReader(readerName(url), journal, d, backoff, Secrets::maskUrl).start());
+                deliveries.add(d);
             }
-            outcome = "HTTP " + status;
-        } catch (IOException e) {
-            outcome = Secrets.maskUrl(e.toString());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
-        if (Thread.currentThread().isInterrupted()) {
-            room.release();
-            return;
-        }
-        if (attempt >= config.maxAttempts()) {
-            failed.incrementAndGet();
-            room.release();
-            LOG.error("Webhook {} gave up on event {} after {} tries: {}", Secrets.maskUrl(d.url().toString()),
-                    d.eventId(), attempt, outcome);
-            return;
-        }
-        long delay = (long) config.retryBaseMillis() << (attempt - 1);
-        LOG.warn("Webhook {} failed for event {} (try {} of {}): {}; retrying in {} ms",
-                Secrets.maskUrl(d.url().toString()), d.eventId(), attempt,
-                config.maxAttempts(), outcome, delay);
+    }
+
+    /** The reader's name: the same URL keeps its place across restarts, and the name tells nothing of it. */
+    static String readerName(URI url) {
         try {
-            sender.schedule(() -> attempt(d, attempt + 1), delay, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            room.release();
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(url.toString().getBytes(StandardCharsets.UTF_8));
+            return "webhook-" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 
-    /**
-     * One POST with HttpURLConnection rather than java.net.http.HttpClient: the latter keeps a selector thread
-     * per client that Java 17 cannot close, which would outlive an undeploy.
-     */
-    private int post(Delivery d, int attempt) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) d.url().toURL().openConnection();
-        try {
-            c.setConnectTimeout(config.timeoutSeconds() * 1000);
-            c.setReadTimeout(config.timeoutSeconds() * 1000);
-            c.setRequestMethod("POST");
-            c.setDoOutput(true);
-            c.setFixedLengthStreamingMode(d.body().length);
-            c.setRequestProperty("Content-Type", "application/json");
-            // Signed now, not when queued: a retry an hour later is not refused by a receiver's replay window.
-            long timestamp = System.currentTimeMillis() / 1000;
-            c.setRequestProperty(HmacSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
-            c.setRequestProperty(HmacSignature.HEADER, HmacSignature.of(config.secret(), timestamp, d.body()));
-            c.setRequestProperty(HmacSignature.BODY_HEADER, d.signature());
-            c.setRequestProperty("X-GateWatch-Event", Long.toString(d.eventId()));
-            c.setRequestProperty("X-GateWatch-Attempt", Integer.toString(attempt));
-            try (OutputStream out = c.getOutputStream()) {
-                out.write(d.body());
-            }
-            int status = c.getResponseCode();
-            // Drain the answer; disconnect() then closes the socket, so no JDK keep-alive thread is left behind.
-            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
-                if (in != null) {
-                    in.transferTo(OutputStream.nullOutputStream());
-                }
-            }
-            return status;
-        } finally {
-            c.disconnect();
-        }
-    }
-
-    private void drop(AccessEvent event, URI url, String why) {
-        long n = dropped.incrementAndGet();
-        if (n <= DROP_LOG_EVERY || n % DROP_LOG_EVERY == 0) {
-            LOG.warn("Webhook {}: event {} dropped, {} ({} dropped so far)", Secrets.maskUrl(url.toString()),
-                    event.id(), why, n);
-        }
-    }
-
+    /** Events delivered, over every URL (the readers count the expired ones as done too). */
     public long delivered() {
-        return delivered.get();
+        return readers.stream().mapToLong(JournalReader::delivered).sum()
+                - deliveries.stream().mapToLong(WebhookDelivery::expired).sum();
     }
 
-    /** Deliveries that used every try. */
+    /** Events that expired undelivered (older than webhook.maxAgeHours), over every URL. */
     public long failed() {
-        return failed.get();
+        return deliveries.stream().mapToLong(WebhookDelivery::expired).sum()
+                + readers.stream().mapToLong(JournalReader::refused).sum();
     }
 
-    /** Deliveries queued or waiting for a retry now (at most queueSize). */
+    /** Events not yet delivered, over every URL. */
     public long backlog() {
-        return config.queueSize() - room.availablePermits();
+        return readers.stream().mapToLong(JournalReader::behind).sum();
     }
 
-    /** Deliveries never queued because the queue was full. */
+    /** Nothing is dropped for lack of room any more: the outbox is the journal on disk. */
     public long dropped() {
-        return dropped.get();
+        return 0;
     }
 
-    /** Stops at once: pending retries are abandoned (and counted in the log line). Idempotent. */
+    /** Stops every URL's reader; a try in flight is made again at the next start. Idempotent. */
     @Override
     public void close() {
-        if (sender.isShutdown()) {
-            return;
+        readers.forEach(JournalReader::close);
+        if (!readers.isEmpty()) {
+            LOG.info("Webhook stopped: {} delivered, {} expired, {} still to deliver", delivered(), failed(),
+                    backlog());
         }
-        int pending = sender.shutdownNow().size();
-        try {
-            if (!sender.awaitTermination(config.timeoutSeconds() + 1L, TimeUnit.SECONDS)
-                    || !senderThreads.joinAll(5_000)) {
-                LOG.error("Webhook sender did not stop within {} s", config.timeoutSeconds() + 1);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        LOG.info("Webhook sender stopped: {} delivered, {} failed, {} dropped, {} abandoned at stop", delivered(),
-                failed(), dropped(), pending);
+        readers.clear();
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.ServletContext;
 import java.util.concurrent.ScheduledExecutorService;
 import org.gatewatch.camera.CameraRegistry;
 import org.gatewatch.db.DatabaseProbe;
+import org.gatewatch.events.EventHistory;
 import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.events.SnapshotStore;
@@ -25,6 +26,7 @@ public final class Services {
     public static final String EVENTS = EventStore.class.getName();
     public static final String SNAPSHOTS = SnapshotStore.class.getName();
     public static final String RECORDER = EventRecorder.class.getName();
+    public static final String EVENT_HISTORY = EventHistory.class.getName();
     public static final String AUDIT_TRAIL = AuditTrail.class.getName();
     public static final String DATABASE_PROBE = DatabaseProbe.class.getName();
     /** Named by its contract with the authenticator valve, which reads it too. */
@@ -58,6 +60,11 @@ public final class Services {
 
     public static EventRecorder recorder(ServletContext context) {
         return get(context, RECORDER, EventRecorder.class);
+    }
+
+    /** The events after an id, from the database and the journal, for a live view that reconnects. */
+    public static EventHistory eventHistory(ServletContext context) {
+        return get(context, EVENT_HISTORY, EventHistory.class);
     }
 
     /** The hash-chained audit trail: every administrative change is a record of it. */

@@ -29,9 +29,9 @@ import org.gatewatch.config.GateWatchConfig;
 import org.gatewatch.db.Database;
 import org.gatewatch.db.TestDatabases;
 import org.gatewatch.events.Decision;
-import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.events.SnapshotStore;
+import org.gatewatch.events.StoredRecording;
 import org.gatewatch.people.FaceStore;
 import org.gatewatch.people.People;
 import org.gatewatch.people.PersonStore;
@@ -85,12 +85,13 @@ class LiveAnalysisMatchesAnalyzeIT {
         long[] live;
         long passages;
         Path data = work.resolve("data");
-        try (Database db = Database.open(data).migrate()) {
+        try (Database db = Database.open(data).migrate();
+             StoredRecording recording = new StoredRecording(data, db.dataSource(),
+                     new SnapshotStore(data.resolve("snapshots")))) {
             EventStore events = new EventStore(db.dataSource());
             People people = new People(new PersonStore(db.dataSource()),
                     new FaceStore(db.dataSource(), data.resolve("faces")), Clock.systemUTC());
-            EventRecorder recorder = new EventRecorder(events, new SnapshotStore(data.resolve("snapshots")));
-            FrameAnalyzer camera = new Analyzers(config.faces(), people, recorder,
+            FrameAnalyzer camera = new Analyzers(config.faces(), people, recording.recorder(),
                     Gallery::empty, Clock.systemUTC()).forCamera(door);
             try (FfmpegSource source = new FfmpegSource(vtest.toString(), null, Map.of(), false, false)) {
                 source.open();
@@ -102,6 +103,7 @@ class LiveAnalysisMatchesAnalyzeIT {
                 camera.close();
             }
             live = camera.crossings();
+            recording.awaitStored();
             passages = events.countsSince(Instant.EPOCH, "door").getOrDefault(Decision.PASSAGE, 0L);
         }
 

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.gatewatch.db.Database;
 import org.gatewatch.db.Page;
+import org.gatewatch.events.journal.JournalDelivery;
 import org.gatewatch.db.TestDatabases;
 import org.gatewatch.db.TestDatabases.Engine;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,10 @@ class EventStoreIT {
         return Files.createDirectories(TestDatabases.WORK.resolve("events-" + UUID.randomUUID()));
     }
 
+    private static AccessEvent row(long id, String camera, Instant time) {
+        return new AccessEvent(id, camera, time, Decision.PASSAGE, null, null, null, null, 7L, null, null, null);
+    }
+
     private static NewEvent event(String camera, Instant time, Decision decision, Long person) {
         return new NewEvent(camera, time, decision, person, person == null ? null : "P" + person,
                 person == null ? null : 0.8, decision == Decision.PASSAGE ? null : "face", 7L, FRAME, FACE);
@@ -51,18 +56,20 @@ class EventStoreIT {
      */
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void theExportReadsEveryEventOnceInShortQueriesAndHoldsNoConnectionWhileWriting(Engine engine) {
+    void theExportReadsEveryEventOnceInShortQueriesAndHoldsNoConnectionWhileWriting(Engine engine)
+            throws JournalDelivery.Refused {
         try (Database db = TestDatabases.fresh(engine)) {
             java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
             EventStore store = new EventStore(countingConnections(db.dataSource(), open));
+            EventRows rows = new EventRows(db.dataSource());
             int total = EventStore.EXPORT_BATCH * 2 + 37;
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < total; i++) {
                 // Seven events a second: runs of equal times straddle the batch edges.
-                ids.add(store.insert(event("hall", T0.plusSeconds(i / 7), Decision.PASSAGE, null), null, null, null)
-                        .id());
+                rows.insertOnce(row(i + 1, "hall", T0.plusSeconds(i / 7)));
+                ids.add(i + 1L);
             }
-            store.insert(event("other", T0, Decision.PASSAGE, null), null, null, null);
+            rows.insertOnce(row(total + 1, "other", T0));
             List<Long> exported = new ArrayList<>();
             List<Integer> openWhileWriting = new ArrayList<>();
             store.forEach(new EventFilter("hall", null, null, null, null), 10_000, e -> {
@@ -104,17 +111,21 @@ class EventStoreIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void snapshotsAreOnDiskBeforeListenersHearAndReadBackIntact(Engine engine) throws IOException {
-        try (Database db = TestDatabases.fresh(engine)) {
-            SnapshotStore snapshots = new SnapshotStore(dir().resolve("snapshots"));
+        Path data = dir();
+        try (Database db = TestDatabases.fresh(engine);
+             StoredRecording recording = new StoredRecording(data, db.dataSource(),
+                     new SnapshotStore(data.resolve("snapshots")))) {
+            SnapshotStore snapshots = new SnapshotStore(data.resolve("snapshots"));
             EventStore store = new EventStore(db.dataSource());
-            EventRecorder recorder = new EventRecorder(store, snapshots);
+            EventRecorder recorder = recording.recorder();
             List<Boolean> filesThere = new ArrayList<>();
-            recorder.addListener(e -> filesThere.add(e.frameFile() == null || Files.exists(snapshots.path(e.frameFile()))
-                    && Files.exists(snapshots.path(e.faceFile())) && store.find(e.id()).isPresent()));
+            // The live page hears of a decision once it is journaled: its snapshots are on disk already.
+            recorder.addListener(e -> filesThere.add((e.frameFile() == null || Files.exists(snapshots.path(e.frameFile()))
+                    && Files.exists(snapshots.path(e.faceFile()))) && recording.journal().lastId() >= e.id()));
 
-            AccessEvent e = recorder.record(new NewEvent("gate", T0, Decision.GRANTED, null, "Ada", 0.93, "face+window",
+            AccessEvent e = recording.record(new NewEvent("gate", T0, Decision.GRANTED, null, "Ada", 0.93, "face+window",
                     42L, FRAME, FACE, 0.07));
-            assertEquals(List.of(true), filesThere, "files written and row committed before listeners run");
+            assertEquals(List.of(true), filesThere, "files written and journaled before listeners run");
             AccessEvent read = store.find(e.id()).orElseThrow();
             assertEquals(e, read);
             assertEquals(T0, read.time());
@@ -128,7 +139,7 @@ class EventStoreIT {
             assertEquals(FRAME.length + FACE.length, snapshots.diskBytes());
 
             filesThere.clear();
-            AccessEvent bare = recorder.record(new NewEvent("gate", T0, Decision.PASSAGE, null, null, null, null,
+            AccessEvent bare = recording.record(new NewEvent("gate", T0, Decision.PASSAGE, null, null, null, null,
                     null, null, null));
             assertEquals(List.of(true), filesThere);
             AccessEvent bareRead = store.find(bare.id()).orElseThrow();
@@ -142,12 +153,13 @@ class EventStoreIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aSnapshotThatCannotBeWrittenKeepsTheEventWithTheErrorNoted(Engine engine) throws IOException {
-        try (Database db = TestDatabases.fresh(engine)) {
-            Path blocked = dir().resolve("snapshots");
-            Files.writeString(blocked, "a file where the folder should be");
+        Path data = dir();
+        Path blocked = data.resolve("snapshots");
+        Files.writeString(blocked, "a file where the folder should be");
+        try (Database db = TestDatabases.fresh(engine);
+             StoredRecording recording = new StoredRecording(data, db.dataSource(), new SnapshotStore(blocked))) {
             EventStore store = new EventStore(db.dataSource());
-            AccessEvent e = new EventRecorder(store, new SnapshotStore(blocked))
-                    .record(event("gate", T0, Decision.DENIED, null));
+            AccessEvent e = recording.record(event("gate", T0, Decision.DENIED, null));
             AccessEvent read = store.find(e.id()).orElseThrow();
             assertNull(read.frameFile());
             assertNull(read.faceFile());
@@ -159,9 +171,11 @@ class EventStoreIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void filtersPagesNewestFirstResumeAndCounts(Engine engine) throws IOException {
-        try (Database db = TestDatabases.fresh(engine)) {
+        Path data = dir();
+        try (Database db = TestDatabases.fresh(engine);
+             StoredRecording recorder = new StoredRecording(data, db.dataSource(),
+                     new SnapshotStore(data.resolve("snapshots")))) {
             EventStore store = new EventStore(db.dataSource());
-            EventRecorder recorder = new EventRecorder(store, new SnapshotStore(dir().resolve("snapshots")));
             List<Long> persons = insertPersons(db, 4);
             List<AccessEvent> made = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
@@ -224,10 +238,11 @@ class EventStoreIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void deletingOldEventsReturnsThemInBatchesAndKeepsNewerOnes(Engine engine) throws IOException {
-        try (Database db = TestDatabases.fresh(engine)) {
+        Path data = dir();
+        SnapshotStore snapshots = new SnapshotStore(data.resolve("snapshots"));
+        try (Database db = TestDatabases.fresh(engine);
+             StoredRecording recorder = new StoredRecording(data, db.dataSource(), snapshots)) {
             EventStore store = new EventStore(db.dataSource());
-            SnapshotStore snapshots = new SnapshotStore(dir().resolve("snapshots"));
-            EventRecorder recorder = new EventRecorder(store, snapshots);
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             for (int i = 0; i < 5; i++) {
                 recorder.record(event("gate", now.minus(Duration.ofDays(40 + i)), Decision.DENIED, null));
@@ -247,10 +262,11 @@ class EventStoreIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void retentionDeletesOldEventsTheirSnapshotsAndEmptyDayFolders(Engine engine) throws IOException {
-        try (Database db = TestDatabases.fresh(engine)) {
+        Path data = dir();
+        SnapshotStore snapshots = new SnapshotStore(data.resolve("snapshots"));
+        try (Database db = TestDatabases.fresh(engine);
+             StoredRecording recorder = new StoredRecording(data, db.dataSource(), snapshots)) {
             EventStore store = new EventStore(db.dataSource());
-            SnapshotStore snapshots = new SnapshotStore(dir().resolve("snapshots"));
-            EventRecorder recorder = new EventRecorder(store, snapshots);
             Instant now = Instant.parse("2026-06-30T12:00:00Z");
             AccessEvent old = recorder.record(event("gate", Instant.parse("2026-01-15T08:00:00Z"), Decision.DENIED, null));
             AccessEvent kept = recorder.record(event("gate", Instant.parse("2026-06-20T08:00:00Z"), Decision.DENIED, null));

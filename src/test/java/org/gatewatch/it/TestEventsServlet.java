@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.time.Instant;
 import javax.imageio.ImageIO;
 import org.gatewatch.events.AccessEvent;
+import org.gatewatch.events.EventRecorder;
+import org.gatewatch.events.journal.JournalReader;
 import org.gatewatch.events.Decision;
 import org.gatewatch.events.NewEvent;
 import org.gatewatch.web.Services;
@@ -35,7 +37,20 @@ public final class TestEventsServlet extends HttpServlet {
                 person == null ? null : Long.valueOf(person), req.getParameter("name"),
                 score == null ? null : Double.valueOf(score), "test", 1L,
                 snapshots ? jpeg(320, 240, Color.DARK_GRAY) : null, snapshots ? jpeg(96, 96, Color.ORANGE) : null);
-        AccessEvent stored = Services.recorder(getServletContext()).record(event);
+        EventRecorder recorder = Services.recorder(getServletContext());
+        AccessEvent stored = recorder.record(event);
+        // The database's row follows from the journal; tests read it right after, as a page would a moment later.
+        JournalReader store = recorder.journal().reader("store").orElseThrow();
+        try {
+            if (!store.awaitDelivered(stored.id(), 10_000)) {
+                resp.sendError(503, "event " + stored.id() + " not in the database after 10 s: " + store.lastError());
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            resp.sendError(503, "interrupted");
+            return;
+        }
         resp.setContentType("text/plain");
         resp.getWriter().write(Long.toString(stored.id()));
     }

@@ -9,9 +9,13 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +24,15 @@ import java.util.function.IntSupplier;
 import org.gatewatch.config.WebhookConfig;
 import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.Decision;
+import org.gatewatch.events.journal.Journal;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The webhook against a real HTTP receiver in this JVM that checks the signature as a site's receiver would. */
+/**
+ * The webhook against a real HTTP receiver in this JVM that checks the signature as a site's receiver would, fed
+ * from a real journal on disk.
+ */
 class WebhookSenderTest {
 
     private static final String SECRET = "test-secret-0123456789";
@@ -64,9 +73,23 @@ class WebhookSenderTest {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
     }
 
-    private WebhookSender sender(URI url, int queue, int attempts, int retryMillis) {
-        sender = new WebhookSender(new WebhookConfig(List.of(url), SECRET, queue, attempts, retryMillis, 2));
+    private Path dir;
+    private Journal journal;
+
+    @BeforeEach
+    void openJournal() throws IOException {
+        dir = Files.createDirectories(Path.of("target", "it-work", "webhook-" + UUID.randomUUID()));
+        journal = Journal.open(dir.resolve("journal"), 0);
+    }
+
+    private WebhookSender sender(List<URI> urls, int attempts, int retryMillis, int maxAgeHours) {
+        sender = new WebhookSender(new WebhookConfig(urls, SECRET, 10, attempts, retryMillis, 2, maxAgeHours),
+                journal, Clock.systemUTC());
         return sender;
+    }
+
+    private WebhookSender sender(URI url, int attempts, int retryMillis) {
+        return sender(List.of(url), attempts, retryMillis, 24);
     }
 
     @AfterEach
@@ -74,20 +97,22 @@ class WebhookSenderTest {
         if (sender != null) {
             sender.close();
         }
+        journal.close();
         if (server != null) {
             server.stop(0);
         }
     }
 
-    private static AccessEvent event(long id) {
-        return new AccessEvent(id, "gate", Instant.parse("2026-03-02T08:00:00Z"), Decision.GRANTED, 3L, "Ada", 0.9,
-                "face", 11L, "f.jpg", null, null, 0.04);
+    /** Journals one event that happened {@code ago} before now; the sender's readers take it from there. */
+    private AccessEvent record(Duration ago) {
+        return journal.append(id -> new AccessEvent(id, "gate", Instant.now().minus(ago), Decision.GRANTED, 3L, "Ada",
+                0.9, "face", 11L, "f.jpg", null, null, 0.04));
     }
 
     @Test
     void eachEventIsPostedOnceWithASignatureTheReceiverVerifies() throws Exception {
-        WebhookSender s = sender(receiver(() -> 204, null), 10, 3, 50);
-        s.onEvent(event(41));
+        WebhookSender s = sender(receiver(() -> 204, null), 3, 50);
+        long id = record(Duration.ZERO).id();
         await().atMost(Duration.ofSeconds(5)).until(() -> s.delivered() == 1);
         assertEquals(1, received.size());
         Received r = received.get(0);
@@ -95,7 +120,7 @@ class WebhookSenderTest {
                 + " another timestamp does not match: " + r.signature());
         assertTrue(r.signature().matches("sha256=[0-9a-f]{64}"), r.signature());
         var json = new ObjectMapper().readTree(r.body());
-        assertEquals(41, json.get("id").asLong());
+        assertEquals(id, json.get("id").asLong());
         assertEquals("GRANTED", json.get("decision").asText());
         assertEquals("Ada", json.get("personName").asText());
         assertEquals(0.04, json.get("spoofScore").asDouble(), "the liveness score travels with the event");
@@ -104,8 +129,8 @@ class WebhookSenderTest {
     @Test
     void aFailingReceiverIsRetriedWithGrowingDelays() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        WebhookSender s = sender(receiver(() -> calls.incrementAndGet() <= 2 ? 503 : 200, null), 10, 5, 100);
-        s.onEvent(event(7));
+        WebhookSender s = sender(receiver(() -> calls.incrementAndGet() <= 2 ? 503 : 200, null), 5, 100);
+        record(Duration.ZERO);
         await().atMost(Duration.ofSeconds(5)).until(() -> s.delivered() == 1);
         assertEquals(List.of(1, 2, 3), received.stream().map(Received::attempt).toList());
         long first = received.get(1).atMillis() - received.get(0).atMillis();
@@ -116,26 +141,67 @@ class WebhookSenderTest {
     }
 
     @Test
-    void itGivesUpAfterMaxAttempts() throws Exception {
-        WebhookSender s = sender(receiver(() -> 500, null), 10, 2, 20);
-        s.onEvent(event(8));
-        await().atMost(Duration.ofSeconds(5)).until(() -> s.failed() == 1);
-        assertEquals(2, received.size());
+    void anEventIsTriedUntilItIsOlderThanMaxAgeThenExpires() throws Exception {
+        WebhookSender s = sender(List.of(receiver(() -> 500, null)), 2, 20, 1);
+        // Three tenths of a second short of webhook.maxAgeHours = 1: tried a few times, then given up, counted.
+        record(Duration.ofHours(1).minusMillis(300));
+        // An expired event leaves the outbox: the reader moves past it.
+        await().atMost(Duration.ofSeconds(5)).until(() -> s.failed() == 1 && s.backlog() == 0);
+        assertTrue(received.size() >= 2, "tried until it expired: " + received.size() + " tries");
         assertEquals(0, s.delivered());
     }
 
     @Test
-    void aFullQueueDropsAndCountsWithoutBlockingTheCaller() throws Exception {
-        CountDownLatch hold = new CountDownLatch(1);
-        WebhookSender s = sender(receiver(() -> 200, hold), 2, 1, 20);
+    void aDeadReceiverHoldsBackOnlyItsOwnUrl() throws Exception {
+        URI good = receiver(() -> 200, null);
+        URI dead = URI.create("http://127.0.0.1:" + freePort() + "/nobody-listens");
+        WebhookSender s = sender(List.of(dead, good), 5, 50, 24);
         long start = System.nanoTime();
-        for (int i = 1; i <= 10; i++) {
-            s.onEvent(event(i));
+        for (int i = 0; i < 10; i++) {
+            record(Duration.ZERO);
         }
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(tookMillis < 1000, "recording never waits on the receiver: " + tookMillis + " ms");
-        assertEquals(8, s.dropped(), "two fit (one in flight, one waiting); eight are dropped");
-        hold.countDown();
-        await().atMost(Duration.ofSeconds(5)).until(() -> s.delivered() == 2);
+        assertTrue(tookMillis < 1000, "recording never waits on a receiver: " + tookMillis + " ms");
+        await().atMost(Duration.ofSeconds(5)).until(() -> s.delivered() == 10);
+        assertEquals(10, received.size(), "the live receiver got every event while the other was down");
+        assertEquals(10, s.backlog(), "the dead receiver's ten wait in its outbox");
+    }
+
+    @Test
+    void aRestartResumesEachUrlWhereItStoppedAndSendsNothingTwice() throws Exception {
+        AtomicInteger status = new AtomicInteger(503);
+        URI url = receiver(status::get, null);
+        WebhookSender first = sender(url, 3, 50);
+        record(Duration.ZERO);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !received.isEmpty());
+        first.close();
+        for (int i = 0; i < 2; i++) {
+            record(Duration.ZERO);
+        }
+        journal.close();
+        received.clear();
+        status.set(200);
+
+        journal = Journal.open(dir.resolve("journal"), 0);
+        WebhookSender again = sender(url, 3, 50);
+        await().atMost(Duration.ofSeconds(5)).until(() -> again.delivered() == 3);
+        assertEquals(List.of(1L, 2L, 3L), ids(), "the three events, once each, in order, after the restart");
+        record(Duration.ZERO);
+        await().atMost(Duration.ofSeconds(5)).until(() -> again.delivered() == 4);
+        assertEquals(List.of(1L, 2L, 3L, 4L), ids());
+    }
+
+    private List<Long> ids() throws IOException {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (Received r : received) {
+            ids.add(new ObjectMapper().readTree(r.body()).get("id").asLong());
+        }
+        return ids;
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 }

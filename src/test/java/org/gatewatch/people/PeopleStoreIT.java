@@ -21,10 +21,10 @@ import org.gatewatch.db.TestDatabases;
 import org.gatewatch.db.TestDatabases.Engine;
 import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.Decision;
-import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.events.NewEvent;
 import org.gatewatch.events.SnapshotStore;
+import org.gatewatch.events.StoredRecording;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -105,10 +105,12 @@ class PeopleStoreIT {
             assertEquals(64, face.width());
             assertEquals(1, people.faces().of(p.id()).size());
 
-            EventRecorder recorder = new EventRecorder(new EventStore(db.dataSource()),
-                    new SnapshotStore(dir.resolve("snapshots")));
-            AccessEvent event = recorder.record(new NewEvent("gate", Instant.now(), Decision.GRANTED, p.id(),
-                    p.name(), 0.9, "face", 1L, null, null));
+            AccessEvent event;
+            try (StoredRecording recording = new StoredRecording(dir, db.dataSource(),
+                    new SnapshotStore(dir.resolve("snapshots")))) {
+                event = recording.record(new NewEvent("gate", Instant.now(), Decision.GRANTED, p.id(), p.name(), 0.9,
+                        "face", 1L, null, null));
+            }
 
             assertTrue(people.delete(p.id()));
             assertFalse(Files.exists(file), "the face file is gone");

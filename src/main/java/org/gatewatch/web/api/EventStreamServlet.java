@@ -25,7 +25,7 @@ import org.apache.logging.log4j.Logger;
 import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.EventListener;
 import org.gatewatch.events.EventRecorder;
-import org.gatewatch.events.EventStore;
+import org.gatewatch.events.EventHistory;
 import org.gatewatch.http.AddressLimit;
 import org.gatewatch.http.ErrorResponses;
 import org.gatewatch.http.HttpError;
@@ -35,7 +35,7 @@ import org.gatewatch.web.api.dto.EventJson;
 /**
  * {@code GET /api/events/stream}: new access events as Server-Sent Events ({@code id:} the event id, {@code data:}
  * the event's JSON). A client sending {@code Last-Event-ID} (browsers do on reconnect; {@code ?lastEventId=} works
- * too) first gets the events it missed, from the database. Asynchronous: no thread is held per client.
+ * too) first gets the events it missed, from the database and the journal. Asynchronous: no thread is held per client.
  *
  * <p>The recorder's thread only serialises the event and queues it for one sender thread, so analysis never waits
  * on a socket. Like Tomcat's AsyncStockServlet, this servlet starts its threads in init and ends them, and every
@@ -59,7 +59,7 @@ public final class EventStreamServlet extends HttpServlet implements EventListen
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong skipped = new AtomicLong();
     private transient EventRecorder recorder;
-    private transient EventStore events;
+    private transient EventHistory history;
     private transient AddressLimit perAddress;
     private transient ThreadPoolExecutor sender;
     private transient ScheduledExecutorService pinger;
@@ -68,7 +68,7 @@ public final class EventStreamServlet extends HttpServlet implements EventListen
     @Override
     public void init() throws ServletException {
         recorder = Services.recorder(getServletContext());
-        events = Services.events(getServletContext());
+        history = Services.eventHistory(getServletContext());
         perAddress = Services.listenersPerAddress(getServletContext());
         apiBase = getServletContext().getContextPath() + "/api";
         sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(SENDER_QUEUE),
@@ -134,7 +134,7 @@ public final class EventStreamServlet extends HttpServlet implements EventListen
                 out.setWriteListener(client);
                 client.send(HELLO);
                 if (lastId >= 0) {
-                    client.finishReplay(events.after(lastId, MAX_REPLAY).stream().map(this::message).toList());
+                    client.finishReplay(history.after(lastId, MAX_REPLAY).stream().map(this::message).toList());
                 }
             } catch (IOException | RuntimeException e) {
                 // Before the client took over its place (or while it replays): end it, and the place goes back once.

@@ -42,13 +42,16 @@ import org.gatewatch.events.SnapshotStore;
 import org.gatewatch.web.Services;
 
 /**
- * bin/bench-events: (1) events written per second, each with a frame and a face JPEG, on H2 and on PostgreSQL;
+ * bin/bench-events: (1) decisions journaled per second, each with a frame and a face JPEG, on H2 and on PostgreSQL,
+ * with the cost per decision, the database's catch-up after a 30 s outage and the webhook's latency
+ * ({@link JournalBenchmark});
  * (2) the events page and API response times with 100,000 events stored (p50/p99); (3) Server-Sent Events fan-out
  * of new events to 200 listeners. Parts 2 and 3 run the built WAR in an embedded Tomcat in this JVM, so the
  * benchmark reaches the app's own EventRecorder: no endpoint in the WAR can make events.
  *
  * <p>Options: --events N (per write run, default 2000), --stored N (default 100000), --requests N (default 300),
- * --listeners N (default 200), --no-postgres. Prints figures on stdout.
+ * --listeners N (default 200), --outage-rate N (decisions per second during the outage, default 10), --no-postgres.
+ * Prints figures on stdout.
  */
 public final class EventsBenchmark {
 
@@ -65,10 +68,15 @@ public final class EventsBenchmark {
         out("GateWatch events benchmark, %d cores, frame JPEG %d kB + face JPEG %d kB per event",
                 Runtime.getRuntime().availableProcessors(), frame.length / 1024, face.length / 1024);
 
-        out("%n1. Events written per second (EventRecorder.record: 2 snapshot files, then the row)");
-        writeRate("H2 (embedded file)", h2(WORK.resolve("write-h2-" + UUID.randomUUID())), events, frame, face);
+        int outageRate = Integer.parseInt(o.getOrDefault("outage-rate", "10"));
+        out("%n1. Decisions journaled (2 snapshot files and a journal line, each forced to disk), then written to the"
+                + " database by its reader");
+        Path h2 = JournalBenchmark.workDir(WORK);
+        new JournalBenchmark("H2 (embedded file)", h2(h2), h2, frame, face).run(events, outageRate);
         if (!o.containsKey("no-postgres")) {
-            writeRate("PostgreSQL 15 (local)", TestDatabases.freshPostgres("gatewatch_bench"), events, frame, face);
+            Path pg = JournalBenchmark.workDir(WORK);
+            new JournalBenchmark("PostgreSQL (local)", TestDatabases.freshPostgres("gatewatch_bench"), pg, frame,
+                    face).run(events, outageRate);
         }
 
         Path home = WORK.resolve("home-" + UUID.randomUUID());
@@ -94,43 +102,6 @@ public final class EventsBenchmark {
 
     private static Database h2(Path dir) {
         return Database.h2(dir.resolve("db").resolve("gatewatch")).migrate();
-    }
-
-    /** One thread, then four: the recorder serialises the insert, the snapshot files are written in parallel. */
-    private static void writeRate(String label, Database db, int n, byte[] frame, byte[] face) throws Exception {
-        Path dir = WORK.resolve("snap-" + UUID.randomUUID());
-        try (db) {
-            EventRecorder recorder = new EventRecorder(new EventStore(db.dataSource()),
-                    new SnapshotStore(dir.resolve("snapshots")));
-            record(recorder, 200, 1, frame, face);
-            for (int threads : new int[] {1, 4}) {
-                long start = System.nanoTime();
-                record(recorder, n, threads, frame, face);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                out("   %-24s %d thread(s): %,6.0f events/s  (%,d events in %.1f s, %.0f MB/s of snapshots)", label,
-                        threads, n / seconds, n, seconds, n * (frame.length + face.length) / seconds / 1e6);
-            }
-        }
-    }
-
-    private static void record(EventRecorder recorder, int n, int threads, byte[] frame, byte[] face)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicInteger left = new AtomicInteger(n);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            done.add(pool.submit(() -> {
-                while (left.getAndDecrement() > 0) {
-                    recorder.record(new NewEvent("bench", Instant.now(), Decision.GRANTED, null, "Bench", 0.9, "bench",
-                            1L, frame, face));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        pool.shutdown();
     }
 
     /** {@code stored} events over the last 30 days in batches; all point at one pair of snapshot files. */
