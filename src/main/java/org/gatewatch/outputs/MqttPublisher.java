@@ -230,8 +230,10 @@ public final class MqttPublisher implements JournalDelivery, AutoCloseable {
         if (worker.isShutdown()) {
             return;
         }
+        long failedTries = 0;
         if (reader != null) {
             reader.close();
+            failedTries = reader.failedTries();
         }
         worker.shutdownNow();
         try {
@@ -259,7 +261,7 @@ public final class MqttPublisher implements JournalDelivery, AutoCloseable {
         } catch (MqttException e) {
             LOG.warn("MQTT client close failed: {}", e.toString());
         }
-        LOG.info("MQTT publisher stopped: {} published, {} failed tries, {} still to publish", published(), dropped(),
+        LOG.info("MQTT publisher stopped: {} published, {} failed tries, {} still to publish", published(), failedTries,
                 backlog());
     }
 }

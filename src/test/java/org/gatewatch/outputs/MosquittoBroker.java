@@ -49,7 +49,9 @@ final class MosquittoBroker implements AutoCloseable {
         Files.createDirectories(workDir);
         Path conf = workDir.resolve("mosquitto.conf");
         Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence true\n"
-                + "persistence_location " + workDir.toAbsolutePath() + "/\nlog_dest stderr\n");
+                + "persistence_location " + workDir.toAbsolutePath() + "/\nlog_dest stderr\n"
+                // Started as root, Mosquitto would switch to its own user, which cannot write its sessions here.
+                + "user " + System.getProperty("user.name") + "\n");
         Path log = workDir.resolve("mosquitto.log");
         Process p = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
