@@ -8,17 +8,26 @@ import org.opencv.core.Mat;
 /**
  * Runs a camera's analysis on its own thread, on the newest frame only: when the analysis is busy, the capture
  * thread's frame is dropped for analysis (it is still streamed), so analysis never slows the stream.
+ *
+ * <p>A frame that fails is logged and the next one is analysed. Should the thread die all the same (native code can
+ * throw what Java does not declare), the death is counted, for the camera's watch to record as an event, and a new
+ * thread takes over after a pause that doubles while deaths follow each other.
  */
 public final class AnalysisWorker {
 
     private static final Logger LOG = LogManager.getLogger(AnalysisWorker.class);
+    private static final long FIRST_RESTART_PAUSE_MILLIS = 100;
+    private static final long MAX_RESTART_PAUSE_MILLIS = 30_000;
 
     private final String cameraId;
     private final FrameAnalyzer analyzer;
     private final Mat work = new Mat();
     private final LongAdder analyzed = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder deaths = new LongAdder();
     private Thread thread;
+    private long restartPauseMillis = FIRST_RESTART_PAUSE_MILLIS;
+    private volatile String lastDeath;
     private boolean busy;
     private boolean hasFrame;
     private boolean stopped;
@@ -36,7 +45,11 @@ public final class AnalysisWorker {
         if (thread != null || stopped) {
             return;
         }
-        thread = new Thread(this::run, "gatewatch-analysis-" + cameraId);
+        startThread(0);
+    }
+
+    private void startThread(long pauseMillis) {
+        thread = new Thread(() -> run(pauseMillis), "gatewatch-analysis-" + cameraId);
         thread.setDaemon(true);
         thread.start();
     }
@@ -63,8 +76,11 @@ public final class AnalysisWorker {
         return latest;
     }
 
-    private void run() {
+    private void run(long pauseMillis) {
         try {
+            if (!pausedUntilStopped(pauseMillis)) {
+                return;
+            }
             while (true) {
                 long millis;
                 synchronized (this) {
@@ -95,13 +111,44 @@ public final class AnalysisWorker {
                 // Counted once the worker is free again, so whoever sees the count can offer the next frame.
                 if (done) {
                     analyzed.increment();
+                    synchronized (this) {
+                        restartPauseMillis = FIRST_RESTART_PAUSE_MILLIS;
+                    }
                 }
                 rate.tick();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
-            LOG.error("Analysis thread of camera {} died", cameraId, t);
+            died(t);
+        }
+    }
+
+    /**
+     * Waits on this worker's monitor, not by sleeping, so {@link #stop} ends the wait without an interrupt (which
+     * would close the journal's file under a decision being recorded). False when the worker stopped meanwhile.
+     */
+    private synchronized boolean pausedUntilStopped(long pauseMillis) throws InterruptedException {
+        long end = System.currentTimeMillis() + pauseMillis;
+        for (long left = pauseMillis; left > 0 && !stopped; left = end - System.currentTimeMillis()) {
+            wait(left);
+        }
+        return !stopped;
+    }
+
+    /** The dying thread's last act: counts the death and hands over to a new thread, unless the worker stops. */
+    private void died(Throwable cause) {
+        lastDeath = cause.toString();
+        deaths.increment();
+        synchronized (this) {
+            busy = false;
+            if (stopped) {
+                return;
+            }
+            long pause = restartPauseMillis;
+            restartPauseMillis = Math.min(MAX_RESTART_PAUSE_MILLIS, restartPauseMillis * 2);
+            LOG.error("Analysis thread of camera {} died; a new one starts in {} ms", cameraId, pause, cause);
+            startThread(pause);
         }
     }
 
@@ -134,6 +181,16 @@ public final class AnalysisWorker {
     /** What the newest failed frame threw, or null while no frame has failed. */
     public String lastError() {
         return lastError;
+    }
+
+    /** How many times the analysis thread died (and was replaced) since the start. */
+    public long deaths() {
+        return deaths.sum();
+    }
+
+    /** What the newest death was; null while none. */
+    public String lastDeath() {
+        return lastDeath;
     }
 
     public long framesAnalyzed() {

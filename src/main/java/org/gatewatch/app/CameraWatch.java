@@ -13,7 +13,8 @@ import org.gatewatch.events.NewEvent;
 /**
  * Rounds over the cameras on two threads: on one, the keep-alive of their streams every second and, twice a second,
  * the NO SIGNAL picture for the viewers of a camera without frames; on the other, every second, their sight,
- * recorded as {@code CAMERA_DOWN} and {@code CAMERA_UP} events as each camera loses and regains its source.
+ * recorded as {@code CAMERA_DOWN} and {@code CAMERA_UP} events as each camera loses and regains its source, and an
+ * {@code ANALYSIS_DOWN} event when its analysis thread died (and was replaced).
  * Recording waits for the database, which must never hold up the keep-alive.
  */
 final class CameraWatch {
@@ -49,6 +50,12 @@ final class CameraWatch {
                         recorder.record(event);
                         camera.recorded(event);
                         LOG.warn("Camera {}: {} ({})", camera.cameraId(), event.decision(), event.rule());
+                    }
+                    NewEvent analysis = camera.checkAnalysis(now);
+                    if (analysis != null) {
+                        recorder.record(analysis);
+                        camera.analysisRecorded();
+                        LOG.error("Camera {}: {} ({})", camera.cameraId(), analysis.decision(), analysis.rule());
                     }
                 } catch (RuntimeException e) {
                     LOG.error("Camera {}: its sight could not be recorded; trying again in a second",

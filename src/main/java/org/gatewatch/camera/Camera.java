@@ -213,6 +213,16 @@ public final class Camera {
         return worker.reconnects();
     }
 
+    /** How many times the analysis thread died and was replaced; 0 without analysis. */
+    public long analysisDeaths() {
+        return analysis == null ? 0 : analysis.deaths();
+    }
+
+    /** What the newest death of the analysis thread was; null while none. */
+    public String analysisLastDeath() {
+        return analysis == null ? null : analysis.lastDeath();
+    }
+
     /** Frames analysed per second over the last two seconds; 0 without analysis. */
     public double analysisFps() {
         return analysis == null ? 0 : analysis.fps();

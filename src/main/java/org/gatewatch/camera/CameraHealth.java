@@ -18,6 +18,7 @@ public final class CameraHealth {
     private final long downAfterMillis;
     private long capturingSince = -1;
     private boolean down;
+    private long deathsRecorded;
 
     public CameraHealth(Camera camera) {
         this.camera = camera;
@@ -46,6 +47,25 @@ public final class CameraHealth {
     /** The event from {@link #check} was recorded: the camera is now down (or up). */
     public void recorded(NewEvent event) {
         down = event.decision() == Decision.CAMERA_DOWN;
+    }
+
+    /**
+     * An {@code ANALYSIS_DOWN} event when the camera's analysis thread died since the last one was recorded (a new
+     * thread has taken over by then, or is about to), or null.
+     */
+    public NewEvent checkAnalysis(long nowMillis) {
+        long deaths = camera.analysisDeaths();
+        if (deaths <= deathsRecorded) {
+            return null;
+        }
+        String times = deaths - deathsRecorded == 1 ? "" : " (" + (deaths - deathsRecorded) + " times)";
+        return event(Decision.ANALYSIS_DOWN, nowMillis, "analysis thread died" + times + ": "
+                + camera.analysisLastDeath() + "; restarted");
+    }
+
+    /** The event from {@link #checkAnalysis} was recorded. */
+    public void analysisRecorded() {
+        deathsRecorded = camera.analysisDeaths();
     }
 
     public String cameraId() {

@@ -13,12 +13,16 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Reads gatewatch.properties into typed records. Unknown keys stop the start with the key's name, so a typo
  * never silently falls back to a default.
  */
 public final class ConfigLoader {
+
+    private static final Logger LOG = LogManager.getLogger(ConfigLoader.class);
 
     /** The built-in configuration inside the WAR: one demo camera. */
     public static final String BUILT_IN = "gatewatch.properties";
@@ -85,6 +89,8 @@ public final class ConfigLoader {
             if (line != null) {
                 PedestrianConfig.checkLine(prefix + "countingLine", line);
             }
+            AnalysisMode analysis = AnalysisMode.parse(prefix + "analysis",
+                    p.getProperty(prefix + "analysis", "off").trim());
             cameras.add(new CameraConfig(
                     id,
                     p.getProperty(prefix + "name", id).trim(),
@@ -92,8 +98,8 @@ public final class ConfigLoader {
                     ConfigValues.decimal(p, prefix + "fps", 0),
                     ConfigValues.integer(p, prefix + "jpegQuality", 80),
                     ConfigValues.integer(p, prefix + "idleSeconds", 10),
-                    ConfigValues.bool(p, prefix + "alwaysOn", false),
-                    AnalysisMode.parse(prefix + "analysis", p.getProperty(prefix + "analysis", "off").trim()),
+                    alwaysOn(p, id, analysis),
+                    analysis,
                     LivenessMode.parse(prefix + "liveness",
                             p.getProperty(prefix + "liveness", CameraConfig.DEFAULT_LIVENESS.spelling()).trim()),
                     ConfigValues.decimal(p, prefix + "livenessThreshold", CameraConfig.DEFAULT_LIVENESS_THRESHOLD),
@@ -109,6 +115,21 @@ public final class ConfigLoader {
                 ConfigValues.integer(p, "stream.maxViewersPerAddress", d.maxViewersPerAddress()),
                 p.getProperty("stream.tokenSecret", d.tokenSecret()).strip());
         return new GateWatchConfig(cameras, stream, RecordsConfig.parse(p), RecognitionConfig.parse(p), origin);
+    }
+
+    /**
+     * {@code camera.<id>.alwaysOn}, which a gate camera is whatever the file says: a gate that analysed only while
+     * someone watched would let everyone else through unseen. Said in the log when the file says otherwise.
+     */
+    private static boolean alwaysOn(Properties p, String id, AnalysisMode analysis) {
+        String key = "camera." + id + ".alwaysOn";
+        boolean configured = ConfigValues.bool(p, key, false);
+        if (analysis == AnalysisMode.GATE && !configured) {
+            LOG.warn("Camera {}: analysis = gate makes it always on ({} = true{}): a gate that analyses only while"
+                    + " someone watches is blind", id, key, p.containsKey(key) ? ", not false as configured" : "");
+            return true;
+        }
+        return configured;
     }
 
     /** Every key this loader accepts, a camera's as {@code camera.<id>.<field>}; the built-in file documents each. */

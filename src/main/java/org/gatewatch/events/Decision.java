@@ -14,10 +14,12 @@ public enum Decision {
     /** The camera's source gave no frame for {@code camera.<id>.downAfterSeconds}: nobody is seen there now. */
     CAMERA_DOWN,
     /** Frames flow again after a {@link #CAMERA_DOWN}. */
-    CAMERA_UP;
+    CAMERA_UP,
+    /** The camera's analysis thread died; a new one was started (the rule says why it died). */
+    ANALYSIS_DOWN;
 
-    /** Whether this is about a camera's sight, not about a person. */
+    /** Whether this is about a camera's sight or analysis, not about a person. */
     public boolean aboutCamera() {
-        return this == CAMERA_DOWN || this == CAMERA_UP;
+        return this == CAMERA_DOWN || this == CAMERA_UP || this == ANALYSIS_DOWN;
     }
 }

@@ -53,7 +53,7 @@ public final class GateOverlay {
                 case DENIED -> DENIED;
                 case PASSAGE -> PASSAGE;
                 // A walk's verdict is about a person; the camera's own events never reach a walk.
-                case CAMERA_DOWN, CAMERA_UP -> UNDECIDED;
+                case CAMERA_DOWN, CAMERA_UP, ANALYSIS_DOWN -> UNDECIDED;
             };
             labels[i] = label(walkId, v);
         }

@@ -51,4 +51,52 @@ class AnalysisWorkerTest {
             frame.release();
         }
     }
+
+    /**
+     * Native code can throw a checked exception that no Java signature declares; it gets past the per-frame guard and
+     * ends the thread. The death is counted (the camera's watch records it as ANALYSIS_DOWN) and a new thread goes on.
+     */
+    @Test
+    void aThreadThatDiesIsCountedAndReplacedAndAnalysisGoesOn() throws InterruptedException {
+        AtomicInteger calls = new AtomicInteger();
+        FrameAnalyzer analyzer = new FrameAnalyzer() {
+            @Override
+            public Overlay analyze(Mat frame, long captureMillis) {
+                if (calls.incrementAndGet() == 2) {
+                    throwUnchecked(new java.io.IOException("native read failed"));
+                }
+                return Overlay.NONE;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        AnalysisWorker worker = new AnalysisWorker("t", analyzer);
+        Mat frame = new Mat(48, 64, CvType.CV_8UC3);
+        try {
+            worker.start();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (worker.framesAnalyzed() < 5 && System.nanoTime() < deadline) {
+                worker.offer(frame, System.currentTimeMillis());
+                Thread.sleep(5);
+            }
+            assertTrue(worker.framesAnalyzed() >= 5, "frames analysed after the death: " + worker.framesAnalyzed());
+            assertEquals(1, worker.deaths());
+            assertEquals("java.io.IOException: native read failed", worker.lastDeath());
+            assertEquals(1, Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("gatewatch-analysis-t")).count(), "one analysis thread");
+        } finally {
+            worker.stop();
+            frame.release();
+        }
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("gatewatch-analysis-t")), "stop ends the replacement too");
+    }
+
+    /** Throws {@code t} whatever it is, as JNI code can. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void throwUnchecked(Throwable t) throws T {
+        throw (T) t;
+    }
 }

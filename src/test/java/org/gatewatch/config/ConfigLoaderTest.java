@@ -54,6 +54,18 @@ class ConfigLoaderTest {
         assertTrue(b.alwaysOn());
     }
 
+    /** A gate that analysed only while someone watched would let everyone else through unseen. */
+    @Test
+    void aGateCameraIsAlwaysOnWhateverTheFileSays() throws IOException {
+        GateWatchConfig c = ConfigLoader.parse(props("cameras = door, hall, yard\n"
+                + "camera.door.source = demo\ncamera.door.analysis = gate\n"
+                + "camera.hall.source = demo\ncamera.hall.analysis = gate\ncamera.hall.alwaysOn = false\n"
+                + "camera.yard.source = demo\ncamera.yard.analysis = people"), "test");
+        assertTrue(c.cameras().get(0).alwaysOn(), "a gate left at the default");
+        assertTrue(c.cameras().get(1).alwaysOn(), "a gate set to false");
+        assertFalse(c.cameras().get(2).alwaysOn(), "only gates are forced on");
+    }
+
     @Test
     void unknownKeyStopsTheStartNamingTheKey() throws IOException {
         String msg = failure("cameras = a\ncamera.a.source = demo\ncamera.a.jpegQuallity = 70");

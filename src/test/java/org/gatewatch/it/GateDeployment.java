@@ -30,12 +30,8 @@ final class GateDeployment {
     static synchronized WebArchive war() {
         try {
             Path faces = FaceBench.ensure();
-            Path gate = fresh(WORK.resolve("gate-camera"));
-            try (Stream<Path> frames = Files.list(faces.resolve("probes/cap"))) {
-                for (Path frame : (Iterable<Path>) frames.sorted()::iterator) {
-                    Files.copy(frame, gate.resolve(frame.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            // Empty until the test has enrolled him: a gate camera is always on, and would decide before that.
+            Path gate = fresh(gateFolder());
             Path stranger = fresh(WORK.resolve("stranger-camera"));
             Files.copy(faces.resolve("probes/_unknown/walter2_crop.jpg"), stranger.resolve("frame.jpg"));
             Path config = WORK.resolve("gatewatch.properties");
@@ -61,6 +57,24 @@ final class GateDeployment {
         }
         File war = new File(System.getProperty("gatewatch.war", "target/gatewatch.war"));
         return TestRealm.addTo(ShrinkWrap.createFromZipFile(WebArchive.class, war), WORK);
+    }
+
+    /** The gate cameras' source folder. */
+    static Path gateFolder() {
+        return WORK.resolve("gate-camera");
+    }
+
+    /**
+     * The enrolled man walks up: his frames go into the gate cameras' folder, which they open at their next retry
+     * (within 10 s).
+     */
+    static void capWalksUp() throws IOException {
+        Path faces = FaceBench.ensure();
+        try (Stream<Path> frames = Files.list(faces.resolve("probes/cap"))) {
+            for (Path frame : (Iterable<Path>) frames.sorted()::iterator) {
+                Files.copy(frame, gateFolder().resolve(frame.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     /** An empty folder: files of an earlier run must not leak into this one. */

@@ -56,6 +56,12 @@ final class JournalSegments implements AutoCloseable {
 
     /** Appends one line and forces it to disk before returning. */
     void append(long id, byte[] line) throws IOException {
+        if (current != null && !current.isOpen()) {
+            // An interrupt of a thread in the middle of a write closes the channel for every thread: open it again.
+            // Opened as at a start, so half a line that the interrupted write left is cut off first.
+            LOG.warn("Journal file of {} was closed under a write; opening it again", folder);
+            openNewest();
+        }
         if (current == null || currentBytes >= maxSegmentBytes) {
             roll(id);
         }
