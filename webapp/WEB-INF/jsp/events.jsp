@@ -35,6 +35,13 @@
           </c:forEach>
         </select>
       </label>
+      <label>Show
+        <select name="kind" id="kind">
+          <option value="">all events</option>
+          <option value="people" <c:if test="${param.kind == 'people'}">selected</c:if>>people only</option>
+          <option value="camera" <c:if test="${param.kind == 'camera'}">selected</c:if>>cameras only (down, up, analysis)</option>
+        </select>
+      </label>
       <label>Person id <input name="person" inputmode="numeric" size="6" value="${fn:escapeXml(param.person)}"></label>
       <label>From <input name="from" type="datetime-local" value="${fn:escapeXml(param.from)}"></label>
       <label>To <input name="to" type="datetime-local" value="${fn:escapeXml(param.to)}"></label>

@@ -220,6 +220,16 @@ public final class EventStore {
                 terms.add("camera = ?");
                 params.add(f.camera());
             }
+            if (f.aboutCamera() != null) {
+                List<String> kinds = new ArrayList<>();
+                for (Decision d : Decision.values()) {
+                    if (d.aboutCamera() == f.aboutCamera()) {
+                        kinds.add("?");
+                        params.add(d.name());
+                    }
+                }
+                terms.add("decision IN (" + String.join(", ", kinds) + ")");
+            }
             if (f.decision() != null) {
                 terms.add("decision = ?");
                 params.add(f.decision().name());

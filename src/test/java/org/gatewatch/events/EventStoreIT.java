@@ -212,6 +212,17 @@ class EventStoreIT {
             assertEquals(Map.of(Decision.GRANTED, 2L, Decision.DENIED, 2L, Decision.PASSAGE, 2L), counts);
             assertEquals(Map.of(Decision.GRANTED, 1L, Decision.DENIED, 1L, Decision.PASSAGE, 1L),
                     store.countsSince(T0.plus(Duration.ofMinutes(24)), "north"));
+
+            recorder.record(new NewEvent("north", T0.plus(Duration.ofMinutes(40)), Decision.CAMERA_DOWN, null, null,
+                    null, "no frame for 10 s", null, null, null));
+            recorder.record(new NewEvent("north", T0.plus(Duration.ofMinutes(41)), Decision.ANALYSIS_DOWN, null, null,
+                    null, "analysis thread died", null, null, null));
+            assertEquals(30, store.page(new EventFilter(null, null, null, null, null, false), 1, 50).total(),
+                    "people only");
+            Page<AccessEvent> cameraOnly = store.page(new EventFilter("north", null, null, null, null, true), 1, 50);
+            assertEquals(List.of(Decision.ANALYSIS_DOWN, Decision.CAMERA_DOWN),
+                    cameraOnly.items().stream().map(AccessEvent::decision).toList(), "a camera's own events only");
+            assertEquals(32, store.page(EventFilter.ALL, 1, 50).total());
         }
     }
 
