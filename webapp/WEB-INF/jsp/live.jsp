@@ -15,6 +15,8 @@
 </head>
 <body>
 <%@ include file="nav.jspf" %>
+<%-- Filled by static/js/live.js from /api/status when decisions are not reaching the database, the trail or the door. --%>
+<p class="error records-warning" id="records-warning" role="alert" hidden></p>
 <div class="live-layout">
 <main class="cameras" data-widths="${streamWidths}">
   <c:forEach var="cam" items="${cameras}">

@@ -21,9 +21,30 @@
         }
         card.querySelector('[data-field="lastError"]').textContent = cam.lastError || '';
       }
+      showRecords(status.journal);
     } catch (e) {
       // The server restarting is expected now and then; the next tick retries.
     }
+  }
+  // What an operator must know about the record: decisions kept only in memory, or a consumer that keeps failing.
+  function showRecords(journal) {
+    const box = document.getElementById('records-warning');
+    if (!box || !journal) return;
+    const lines = [];
+    if (journal.notWritten > 0) {
+      lines.push(journal.notWritten + ' decision(s) could not be written to disk and would not survive a restart: '
+        + (journal.lastWriteError || ''));
+    }
+    if (journal.lost > 0) {
+      lines.push(journal.lost + ' decision(s) were lost before every output had them');
+    }
+    for (const r of journal.readers) {
+      if (r.lastError && r.behind > 0) {
+        lines.push(r.name + ': ' + r.behind + ' decision(s) waiting, ' + r.lastError);
+      }
+    }
+    box.textContent = lines.join(' · ');
+    box.hidden = lines.length === 0;
   }
   setInterval(refresh, 2000);
 })();

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.Context;
 import org.apache.catalina.core.StandardContext;
+import org.apache.catalina.realm.MemoryRealm;
 import org.apache.catalina.startup.Tomcat;
 import org.gatewatch.db.Database;
 import org.gatewatch.db.TestDatabases;
@@ -55,6 +56,10 @@ import org.gatewatch.web.Services;
  */
 public final class EventsBenchmark {
 
+    private static final String USER = "bench";
+    private static final String PASSWORD = UUID.randomUUID().toString();
+    private static final String AUTHORIZATION = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     private static final Path WORK = Path.of(System.getProperty("gatewatch.test.work", "target/it-work"), "bench-events");
 
     public static void main(String[] args) throws Exception {
@@ -158,6 +163,13 @@ public final class EventsBenchmark {
         Path war = Path.of(System.getProperty("gatewatch.war", "target/gatewatch.war")).toAbsolutePath();
         Context ctx = tomcat.addWebapp("/gatewatch", war.toString());
         ((StandardContext) ctx).setDelegate(true);
+        // Every URL asks for a login: one admin, in a realm of this context, as a site's tomcat-users.xml grants it.
+        Path users = home.resolve("bench-users.xml");
+        Files.writeString(users, "<tomcat-users><user username=\"" + USER + "\" password=\"" + PASSWORD
+                + "\" roles=\"gatewatch-admin\"/></tomcat-users>");
+        MemoryRealm realm = new MemoryRealm();
+        realm.setPathname(users.toAbsolutePath().toString());
+        ctx.setRealm(realm);
         tomcat.start();
         if (!ctx.getState().isAvailable()) {
             throw new IllegalStateException("GateWatch did not start in the embedded Tomcat: see the log above");
@@ -167,7 +179,8 @@ public final class EventsBenchmark {
 
     private static Samples time(String url, int n) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", AUTHORIZATION).build();
         for (int i = 0; i < Math.min(50, n); i++) {
             check(http.send(request, HttpResponse.BodyHandlers.ofByteArray()), url);
         }
@@ -201,6 +214,7 @@ public final class EventsBenchmark {
             Map<Long, Long> mine = new ConcurrentHashMap<>();
             arrivals.add(mine);
             HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            c.setRequestProperty("Authorization", AUTHORIZATION);
             c.setReadTimeout(30_000);
             Thread t = new Thread(() -> {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(c.getInputStream(),
