@@ -2,6 +2,7 @@ package org.gatewatch.events;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.gatewatch.db.DataAccessException;
@@ -25,6 +26,22 @@ public final class EventHistory {
         this.store = store;
         this.journal = journal;
         this.storeReader = storeReader;
+    }
+
+    /**
+     * One event: from the database, or from the journal while its row is not written yet (the database away), so the
+     * live page's snapshot links work from the moment it hears of the decision.
+     */
+    public Optional<AccessEvent> find(long id) {
+        try {
+            Optional<AccessEvent> stored = store.find(id);
+            if (stored.isPresent()) {
+                return stored;
+            }
+        } catch (DataAccessException e) {
+            LOG.debug("Event {} looked up in the journal: {}", id, e.getMessage());
+        }
+        return journal.after(id - 1, 1).stream().filter(e -> e.id() == id).findFirst();
     }
 
     /** Up to {@code limit} events with an id above {@code lastId}, oldest first. */

@@ -39,11 +39,7 @@ class AnalysisWorkerTest {
         try {
             worker.start();
             assertNull(worker.lastError());
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (worker.framesAnalyzed() < 5 && System.nanoTime() < deadline) {
-                worker.offer(frame, System.currentTimeMillis());
-                Thread.sleep(5);
-            }
+            offerUntilAnalysed(worker, frame, 5);
             assertTrue(worker.framesAnalyzed() >= 5, "frames analysed after the failing one: " + worker.framesAnalyzed());
             assertEquals("java.lang.StackOverflowError: crafted frame", worker.lastError());
         } finally {
@@ -76,11 +72,7 @@ class AnalysisWorkerTest {
         Mat frame = new Mat(48, 64, CvType.CV_8UC3);
         try {
             worker.start();
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (worker.framesAnalyzed() < 5 && System.nanoTime() < deadline) {
-                worker.offer(frame, System.currentTimeMillis());
-                Thread.sleep(5);
-            }
+            offerUntilAnalysed(worker, frame, 5);
             assertTrue(worker.framesAnalyzed() >= 5, "frames analysed after the death: " + worker.framesAnalyzed());
             assertEquals(1, worker.deaths());
             assertEquals("java.io.IOException: native read failed", worker.lastDeath());
@@ -92,6 +84,15 @@ class AnalysisWorkerTest {
         }
         assertTrue(Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("gatewatch-analysis-t")), "stop ends the replacement too");
+    }
+
+    /** Offers the frame, as a capture thread does, until {@code n} frames were analysed (10 s at most). */
+    private static void offerUntilAnalysed(AnalysisWorker worker, Mat frame, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (worker.framesAnalyzed() < n && System.nanoTime() < deadline) {
+            worker.offer(frame, System.currentTimeMillis());
+            Thread.sleep(5);
+        }
     }
 
     /** Throws {@code t} whatever it is, as JNI code can. */

@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.gatewatch.db.Database;
 import org.gatewatch.db.Page;
-import org.gatewatch.events.journal.JournalDelivery;
 import org.gatewatch.db.TestDatabases;
 import org.gatewatch.db.TestDatabases.Engine;
+import org.gatewatch.events.journal.JournalDelivery;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -11,10 +11,10 @@ import java.io.IOException;
 import java.time.Instant;
 import javax.imageio.ImageIO;
 import org.gatewatch.events.AccessEvent;
-import org.gatewatch.events.EventRecorder;
-import org.gatewatch.events.journal.JournalReader;
 import org.gatewatch.events.Decision;
+import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.NewEvent;
+import org.gatewatch.events.journal.JournalReader;
 import org.gatewatch.web.Services;
 
 /**

@@ -18,6 +18,7 @@ import org.gatewatch.db.Page;
 import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.Decision;
 import org.gatewatch.events.EventFilter;
+import org.gatewatch.events.EventHistory;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.events.SnapshotStore;
 import org.gatewatch.http.HttpError;
@@ -39,11 +40,14 @@ public final class EventsApi extends ApiServlet {
     static final int MAX_EXPORT = 100_000;
 
     private transient EventStore events;
+
+    private transient EventHistory history;
     private transient SnapshotStore snapshots;
 
     @Override
     public void init() throws ServletException {
         events = Services.events(getServletContext());
+        history = Services.eventHistory(getServletContext());
         snapshots = Services.snapshots(getServletContext());
     }
 
@@ -114,7 +118,7 @@ public final class EventsApi extends ApiServlet {
 
     private AccessEvent event(String segment) {
         long id = id(segment, "event");
-        return events.find(id).orElseThrow(() -> new HttpError(404, "no event " + id));
+        return history.find(id).orElseThrow(() -> new HttpError(404, "no event " + id));
     }
 
     private void snapshot(AccessEvent e, boolean frame, HttpServletResponse resp) throws IOException {

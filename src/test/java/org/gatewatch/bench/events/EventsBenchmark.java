@@ -37,9 +37,7 @@ import org.gatewatch.db.Database;
 import org.gatewatch.db.TestDatabases;
 import org.gatewatch.events.Decision;
 import org.gatewatch.events.EventRecorder;
-import org.gatewatch.events.EventStore;
 import org.gatewatch.events.NewEvent;
-import org.gatewatch.events.SnapshotStore;
 import org.gatewatch.web.Services;
 
 /**
