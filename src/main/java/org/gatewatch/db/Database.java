@@ -55,13 +55,16 @@ public final class Database implements AutoCloseable {
     /**
      * A pooled embedded H2 database in {@code file} (+ ".mv.db"). DB_CLOSE_ON_EXIT=FALSE: H2 would otherwise
      * register a JVM shutdown hook that pins the webapp's class loader after an undeploy; {@link #close()} closes it.
+     * The {@code retry:} file system opens the file again when an interrupt closed it under a thread that was using
+     * it: a plain file channel would stay closed, and the store, left half written, fails to open at the next start
+     * ("Cannot read field time"). Tomcat, a pool's shutdownNow or a test can interrupt any thread.
      */
     public static Database h2(Path file) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("gatewatch-db");
         // The driver class is named so Hikari instantiates it directly rather than asking DriverManager.
         config.setDriverClassName("org.h2.Driver");
-        config.setJdbcUrl("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+        config.setJdbcUrl("jdbc:h2:retry:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
         config.setUsername("sa");
         config.setPassword("");
         config.setMaximumPoolSize(DEFAULT_POOL_SIZE);

@@ -120,19 +120,24 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code millis} for a decision with an id above {@code after}; true when there is one. */
+    /**
+     * Waits up to {@code millis} for a decision with an id above {@code after}, or until {@link #wakeReaders};
+     * true when there is one.
+     */
     public boolean awaitAfter(long after, long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000;
         synchronized (arrivals) {
-            while (lastId <= after) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    return false;
-                }
-                arrivals.wait(left);
+            if (lastId <= after) {
+                arrivals.wait(millis);
             }
         }
-        return true;
+        return lastId > after;
+    }
+
+    /** Wakes every reader waiting for a new decision, so one that stops need not wait for its next look. */
+    void wakeReaders() {
+        synchronized (arrivals) {
+            arrivals.notifyAll();
+        }
     }
 
     /** The id of the newest decision. */

@@ -21,6 +21,8 @@ public final class JournalReader implements AutoCloseable {
     private static final int BATCH = 256;
     /** How long the thread sleeps when there is nothing to read before it looks again. */
     private static final long IDLE_WAIT_MILLIS = 1000;
+    /** How long a stop waits for a delivery in flight before it interrupts it. */
+    private static final long STOP_WAIT_MILLIS = 10_000;
 
     private final String name;
     private final Journal journal;
@@ -35,6 +37,7 @@ public final class JournalReader implements AutoCloseable {
     private volatile long position;
     private volatile String lastError;
     private volatile Thread thread;
+    private volatile boolean stopping;
 
     /**
      * @param name    the reader's name, also its cursor file's: letters, digits and dashes
@@ -70,14 +73,16 @@ public final class JournalReader implements AutoCloseable {
 
     private void run() {
         try {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!stopping) {
                 List<AccessEvent> batch = journal.after(position, BATCH);
                 if (batch.isEmpty()) {
                     journal.awaitAfter(position, IDLE_WAIT_MILLIS);
                     continue;
                 }
                 for (AccessEvent e : batch) {
-                    deliverUntilDone(e);
+                    if (!deliverUntilDone(e)) {
+                        return;
+                    }
                     moveTo(e.id());
                 }
                 journal.released();
@@ -90,8 +95,9 @@ public final class JournalReader implements AutoCloseable {
         }
     }
 
-    private void deliverUntilDone(AccessEvent e) throws InterruptedException {
-        for (int failures = 1; ; failures++) {
+    /** Tries until {@code e} is delivered (true) or this reader stops (false). */
+    private boolean deliverUntilDone(AccessEvent e) throws InterruptedException {
+        for (int failures = 1; !stopping; failures++) {
             try {
                 delivery.deliver(e);
                 delivered.incrementAndGet();
@@ -99,14 +105,14 @@ public final class JournalReader implements AutoCloseable {
                     LOG.info("Journal reader {}: decision {} delivered after {} tries", name, e.id(), failures);
                     lastError = null;
                 }
-                return;
+                return true;
             } catch (InterruptedException ex) {
                 throw ex;
             } catch (JournalDelivery.Refused ex) {
                 refused.incrementAndGet();
                 LOG.error("Journal reader {}: decision {} can never be delivered and is skipped: {}", name, e.id(),
                         masking.apply(ex.getMessage() + ": " + ex.getCause()));
-                return;
+                return true;
             } catch (Exception ex) {
                 failedTries.incrementAndGet();
                 lastError = masking.apply(ex.toString());
@@ -115,8 +121,17 @@ public final class JournalReader implements AutoCloseable {
                     LOG.warn("Journal reader {}: decision {} not delivered (try {}): {}; next try in {} ms", name,
                             e.id(), failures, lastError, pause);
                 }
-                Thread.sleep(pause);
+                pause(pause);
             }
+        }
+        return false;
+    }
+
+    /** Waits on this reader's monitor, so {@link #close} ends the pause without an interrupt. */
+    private synchronized void pause(long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        for (long left = millis; left > 0 && !stopping; left = end - System.currentTimeMillis()) {
+            wait(left);
         }
     }
 
@@ -174,7 +189,11 @@ public final class JournalReader implements AutoCloseable {
         return true;
     }
 
-    /** Stops the thread; a delivery in the middle of its try is tried again at the next start. Idempotent. */
+    /**
+     * Stops the thread once its delivery in flight is done, without an interrupt: an interrupt under a database
+     * write would close the database's file for every thread. A try that outlasts the wait (a receiver's timeout) is
+     * interrupted, and made again at the next start. Idempotent.
+     */
     @Override
     public void close() {
         Thread t = thread;
@@ -182,10 +201,18 @@ public final class JournalReader implements AutoCloseable {
             return;
         }
         thread = null;
-        t.interrupt();
+        stopping = true;
+        synchronized (this) {
+            notifyAll();
+        }
+        journal.wakeReaders();
         try {
-            if (!threads.joinAll(10_000)) {
-                LOG.error("Journal reader {} did not stop within 10 s", name);
+            if (!threads.joinAll(STOP_WAIT_MILLIS)) {
+                LOG.warn("Journal reader {} still delivering after {} ms; interrupting it", name, STOP_WAIT_MILLIS);
+                t.interrupt();
+                if (!threads.joinAll(5_000)) {
+                    LOG.error("Journal reader {} did not stop", name);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
