@@ -1,6 +1,7 @@
 package org.gatewatch.analysis.faces;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ public final class PersonTemplate {
         this.faces = faces;
         int n = faces.size();
         this.inlier = new boolean[n];
-        java.util.Arrays.fill(inlier, true);
+        Arrays.fill(inlier, true);
         if (n >= MIN_FACES_FOR_TEMPLATE) {
             rejectOutliers();
         }

