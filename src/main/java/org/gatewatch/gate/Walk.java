@@ -3,8 +3,8 @@ package org.gatewatch.gate;
 import java.util.Arrays;
 
 /**
- * One pedestrian's walk through the gate: one track, how its faces name its person, the liveness scores of its faces that could grant
- * access, its snapshots and, once, its verdict.
+ * One pedestrian's walk through the gate: one track, how its faces name its person, the liveness scores of its faces
+ * that could grant access, its snapshots and, once, its verdict.
  */
 final class Walk {
 

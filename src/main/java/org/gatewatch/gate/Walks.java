@@ -70,11 +70,12 @@ public final class Walks implements AutoCloseable {
     }
 
     /**
-     * The walk of a track seen on this frame, started if new with faces named against {@code threshold}; takes its frame
-     * snapshot once the walk is long enough to be one.
+     * The walk of a track seen on this frame, started if new with faces named against {@code threshold}; takes its
+     * frame snapshot once the walk is long enough to be one.
      */
     Walk seen(int walkId, double threshold, Mat image) {
-        Walk walk = byId.computeIfAbsent(walkId, id -> new Walk(id, new BestFaces(keep, threshold, decideAfterMillis)));
+        Walk walk = byId.computeIfAbsent(walkId,
+                id -> new Walk(id, new BestFaces(keep, threshold, decideAfterMillis)));
         walk.lastSeenFrame = frame;
         walk.frames++;
         if (walk.frameJpeg == null && walk.frames >= MIN_WALK_FRAMES) {

@@ -16,6 +16,7 @@ import org.gatewatch.analysis.faces.DetectedFace;
 import org.gatewatch.analysis.faces.FaceRecognizer;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.analysis.faces.Match;
+import org.gatewatch.analysis.faces.PersonTemplate;
 import org.gatewatch.cli.FaceEvaluation;
 import org.opencv.core.Mat;
 
@@ -36,11 +37,24 @@ final class TemplateComparison {
 
     static void print(FaceRecognizer recognizer, Path dir, Gallery gallery, PrintStream out) {
         List<Probe> probes = probes(recognizer, dir.resolve("probes"), gallery);
+        for (String person : gallery.personIds()) {
+            PersonTemplate t = gallery.template(person);
+            StringBuilder line = new StringBuilder("agreement\t" + person + "\t");
+            for (int i = 0; i < t.size(); i++) {
+                line.append(String.format(Locale.ROOT, "%s%.3f%s", i == 0 ? "" : " ", t.agreement(i),
+                        t.kept(i) ? "" : " (left out)"));
+            }
+            out.println(line);
+        }
         out.println("per-face\tmatched_by\trecognized\tfalse_accepts\tlowest_correct\thighest_stranger\tmargin");
         row(out, "nearest-face", probes, gallery, Gallery::nearestFace);
         row(out, "template", probes, gallery, Gallery::best);
         float[] wrong = embedding(recognizer, dir.resolve("gallery/cap/cap12_003.jpg"));
         Gallery withWrong = withExtraFace(recognizer, dir.resolve("gallery"), gallery.threshold(), "franck", wrong);
+        PersonTemplate franck = withWrong.template("franck");
+        out.printf(Locale.ROOT, "wrong-photo\tfranck's agreements with the cap12 frame enrolled last: %s%n",
+                java.util.stream.IntStream.range(0, franck.size()).mapToObj(i -> String.format(Locale.ROOT, "%.3f%s",
+                        franck.agreement(i), franck.kept(i) ? "" : " (left out)")).toList());
         List<Probe> capAsStranger = probes.stream().filter(p -> "cap".equals(p.truth())).toList();
         for (String way : List.of("nearest-face", "template")) {
             BiFunction<Gallery, float[], Optional<Match>> match = way.equals("template") ? Gallery::best

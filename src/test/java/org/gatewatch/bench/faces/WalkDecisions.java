@@ -57,6 +57,7 @@ final class WalkDecisions {
         out.printf(Locale.ROOT, "walks: %d walks of %.0f s at %d analysed fps (%d faces) from cap13 and franck; each a "
                 + "genuine trial and, with its person left out, a stranger trial%n", walks.size(),
                 BenchWalks.WALK_SECONDS, BenchWalks.ANALYSED_FPS, faces);
+        qualities(walks, gallery, out);
         out.println("walks\tdecided_by\trecognized\tfalse_accepts\tlowest_correct\thighest_stranger\tmargin"
                 + "\tlatency_p50_ms\tlatency_p99_ms");
         for (Way way : ways()) {
@@ -81,6 +82,46 @@ final class WalkDecisions {
                     walks.size(), falseAccepts, walks.size(), lowestCorrect, highestStranger,
                     lowestCorrect - highestStranger, percentile(latency, 50), percentile(latency, 99));
         }
+    }
+
+    /**
+     * What the quality sees on these faces: the spread of the faces' sharpness (as the Laplacian variance it is
+     * computed from), and how often a walk's best-quality face is also its best-scoring one for its own person.
+     */
+    private static void qualities(List<BenchWalks.Walk> walks, Gallery gallery, PrintStream out) {
+        List<Double> variance = new ArrayList<>();
+        int bestIsTop = 0;
+        double rankSum = 0;
+        int counted = 0;
+        for (BenchWalks.Walk w : walks) {
+            List<BenchWalks.Face> faces = w.faces();
+            if (faces.isEmpty()) {
+                continue;
+            }
+            BenchWalks.Face best = faces.get(0);
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (BenchWalks.Face f : faces) {
+                double s = f.quality().sharpness();
+                variance.add(s >= 1 ? Double.POSITIVE_INFINITY : 100 * s / (1 - s));
+                if (f.quality().score() > best.quality().score()) {
+                    best = f;
+                }
+                bestScore = Math.max(bestScore, gallery.template(w.person()).score(f.embedding()));
+            }
+            double chosen = gallery.template(w.person()).score(best.embedding());
+            bestIsTop += chosen >= bestScore ? 1 : 0;
+            int below = 0;
+            for (BenchWalks.Face f : faces) {
+                below += gallery.template(w.person()).score(f.embedding()) <= chosen ? 1 : 0;
+            }
+            rankSum += (double) below / faces.size();
+            counted++;
+        }
+        variance.sort(null);
+        out.printf(Locale.ROOT, "walks: faces' Laplacian variance p5 %.0f, median %.0f, p95 %.0f; the best-quality "
+                + "face is its walk's best-scoring in %d of %d walks, and scores at or above %.0f %% of its walk's "
+                + "faces on average%n", variance.get(variance.size() / 20), variance.get(variance.size() / 2),
+                variance.get(variance.size() * 19 / 20), bestIsTop, counted, 100 * rankSum / counted);
     }
 
     /**
