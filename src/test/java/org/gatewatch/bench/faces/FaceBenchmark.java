@@ -53,7 +53,8 @@ public final class FaceBenchmark {
             (as before templates) and against the person's template; wrong-photo, the same with a frame of the
             webcam man enrolled as franck; walks, 2 s walk-throughs cut from the probe videos at 10 analysed fps,
             decided by the first three faces' vote and by the best face after faces.decideAfterMillis, with the
-            decision latency from the walk's start; gate, the same walks through a camera's whole analysis, its
+            decision latency from the walk's start; approach, the same walks with the person coming closer
+            (frames shrunk to half size at first, full size after 1.2 s); gate, the same walks through a camera's whole analysis, its
             decision latency p50/p99. Then the liveness model on the same (all real) faces.
             """;
 
@@ -168,7 +169,8 @@ public final class FaceBenchmark {
                 err.println("bench-faces: no walks: " + media + " has no cap13_edit2.mp4 (bin/fetch-face-media)");
                 return;
             }
-            WalkDecisions.print(BenchWalks.cut(recognizer, media), g, out);
+            WalkDecisions.print("walks", BenchWalks.cut(recognizer, media, false), g, out);
+            WalkDecisions.print("approach", BenchWalks.cut(recognizer, media, true), g, out);
             GateWalkLatency.print(media, g, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the walk videos in " + media, e);

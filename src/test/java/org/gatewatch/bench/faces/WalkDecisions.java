@@ -52,13 +52,14 @@ final class WalkDecisions {
         return ways;
     }
 
-    static void print(List<BenchWalks.Walk> walks, Gallery gallery, PrintStream out) {
+    /** @param label {@code walks}, or {@code approach} for the walks whose person comes closer */
+    static void print(String label, List<BenchWalks.Walk> walks, Gallery gallery, PrintStream out) {
         long faces = walks.stream().mapToLong(w -> w.faces().size()).sum();
-        out.printf(Locale.ROOT, "walks: %d walks of %.0f s at %d analysed fps (%d faces) from cap13 and franck; each a "
-                + "genuine trial and, with its person left out, a stranger trial%n", walks.size(),
+        out.printf(Locale.ROOT, "%s: %d walks of %.0f s at %d analysed fps (%d faces) from cap13 and franck; each a "
+                + "genuine trial and, with its person left out, a stranger trial%n", label, walks.size(),
                 BenchWalks.WALK_SECONDS, BenchWalks.ANALYSED_FPS, faces);
-        qualities(walks, gallery, out);
-        out.println("walks\tdecided_by\trecognized\tfalse_accepts\tlowest_correct\thighest_stranger\tmargin"
+        qualities(label, walks, gallery, out);
+        out.println(label + "\tdecided_by\trecognized\tfalse_accepts\tlowest_correct\thighest_stranger\tmargin"
                 + "\tlatency_p50_ms\tlatency_p99_ms");
         for (Way way : ways()) {
             int named = 0;
@@ -78,7 +79,7 @@ final class WalkDecisions {
                 highestStranger = Math.max(highestStranger, stranger.score());
             }
             latency.sort(null);
-            out.printf(Locale.ROOT, "walks\t%s\t%d/%d\t%d/%d\t%.3f\t%.3f\t%.3f\t%d\t%d%n", way.name(), named,
+            out.printf(Locale.ROOT, "%s\t%s\t%d/%d\t%d/%d\t%.3f\t%.3f\t%.3f\t%d\t%d%n", label, way.name(), named,
                     walks.size(), falseAccepts, walks.size(), lowestCorrect, highestStranger,
                     lowestCorrect - highestStranger, percentile(latency, 50), percentile(latency, 99));
         }
@@ -88,7 +89,7 @@ final class WalkDecisions {
      * What the quality sees on these faces: the spread of the faces' sharpness (as the Laplacian variance it is
      * computed from), and how often a walk's best-quality face is also its best-scoring one for its own person.
      */
-    private static void qualities(List<BenchWalks.Walk> walks, Gallery gallery, PrintStream out) {
+    private static void qualities(String label, List<BenchWalks.Walk> walks, Gallery gallery, PrintStream out) {
         List<Double> variance = new ArrayList<>();
         int bestIsTop = 0;
         double rankSum = 0;
@@ -118,9 +119,9 @@ final class WalkDecisions {
             counted++;
         }
         variance.sort(null);
-        out.printf(Locale.ROOT, "walks: faces' Laplacian variance p5 %.0f, median %.0f, p95 %.0f; the best-quality "
+        out.printf(Locale.ROOT, "%s: faces' Laplacian variance p5 %.0f, median %.0f, p95 %.0f; the best-quality "
                 + "face is its walk's best-scoring in %d of %d walks, and scores at or above %.0f %% of its walk's "
-                + "faces on average%n", variance.get(variance.size() / 20), variance.get(variance.size() / 2),
+                + "faces on average%n", label, variance.get(variance.size() / 20), variance.get(variance.size() / 2),
                 variance.get(variance.size() * 19 / 20), bestIsTop, counted, 100 * rankSum / counted);
     }
 
