@@ -1,6 +1,7 @@
 <%@ page contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" session="false" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%@ taglib prefix="fn" uri="jakarta.tags.functions" %>
+<%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
 <c:set var="ctx" value="${pageContext.request.contextPath}"/>
 <c:set var="nav" value="people"/>
 <!DOCTYPE html>
@@ -46,6 +47,14 @@
             <img class="thumb" src="${ctx}/api/people/${person.id}/faces/${f.id}.jpg" alt="Face image ${f.id}"
                  width="120" loading="lazy"></a>
           <span class="muted"><c:out value="${f.source == 'CAMERA' ? 'camera' : 'upload'}"/>, <c:out value="${f.width}"/>×<c:out value="${f.height}"/></span>
+          <c:if test="${mayEdit}"><c:set var="fa" value="${agreement[f.id]}"/>
+          <span class="agreement${not empty fa and not fa.inTemplate ? ' field-error' : ''}" id="agreement-${f.id}"
+                title="Cosine similarity with the mean of this person's other faces: a face that disagrees may show someone else, a profile or a blurred picture"><c:choose>
+            <c:when test="${empty fa}">agreement: not embedded</c:when>
+            <c:when test="${empty fa.agreement}">agreement: only face</c:when>
+            <c:otherwise>agreement <fmt:formatNumber value="${fa.agreement}" minFractionDigits="2" maxFractionDigits="2"/><c:if test="${not fa.inTemplate}"> (disagrees, left out)</c:if></c:otherwise>
+          </c:choose></span>
+          </c:if>
           <c:if test="${mayEdit}">
           <form method="post" action="${ctx}/people/${person.id}">
             <input type="hidden" name="_csrf" value="${csrfToken}">

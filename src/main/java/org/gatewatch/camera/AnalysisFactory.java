@@ -10,6 +10,7 @@ import org.gatewatch.analysis.StageTimer;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.analysis.pedestrians.PedestrianAnalyzer;
 import org.gatewatch.config.PedestrianConfig;
+import org.gatewatch.config.RecognitionConfig;
 import org.gatewatch.events.NewEvent;
 import org.gatewatch.gate.AccessPolicy;
 import org.gatewatch.gate.Decisions;
@@ -45,11 +46,17 @@ public final class AnalysisFactory {
      * The face half of a gate camera.
      *
      * @param minSize  the smallest face looked for, px ({@code faces.minSize})
-     * @param votes    frames that must name the same person ({@code faces.votes})
+     * @param votes    best faces kept per walk ({@code faces.votes})
      * @param liveness whether the liveness model scores faces ({@code camera.<id>.liveness} not off)
      * @param rule     what the scores decide
+     * @param decideAfterMillis how long after its first usable face a walk is decided ({@code faces.decideAfterMillis})
      */
-    public record Faces(int minSize, int votes, boolean liveness, AccessPolicy.Liveness rule) {
+    public record Faces(int minSize, int votes, boolean liveness, AccessPolicy.Liveness rule, long decideAfterMillis) {
+
+        /** With the default wait for the best face. */
+        public Faces(int minSize, int votes, boolean liveness, AccessPolicy.Liveness rule) {
+            this(minSize, votes, liveness, rule, RecognitionConfig.DEFAULTS.decideAfterMillis());
+        }
     }
 
     private final Outlets outlets;
@@ -83,8 +90,8 @@ public final class AnalysisFactory {
             if (faces != null) {
                 walkFaces = new WalkFaces(cameraId, FaceChecks.load(faces.minSize(), faces.liveness(), timer));
             }
-            walks = new Walks(snapshotEncoder(jpegQuality),
-                    faces == null ? TrackVote.DEFAULT_MIN_VOTES : faces.votes());
+            walks = faces == null ? new Walks(snapshotEncoder(jpegQuality), TrackVote.DEFAULT_MIN_VOTES)
+                    : new Walks(snapshotEncoder(jpegQuality), faces.votes(), faces.decideAfterMillis());
             AccessPolicy policy = new AccessPolicy(faces == null ? AccessPolicy.Liveness.RECORDED_ONLY : faces.rule());
             Decisions decisions = new Decisions(cameraId, policy, outlets.persons(), outlets.events(),
                     outlets.clock());

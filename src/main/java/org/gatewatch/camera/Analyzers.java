@@ -43,7 +43,8 @@ public final class Analyzers {
         AnalysisFactory.Faces faces = camera.analysis() == AnalysisMode.GATE
                 ? new AnalysisFactory.Faces(recognition.minSize(), recognition.votes(),
                         camera.liveness() != LivenessMode.OFF,
-                        new AccessPolicy.Liveness(camera.livenessEnforced(), camera.livenessThreshold()))
+                        new AccessPolicy.Liveness(camera.livenessEnforced(), camera.livenessThreshold()),
+                        recognition.decideAfterMillis())
                 : null;
         return new AnalysisFactory(outlets, timers.apply(camera.id()))
                 .build(camera.id(), camera.pedestrians(), faces, camera.jpegQuality());

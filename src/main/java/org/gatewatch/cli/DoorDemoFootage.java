@@ -61,8 +61,9 @@ public final class DoorDemoFootage {
     }
 
     // The stranger first: the demo person's enrollment, made as Tomcat starts, is done before he comes up. Each
-    // stretch leaves a slow analysis (a busy machine: under 1 fps) time for the three face votes. The two stand at
-    // different sides, so that, whatever the analysis rate, the tracker cannot take one face for the other's.
+    // stretch leaves a slow analysis (a busy machine: under 1 fps) time for its faces and the wait for the best one
+    // (faces.decideAfterMillis). The two stand at different sides, so that, whatever the analysis rate, the tracker
+    // cannot take one face for the other's.
     // The demo person's stretch is one where every frame's face scores 0.89 or more against the enrolled frames.
     private static final List<Part> DOOR = List.of(Part.empty(2), new Part("franck.mp4", 40, 60, 0), Part.empty(3),
             new Part("cap13_edit2.mp4", 2, 22, (int) (FRAME.width - CLIP.width)), Part.empty(1));

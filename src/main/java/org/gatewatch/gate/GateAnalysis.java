@@ -13,7 +13,8 @@ import org.opencv.core.Mat;
 /**
  * The gate's live analysis of one camera, frame by frame: pedestrians are detected, tracked and counted
  * ({@link PedestrianAnalyzer}, the same code as {@code bin/gatewatch analyze}); each track is a walk-through
- * ({@link Walks}); the faces of the frame vote for a name in their walk ({@link WalkFaces}); each walk gets one
+ * ({@link Walks}); the faces of the frame join their walk, which names its person from the best of them
+ * ({@link WalkFaces}, {@link BestFaces}); each walk gets one
  * access decision ({@link Decisions}); {@link GateOverlay} draws the result.
  *
  * <p>Runs on the camera's analysis thread only; the overlays it returns are drawn by the capture thread.
@@ -53,7 +54,7 @@ public final class GateAnalysis implements FrameAnalyzer {
 
     @Override
     public Overlay analyze(Mat frame, long captureMillis) {
-        long index = walks.nextFrame();
+        long index = walks.nextFrame(captureMillis);
         PedestrianAnalyzer.Result result = pedestrians.analyze(frame);
         crossings = new long[] {result.in(), result.out()};
         Gallery enrolled = gallery.get();

@@ -3,6 +3,7 @@ package org.gatewatch.gate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.gatewatch.analysis.faces.FaceQuality;
 import org.gatewatch.analysis.faces.Match;
 import org.gatewatch.config.RecognitionConfig;
 
@@ -13,7 +14,7 @@ import org.gatewatch.config.RecognitionConfig;
  * the person with the most votes if they have at least {@code minVotes} votes and more than half of those frames,
  * otherwise unknown. Used by one track's owner thread; not thread-safe.
  */
-public final class TrackVote {
+public final class TrackVote implements WalkVote {
 
     /** The default of {@code faces.votes} ({@link RecognitionConfig#DEFAULTS}). */
     public static final int DEFAULT_MIN_VOTES = RecognitionConfig.DEFAULTS.votes();
@@ -46,7 +47,20 @@ public final class TrackVote {
         return vote.isPresent();
     }
 
+    /** As {@link #addFace}: the first faces vote, whatever their quality. */
+    @Override
+    public boolean add(Optional<Match> best, FaceQuality quality, long captureMillis) {
+        return addFace(best);
+    }
+
+    /** As {@link #decided()}: once enough faces were seen, whenever that was. */
+    @Override
+    public boolean decided(long nowMillis) {
+        return decided();
+    }
+
     /** Frames of this track that had a face. */
+    @Override
     public int faces() {
         return faces;
     }
@@ -59,6 +73,7 @@ public final class TrackVote {
     /**
      * The person this track is, with the mean score of their votes; empty while undecided or when nobody won.
      */
+    @Override
     public Optional<Match> result() {
         if (!decided()) {
             return Optional.empty();

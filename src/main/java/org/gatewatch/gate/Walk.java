@@ -3,8 +3,8 @@ package org.gatewatch.gate;
 import java.util.Arrays;
 
 /**
- * One pedestrian's walk through the gate: one track, its face votes, the liveness scores of its faces that could grant
- * access, its snapshots and, once, its verdict.
+ * One pedestrian's walk through the gate: one track, how its faces name its person, the liveness scores of its faces
+ * that could grant access, its snapshots and, once, its verdict.
  */
 final class Walk {
 
@@ -15,18 +15,19 @@ final class Walk {
     static final int LIVENESS_SAMPLES = 3;
 
     final int trackId;
-    final TrackVote vote;
+    final WalkVote vote;
     long lastSeenFrame;
     int frames;
     int facesSeen;
-    double bestFaceArea;
+    /** The quality of the face whose snapshot is kept; -1 before any. */
+    double bestFaceQuality = -1;
     byte[] faceJpeg;
     byte[] frameJpeg;
     AccessPolicy.Verdict verdict;
     private final double[] spoofScores = new double[LIVENESS_SAMPLES];
     private int spoofCount;
 
-    Walk(int trackId, TrackVote vote) {
+    Walk(int trackId, WalkVote vote) {
         this.trackId = trackId;
         this.vote = vote;
     }

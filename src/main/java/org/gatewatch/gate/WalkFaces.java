@@ -3,6 +3,7 @@ package org.gatewatch.gate;
 import java.util.ArrayList;
 import java.util.List;
 import org.gatewatch.analysis.faces.FaceBox;
+import org.gatewatch.analysis.faces.FaceQuality;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.analysis.faces.RecognizedFace;
 import org.gatewatch.analysis.track.FaceOwners;
@@ -13,7 +14,8 @@ import org.opencv.core.Mat;
 /**
  * The face half of the gate: one detector pass over the whole frame, whatever the number of pedestrians; each face
  * goes to the walk of the pedestrian whose box holds it, or, with no pedestrian around it, to a walk of its own
- * face track; it votes there, and is scored for liveness when it could grant access. One analysis thread.
+ * face track; its quality is scored and it joins that walk's faces ({@link BestFaces}), and it is scored for liveness
+ * when it could grant access. One analysis thread.
  */
 public final class WalkFaces implements AutoCloseable {
 
@@ -59,12 +61,13 @@ public final class WalkFaces implements AutoCloseable {
             return;
         }
         walk.facesSeen++;
-        boolean couldGrant = walk.vote.addFace(face.best());
+        FaceQuality quality = FaceQuality.of(frame, face.face());
+        boolean couldGrant = walk.vote.add(face.best(), quality, walks.nowMillis());
         FaceBox box = face.face().box();
         if (couldGrant) {
             liveness.score(walk, frame, box);
         }
-        walks.faceSeen(walk, frame, box);
+        walks.faceSeen(walk, frame, box, quality);
     }
 
     @Override

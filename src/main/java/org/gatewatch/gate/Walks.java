@@ -6,6 +6,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.gatewatch.analysis.faces.FaceBox;
+import org.gatewatch.analysis.faces.FaceQuality;
+import org.gatewatch.config.RecognitionConfig;
 import org.opencv.core.Mat;
 
 /**
@@ -23,16 +25,25 @@ public final class Walks implements AutoCloseable {
 
     private final Map<Integer, Walk> byId = new HashMap<>();
     private final Snapshots snapshots;
-    private final int minVotes;
+    private final int keep;
+    private final long decideAfterMillis;
     private long frame;
+    private long nowMillis;
+
+    /** As {@link #Walks(SnapshotEncoder, int, long)} with the default wait ({@code faces.decideAfterMillis}). */
+    public Walks(SnapshotEncoder encoder, int keep) {
+        this(encoder, keep, RecognitionConfig.DEFAULTS.decideAfterMillis());
+    }
 
     /**
-     * @param encoder  the snapshots' JPEG encoder, owned: closed with these walks
-     * @param minVotes frames that must name the same person before a walk's vote is decided
+     * @param encoder           the snapshots' JPEG encoder, owned: closed with these walks
+     * @param keep              best faces kept per walk ({@code faces.votes})
+     * @param decideAfterMillis how long after its first usable face a walk is decided
      */
-    public Walks(SnapshotEncoder encoder, int minVotes) {
+    public Walks(SnapshotEncoder encoder, int keep, long decideAfterMillis) {
         this.snapshots = new Snapshots(encoder);
-        this.minVotes = minVotes;
+        this.keep = keep;
+        this.decideAfterMillis = decideAfterMillis;
     }
 
     /** The walk id of a face-only track. */
@@ -44,17 +55,27 @@ public final class Walks implements AutoCloseable {
         return walkId >= FACE_TRACK_OFFSET;
     }
 
-    /** Invoked once per analysed frame, before any walk is seen on it; returns the frame's number, from 1. */
-    long nextFrame() {
+    /**
+     * Invoked once per analysed frame, before any walk is seen on it, with the frame's capture time; returns the
+     * frame's number, from 1.
+     */
+    long nextFrame(long captureMillis) {
+        nowMillis = captureMillis;
         return ++frame;
     }
 
+    /** The capture time of the frame being analysed. */
+    long nowMillis() {
+        return nowMillis;
+    }
+
     /**
-     * The walk of a track seen on this frame, started if new with votes against {@code threshold}; takes its frame
-     * snapshot once the walk is long enough to be one.
+     * The walk of a track seen on this frame, started if new with faces named against {@code threshold}; takes its
+     * frame snapshot once the walk is long enough to be one.
      */
     Walk seen(int walkId, double threshold, Mat image) {
-        Walk walk = byId.computeIfAbsent(walkId, id -> new Walk(id, new TrackVote(minVotes, threshold)));
+        Walk walk = byId.computeIfAbsent(walkId,
+                id -> new Walk(id, new BestFaces(keep, threshold, decideAfterMillis)));
         walk.lastSeenFrame = frame;
         walk.frames++;
         if (walk.frameJpeg == null && walk.frames >= MIN_WALK_FRAMES) {
@@ -68,20 +89,20 @@ public final class Walks implements AutoCloseable {
         return byId.get(walkId);
     }
 
-    /** Keeps the snapshots of the walk's largest face so far: the face and the frame it is on. */
-    void faceSeen(Walk walk, Mat image, FaceBox face) {
-        if (face.area() > walk.bestFaceArea) {
-            walk.bestFaceArea = face.area();
+    /** Keeps the snapshots of the walk's best face so far: the face and the frame it is on. */
+    void faceSeen(Walk walk, Mat image, FaceBox face, FaceQuality quality) {
+        if (quality.score() > walk.bestFaceQuality) {
+            walk.bestFaceQuality = quality.score();
             walk.faceJpeg = snapshots.face(image, face);
             walk.frameJpeg = snapshots.frame(image);
         }
     }
 
-    /** Undecided walks seen on this frame whose face votes are decided. */
+    /** Undecided walks seen on this frame whose faces are in: their wait after the first usable face is over. */
     List<Walk> votedNow() {
         List<Walk> out = new ArrayList<>();
         for (Walk walk : byId.values()) {
-            if (walk.verdict == null && walk.lastSeenFrame == frame && walk.vote.decided()) {
+            if (walk.verdict == null && walk.lastSeenFrame == frame && walk.vote.decided(nowMillis)) {
                 out.add(walk);
             }
         }

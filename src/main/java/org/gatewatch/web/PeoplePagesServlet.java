@@ -144,6 +144,10 @@ public final class PeoplePagesServlet extends HttpServlet {
         req.setAttribute("errors", errors);
         req.setAttribute("notice", NOTICES.get(String.valueOf(req.getParameter("done"))));
         PageChrome.expose(req, true);
+        if (Boolean.TRUE.equals(req.getAttribute("mayEdit"))) {
+            // For the admin who fixes enrollment: which photo disagrees with the person's others.
+            req.setAttribute("agreement", enrollment.agreement(person.id()));
+        }
         req.getRequestDispatcher("/WEB-INF/jsp/person.jsp").forward(req, resp);
     }
 

@@ -123,6 +123,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theWaitForTheBestFaceIsConfigurableWithinFiveSeconds() throws IOException {
+        GateWatchConfig c = ConfigLoader.parse(props("cameras = a\ncamera.a.source = demo\n"
+                + "faces.decideAfterMillis = 400"), "test");
+        assertEquals(400, c.faces().decideAfterMillis());
+        assertTrue(RecognitionConfig.DEFAULTS.decideAfterMillis() <= 1500, "prompt by default");
+        String msg = failure("cameras = a\ncamera.a.source = demo\nfaces.decideAfterMillis = 6000");
+        assertTrue(msg.contains("faces.decideAfterMillis"), msg);
+    }
+
+    @Test
     void livenessIsScoredButNotEnforcedUnlessTheCameraSaysSo() throws IOException {
         GateWatchConfig c = ConfigLoader.parse(props("cameras = a, b\ncamera.a.source = demo\n"
                 + "camera.b.source = demo\ncamera.b.analysis = gate\ncamera.b.liveness = enforce\n"

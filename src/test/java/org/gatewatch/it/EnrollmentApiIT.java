@@ -97,6 +97,27 @@ class EnrollmentApiIT {
     }
 
     @Test
+    void aWrongPhotoAmongAPersonsFacesIsShownToTheAdminAsDisagreeing() {
+        long id = api.createPerson("Agree " + run, null).get("id").asLong();
+        for (String frame : List.of("franck_002", "franck_010", "franck_018")) {
+            assertEquals(201, uploadFace(id, frame + ".jpg", FaceBench.bytes("gallery/franck/" + frame + ".jpg"))
+                    .statusCode());
+        }
+        HttpResponse<String> wrong = uploadFace(id, "cage.jpg", FaceBench.bytes("gallery/cage/cage.jpg"));
+        long wrongId = ApiClient.json(wrong).get("id").asLong();
+        JsonNode faces = ApiClient.json(api.get("api/people/" + id + "/faces"));
+        for (JsonNode f : faces) {
+            boolean isWrong = f.get("id").asLong() == wrongId;
+            assertEquals(!isWrong, f.get("inTemplate").asBoolean(), faces.toString());
+            assertTrue(isWrong ? f.get("agreement").asDouble() < 0.45 : f.get("agreement").asDouble() > 0.6,
+                    faces.toString());
+        }
+        String page = api.get("people/" + id).body();
+        assertTrue(page.contains("id=\"agreement-" + wrongId + "\"") && page.contains("(disagrees, left out)"), page);
+        assertEquals(204, api.delete("api/people/" + id).statusCode());
+    }
+
+    @Test
     void aPictureWithNoFaceIsRefusedWith422AndNothingIsStored() {
         long id = api.createPerson("Nobody " + run, null).get("id").asLong();
         assertRefused(uploadFace(id, "wall.jpg", FaceBench.noFace()), NO_FACE);

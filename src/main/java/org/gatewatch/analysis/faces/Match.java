@@ -3,7 +3,8 @@ package org.gatewatch.analysis.faces;
 /**
  * The enrolled person a face is closest to.
  *
- * @param score cosine similarity of the face's embedding to the person's closest enrolled embedding, −1..1
+ * @param score cosine similarity of the face's embedding to the person's closest enrolled embedding, and no more
+ *              than to their template where they have one ({@link PersonTemplate#score}), −1..1
  */
 public record Match(String personId, double score) {
 

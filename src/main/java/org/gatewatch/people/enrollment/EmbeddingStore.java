@@ -54,6 +54,26 @@ final class EmbeddingStore {
         }
     }
 
+    /** The faces of one person, active or not, by face id; for how well each agrees with the others. */
+    List<EnrolledFace> facesOf(long personId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT id, person_id, file, embedding, embedding_model,"
+                     + " embedding_error FROM face WHERE person_id = ? ORDER BY id")) {
+            s.setLong(1, personId);
+            try (ResultSet r = s.executeQuery()) {
+                List<EnrolledFace> faces = new ArrayList<>();
+                while (r.next()) {
+                    byte[] bytes = r.getBytes(4);
+                    faces.add(new EnrolledFace(r.getLong(1), r.getLong(2), r.getString(3),
+                            bytes == null ? null : decode(bytes), r.getString(5), r.getString(6)));
+                }
+                return faces;
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read the faces of person " + personId, e);
+        }
+    }
+
     /** Stores the embedding {@code model} computed for a face; false when the face is gone (deleted meanwhile). */
     boolean save(long faceId, String model, float[] embedding) {
         return update(faceId, model, encode(embedding), null);

