@@ -111,10 +111,12 @@ public final class Journal implements AutoCloseable {
             }
             return out;
         }
+        List<Path> files;
+        synchronized (this) {
+            files = segments.filesAfter(after);
+        }
         try {
-            synchronized (this) {
-                return segments.readAfter(after, max);
-            }
+            return JournalSegments.readAfter(files, after, max);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the journal in " + folder + ": " + e.getMessage(), e);
         }

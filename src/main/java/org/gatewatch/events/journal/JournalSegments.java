@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -80,12 +81,32 @@ final class JournalSegments implements AutoCloseable {
         lastId = id;
     }
 
-    /** Up to {@code max} entries with an id above {@code after}, in order. */
-    List<AccessEvent> readAfter(long after, int max) throws IOException {
+    /** The files that may hold ids above {@code after}, oldest first. */
+    List<Path> filesAfter(long after) {
+        List<Path> files = new ArrayList<>();
+        for (int i = segmentHolding(after + 1); i < firstIds.size(); i++) {
+            files.add(file(firstIds.get(i)));
+        }
+        return files;
+    }
+
+    /**
+     * Up to {@code max} entries with an id above {@code after} from {@code files}, in order. Reads without the
+     * journal's lock, so a reader catching up never holds up a decision being written; a file deleted meanwhile was
+     * one every reader had passed.
+     */
+    static List<AccessEvent> readAfter(List<Path> files, long after, int max) throws IOException {
         List<AccessEvent> out = new ArrayList<>();
-        for (int i = segmentHolding(after + 1); i < firstIds.size() && out.size() < max; i++) {
-            Path f = file(firstIds.get(i));
-            byte[] bytes = Files.readAllBytes(f);
+        for (Path f : files) {
+            if (out.size() >= max) {
+                break;
+            }
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(f);
+            } catch (NoSuchFileException e) {
+                continue;
+            }
             forEachLine(bytes, (from, length) -> {
                 if (out.size() < max && JournalLine.idOf(bytes, from, length) > after) {
                     try {
