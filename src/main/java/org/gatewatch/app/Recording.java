@@ -35,11 +35,13 @@ final class Recording implements AutoCloseable {
     }
 
     static Recording start(Path dataDir, DataSource db, EventStore events, SnapshotStore snapshots) {
-        Journal journal = Journal.open(dataDir.resolve("journal"), events.maxId());
+        long stored = events.maxId();
+        Journal journal = Journal.open(dataDir.resolve("journal"), stored);
         Recording r = new Recording(journal, new EventRecorder(journal, snapshots));
         try {
+            // From what the database holds: rows a crash lost after their commit are written again, once.
             r.store = new JournalReader(STORE_READER, journal, new EventRows(db), DATABASE_BACKOFF,
-                    UnaryOperator.identity()).start();
+                    UnaryOperator.identity()).start(stored);
             return r;
         } catch (RuntimeException e) {
             r.close();

@@ -59,8 +59,22 @@ public final class JournalReader implements AutoCloseable {
 
     /** Loads the cursor (a new reader starts after the newest decision) and starts the thread. */
     public JournalReader start() {
+        return start(Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #start()}, but from no later than {@code ceiling}: what its receiver says it holds. A database that
+     * lost its last commits in a crash (an embedded one writes them a moment later) gets them again, since the
+     * cursor had moved past them; its delivery must take a decision twice without harm.
+     */
+    public JournalReader start(long ceiling) {
         try {
-            position = cursor.load(journal.lastId());
+            long saved = cursor.load(journal.lastId());
+            position = Math.min(saved, ceiling);
+            if (position < saved) {
+                LOG.warn("Journal reader {}: its receiver holds decisions up to {} only, not {}: delivering again from"
+                        + " there", name, position, saved);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Journal reader " + name + ": " + e.getMessage(), e);
         }

@@ -95,6 +95,25 @@ class JournalTest {
         }
     }
 
+    /** An embedded database may lose its last commits in a crash: the store reader starts from what it holds. */
+    @Test
+    void aReaderStartedBelowItsCursorDeliversAgainFromThere() {
+        List<Long> got = new CopyOnWriteArrayList<>();
+        try (Journal journal = Journal.open(dir, 0)) {
+            try (JournalReader reader = reader(journal, "db", e -> got.add(e.id()))) {
+                for (int i = 0; i < 4; i++) {
+                    append(journal, "gate");
+                }
+                await().atMost(Duration.ofSeconds(5)).until(() -> got.size() == 4);
+            }
+            try (JournalReader again = new JournalReader("db", journal, e -> got.add(e.id()), FAST,
+                    UnaryOperator.identity()).start(2)) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> got.size() == 6);
+            }
+        }
+        assertEquals(List.of(1L, 2L, 3L, 4L, 3L, 4L), got);
+    }
+
     @Test
     void aReaderThatFailsHoldsBackOnlyItselfAndCatchesUpInOrder() {
         AtomicBoolean down = new AtomicBoolean(true);

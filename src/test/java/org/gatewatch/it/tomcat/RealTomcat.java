@@ -210,6 +210,35 @@ public final class RealTomcat {
         process = null;
     }
 
+    /**
+     * {@code kill -9}: the JVM ends at once, as in a crash or a power cut of the process; nothing of Tomcat's or the
+     * app's stop runs. Waits until it is gone.
+     */
+    public void kill9() {
+        Process p = process;
+        assertTrue(p != null, () -> this + " is not running");
+        p.destroyForcibly();
+        try {
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS), () -> this + " outlived SIGKILL for 10 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        process = null;
+    }
+
+    /** Starts the same base again, data directory and all (after a stop or a kill), and waits until it answers. */
+    public void restart() {
+        assertTrue(process == null, () -> this + " is still running");
+        launch();
+        awaitReady();
+    }
+
+    /** The app's data directory in this base (GATEWATCH_HOME is not set: {@code $CATALINA_BASE/gatewatch-data}). */
+    public Path dataDir() {
+        return base.resolve("gatewatch-data");
+    }
+
     public int port() {
         return port;
     }
