@@ -73,6 +73,19 @@ public final class PostgresServer {
         started = true;
     }
 
+    /**
+     * Stops the cluster as an operator or a crash of its host would take it away: fast shutdown, every connection
+     * ended. {@link #start} brings it back. Only for a test that owns the time in between.
+     */
+    public static synchronized void stop() {
+        run("pg_ctlcluster 15 main stop -m fast");
+    }
+
+    /** Starts the cluster again after {@link #stop}. */
+    public static synchronized void start() {
+        run("pg_ctlcluster 15 main status >/dev/null 2>&1 || pg_ctlcluster 15 main start");
+    }
+
     private static void run(String script) {
         try {
             Process p = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();

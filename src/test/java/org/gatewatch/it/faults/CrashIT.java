@@ -1,20 +1,18 @@
 package org.gatewatch.it.faults;
 
+import static org.gatewatch.it.faults.RecordChecks.await;
+import static org.gatewatch.it.faults.RecordChecks.journaledIds;
+import static org.gatewatch.it.faults.RecordChecks.receivedIds;
+import static org.gatewatch.it.faults.RecordChecks.storedIds;
+import static org.gatewatch.it.faults.RecordChecks.trailCounts;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.gatewatch.it.TestPaths;
 import org.gatewatch.it.tomcat.RealTomcat;
 import org.gatewatch.outputs.audit.AuditVerifier;
@@ -27,9 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class CrashIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "crash-test-secret-0123";
-    private static final Duration WAIT = Duration.ofSeconds(Long.getLong("gatewatch.it.crashWaitSeconds", 120));
+    private static final Duration WAIT = Duration.ofSeconds(120);
 
     @Test
     void everyDecisionJournaledBeforeAKill9IsStoredTrailedAndDeliveredOnceAfterTheRestart() throws Exception {
@@ -39,7 +36,7 @@ class CrashIT {
                 // The gate on the demo clip decides a PASSAGE for each walker whose track ends. The door's receiver
                 // is down meanwhile, so decisions wait for it when the kill comes.
                 receiver.down();
-                await(() -> storedIds(tomcat).size() >= 3, "three decisions made", tomcat);
+                await(() -> storedIds(tomcat, "gate").size() >= 3, "three decisions made", tomcat, WAIT);
                 tomcat.kill9();
                 receiver.up();
                 Set<Long> journaled = journaledIds(tomcat.dataDir());
@@ -48,12 +45,12 @@ class CrashIT {
                 assertTrue(journaled.size() >= 3, "the journal holds what was decided: " + journaled);
 
                 tomcat.restart();
-                await(() -> storedIds(tomcat).containsAll(journaled), "every journaled decision in the database",
-                        tomcat);
+                await(() -> storedIds(tomcat, "gate").containsAll(journaled), "every journaled decision in the"
+                        + " database", tomcat, WAIT);
                 await(() -> receivedIds(receiver).containsAll(journaled), "every journaled decision at the receiver",
-                        tomcat);
-                await(() -> trailCounts(tomcat.dataDir()).keySet().containsAll(journaled),
-                        "every journaled decision in the audit trail", tomcat);
+                        tomcat, WAIT);
+                await(() -> trailCounts(tomcat.dataDir()).keySet().containsAll(journaled), "every journaled decision"
+                        + " in the audit trail", tomcat, WAIT);
 
                 Map<Long, Long> trail = trailCounts(tomcat.dataDir());
                 List<Long> twiceInTrail = journaled.stream().filter(id -> trail.get(id) > 1).toList();
@@ -82,66 +79,5 @@ class CrashIT {
                 "webhook.secret = " + SECRET,
                 "webhook.retryBaseMillis = 200",
                 ""));
-    }
-
-    /** What the journal's files hold: the truth of what was decided before the kill. */
-    private static Set<Long> journaledIds(Path dataDir) throws IOException {
-        Set<Long> ids = new TreeSet<>();
-        try (Stream<Path> files = Files.list(dataDir.resolve("journal"))) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
-                for (String line : Files.readAllLines(f)) {
-                    // A line the kill cut short is no decision: the journal removes it when it opens.
-                    if (line.endsWith("}")) {
-                        ids.add(JSON.readTree(line).get("id").asLong());
-                    }
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static Set<Long> storedIds(RealTomcat tomcat) {
-        var r = tomcat.get("/gatewatch/api/events?camera=gate&size=500");
-        if (r.statusCode() != 200) {
-            return Set.of();
-        }
-        try {
-            Set<Long> ids = new TreeSet<>();
-            JSON.readTree(r.body()).get("items").forEach(e -> ids.add(e.get("id").asLong()));
-            return ids;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Set<Long> receivedIds(WebhookReceiver receiver) {
-        return receiver.accepted().stream().map(WebhookReceiver.Post::id)
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /** How many decision records of each event id the trail holds. */
-    private static Map<Long, Long> trailCounts(Path dataDir) {
-        Map<Long, Long> counts = new TreeMap<>();
-        try (Stream<Path> files = Files.list(dataDir.resolve("audit"))) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
-                for (String line : Files.readAllLines(f)) {
-                    if (line.contains("\"type\":\"decision\"")) {
-                        counts.merge(JSON.readTree(line).get("event").get("id").asLong(), 1L, Long::sum);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return counts;
-    }
-
-    private static void await(Supplier<Boolean> done, String what, RealTomcat tomcat) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!done.get()) {
-            assertTrue(System.nanoTime() < deadline, () -> tomcat + ": not within " + WAIT.toSeconds() + " s: " + what
-                    + "\n" + tomcat.log().tail(40));
-            Thread.sleep(250);
-        }
     }
 }
