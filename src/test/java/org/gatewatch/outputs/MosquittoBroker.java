@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * {@code mosquitto -c conf}; stopped with the test. Installed by .ci/test-deps. Its sessions persist in the work
  * folder, so a {@link #restart} keeps a subscriber's session and the messages queued for it, as a site's broker does.
  */
-final class MosquittoBroker implements AutoCloseable {
+public final class MosquittoBroker implements AutoCloseable {
 
     private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
 
@@ -28,7 +28,7 @@ final class MosquittoBroker implements AutoCloseable {
         this.log = log;
     }
 
-    static MosquittoBroker start(Path workDir) throws IOException, InterruptedException {
+    public static MosquittoBroker start(Path workDir) throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -37,7 +37,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** Stops this broker (it saves its sessions) and starts it again on the same port and folder. */
-    MosquittoBroker restart() throws IOException, InterruptedException {
+    public MosquittoBroker restart() throws IOException, InterruptedException {
         close();
         return start(workDir, port);
     }
@@ -71,7 +71,7 @@ final class MosquittoBroker implements AutoCloseable {
         throw new IllegalStateException("mosquitto did not listen on " + port + " within 10 s: " + Files.readString(log));
     }
 
-    String url() {
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
@@ -83,7 +83,7 @@ final class MosquittoBroker implements AutoCloseable {
         }
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 }
