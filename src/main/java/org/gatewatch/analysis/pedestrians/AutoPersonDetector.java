@@ -2,26 +2,39 @@ package org.gatewatch.analysis.pedestrians;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gatewatch.config.HogConfig;
 import org.opencv.core.Mat;
 
 /**
- * {@code people.detector = auto}: SSD everywhere, and where nothing tells how tall the people are (a look at the whole
- * frame), a second pass over overlapping squares of the frame at higher resolution, so the small, distant people a
- * 300×300 view of a wide frame loses are found too. Regions that come with an expected person height are already
- * tiled for it by {@link SsdTiling}.
+ * {@code people.detector = auto}: SSD for close and medium range, HOG for small distant people. Per region:
+ * <ul>
+ *   <li>a region where people of {@link #SMALL_PERSON} px or more are expected (a close person's track or moving
+ *       blob: the analyzer merges those apart from the smaller ones), or one without an expected size (a look at the
+ *       whole frame), is shown to SSD whole, in one view;</li>
+ *   <li>a region whose expected person is under {@link #SMALL_PERSON} px goes to HOG as well, limited to people of at
+ *       most {@link #HOG_MAX_PERSON} px: there SSD would need several enlarged views (70 ms each here) where HOG,
+ *       made for upright people of that size, scans the region in a few ms.</li>
+ * </ul>
+ * A HOG box lying mostly inside an SSD box of the same frame is a part of a close person (hair, an ear, an arm) and
+ * is dropped; HOG's SVM margins are mapped below SSD's lowest kept score, so SSD's box wins any other overlap.
  */
 public final class AutoPersonDetector implements PedestrianDetector {
 
-    /**
-     * The second pass's squares: sized for a person of this share of the frame's height. A wide frame whose people
-     * are this small (vtest.avi: 30-90 px of 576) is out of the single view's reach; at a close-up door they are not.
-     */
-    static final double SMALL_PERSON_SHARE = 0.15;
+    /** HOG's range: its window holds a 96 px person, enlarged up to 2× for 48 px ones (HogConfig's defaults). */
+    static final double SMALL_PERSON = 120;
+    static final double HOG_MAX_PERSON = 2 * SMALL_PERSON;
+    /** A HOG box with more than this share of its area inside an SSD box is a body part of that person. */
+    static final double INSIDE_SSD = 0.5;
 
     private final SsdPersonDetector ssd;
+    private final HogPedestrianDetector hog;
 
-    public AutoPersonDetector(SsdPersonDetector ssd) {
+    public AutoPersonDetector(SsdPersonDetector ssd, HogConfig hogConfig) {
         this.ssd = ssd;
+        this.hog = new HogPedestrianDetector(new HogConfig(hogConfig.minPersonHeight(),
+                hogConfig.maxPersonHeight() == 0 ? HOG_MAX_PERSON : Math.min(hogConfig.maxPersonHeight(),
+                        Math.max(hogConfig.minPersonHeight(), HOG_MAX_PERSON)),
+                hogConfig.scale(), hogConfig.stride(), hogConfig.hitThreshold(), hogConfig.groupThreshold()));
     }
 
     @Override
@@ -31,19 +44,53 @@ public final class AutoPersonDetector implements PedestrianDetector {
 
     @Override
     public List<Detection> detect(Mat frame, List<SearchRegion> regions) {
-        List<SearchRegion> looks = new ArrayList<>(regions.size() + 1);
+        List<SearchRegion> forSsd = new ArrayList<>();
+        List<SearchRegion> forHog = new ArrayList<>();
         for (SearchRegion r : regions) {
-            looks.add(r);
-            if (r.pedestrianHeight() == 0) {
-                looks.add(new SearchRegion(r.x(), r.y(), r.width(), r.height(),
-                        SMALL_PERSON_SHARE * frame.rows()));
+            if (usesSsd(r)) {
+                forSsd.add(new SearchRegion(r.x(), r.y(), r.width(), r.height(), 0)); // whole, one view
+            }
+            if (usesHog(r)) {
+                forHog.add(r);
             }
         }
-        return ssd.detect(frame, looks);
+        List<Detection> found = forSsd.isEmpty() ? new ArrayList<>() : new ArrayList<>(ssd.detect(frame, forSsd));
+        int fromSsd = found.size();
+        for (Detection h : forHog.isEmpty() ? List.<Detection>of() : hog.detect(frame, forHog)) {
+            if (!insideAny(h, found.subList(0, fromSsd))) {
+                found.add(new Detection(h.x(), h.y(), h.width(), h.height(), hogScore(h.score())));
+            }
+        }
+        return found;
+    }
+
+    /** Whether SSD looks at this region: someone large may be there, or nothing says how tall its people are. */
+    static boolean usesSsd(SearchRegion r) {
+        return r.pedestrianHeight() == 0 || r.pedestrianHeight() >= SMALL_PERSON;
+    }
+
+    /** Whether HOG looks too: the people expected here are small. */
+    static boolean usesHog(SearchRegion r) {
+        return r.pedestrianHeight() > 0 && r.pedestrianHeight() < SMALL_PERSON;
+    }
+
+    /** An SVM margin (about 0-3) mapped into (0, SSD's lowest score), keeping its order. */
+    static double hogScore(double margin) {
+        return SsdPersonDetector.MIN_SCORE / (1 + Math.exp(-margin));
+    }
+
+    private static boolean insideAny(Detection d, List<Detection> boxes) {
+        for (Detection b : boxes) {
+            if (d.intersection(b) > INSIDE_SSD * d.area()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     public void close() {
         ssd.close();
+        hog.close();
     }
 }

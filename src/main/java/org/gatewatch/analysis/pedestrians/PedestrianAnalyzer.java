@@ -97,7 +97,8 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         List<Observation> observations = new ArrayList<>(found.size());
         for (Detection d : found) {
             observations.add(new Observation(new Box(d.x(), d.y(), d.width(), d.height()), d.score(),
-                    moving == null || stillMayStart || touchesMotion(d, moving)));
+                    moving == null || stillMayStart && d.score() >= SsdPersonDetector.MIN_SCORE
+                            || touchesMotion(d, moving)));
         }
         List<TrackedObject> pedestrians = new ArrayList<>();
         for (TrackedObject t : tracker.update(observations)) {
@@ -137,17 +138,30 @@ public final class PedestrianAnalyzer implements AutoCloseable {
     /**
      * Where to look: each moving region and each live track's predicted box, widened by the margin (motion often
      * covers only a pedestrian's legs or arms, and a track may have moved), merged where they overlap. Each carries the
-     * height of the blob or track as the expected pedestrian size.
+     * height of the blob or track as the expected pedestrian size. With a detector other than HOG, regions expecting
+     * people of {@link AutoPersonDetector#SMALL_PERSON} px or more are merged apart from the smaller ones: a merged
+     * region keeps its smallest expected person, and a close person's track must not be taken for a small one
+     * because a small blob touched it.
      */
     List<SearchRegion> regionsOfInterest(List<Rect> moving, int cols, int rows) {
-        List<SearchRegion> regions = new ArrayList<>();
+        List<SearchRegion> small = new ArrayList<>();
+        List<SearchRegion> tall = new ArrayList<>();
         for (Rect m : moving) {
-            regions.add(widen(m.x, m.y, m.width, m.height, cols, rows));
+            sized(widen(m.x, m.y, m.width, m.height, cols, rows), small, tall);
         }
         for (Box b : tracker.predictions()) {
-            regions.add(widen(b.x(), b.y(), b.width(), b.height(), cols, rows));
+            sized(widen(b.x(), b.y(), b.width(), b.height(), cols, rows), small, tall);
         }
-        List<SearchRegion> merged = merge(regions);
+        List<SearchRegion> out = new ArrayList<>(wholeIfLarge(merge(small), cols, rows));
+        out.addAll(wholeIfLarge(merge(tall), cols, rows));
+        return out;
+    }
+
+    private void sized(SearchRegion r, List<SearchRegion> small, List<SearchRegion> tall) {
+        (stillMayStart && r.pedestrianHeight() >= AutoPersonDetector.SMALL_PERSON ? tall : small).add(r);
+    }
+
+    private static List<SearchRegion> wholeIfLarge(List<SearchRegion> merged, int cols, int rows) {
         if (share(merged, cols, rows) > WHOLE_FRAME_SHARE) {
             SearchRegion all = merged.get(0);
             for (SearchRegion r : merged) {

@@ -27,7 +27,11 @@ public final class SsdTiling {
     private SsdTiling() {
     }
 
-    /** One square holding the whole region when its expected person is large enough; else overlapping squares. */
+    /**
+     * One square holding the whole region when its expected person is large enough; else overlapping squares, and the
+     * whole region once more as one view (a region that merged a close person's track with a small moving blob
+     * carries the blob's small height, and the close person would only be seen cut into pieces by the squares).
+     */
     public static List<SearchRegion> tiles(SearchRegion region, int cols, int rows, int inputSide) {
         double side = side(region.pedestrianHeight(), inputSide);
         if (side <= 0 || side >= Math.max(region.width(), region.height())) {
@@ -36,7 +40,8 @@ public final class SsdTiling {
         double step = side * (1 - OVERLAP);
         int nx = region.width() <= side ? 1 : 1 + (int) Math.ceil((region.width() - side) / step);
         int ny = region.height() <= side ? 1 : 1 + (int) Math.ceil((region.height() - side) / step);
-        List<SearchRegion> out = new ArrayList<>(nx * ny);
+        List<SearchRegion> out = new ArrayList<>(nx * ny + 1);
+        out.add(around(region, Math.max(region.width(), region.height()), cols, rows));
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 // Spread evenly so the last tile ends at the region's edge.
