@@ -11,9 +11,12 @@ import org.opencv.core.Mat;
  *   <li>a region where people of {@link #SMALL_PERSON} px or more are expected (a close person's track or moving
  *       blob: the analyzer merges those apart from the smaller ones), or one without an expected size (a look at the
  *       whole frame), is shown to SSD whole, in one view;</li>
- *   <li>a region whose expected person is under {@link #SMALL_PERSON} px goes to HOG as well, limited to people of at
- *       most {@link #HOG_MAX_PERSON} px: there SSD would need several enlarged views (70 ms each here) where HOG,
- *       made for upright people of that size, scans the region in a few ms.</li>
+ *   <li>a region whose expected person is under {@link #SMALL_PERSON} px goes to HOG instead, limited to people of at
+ *       most {@link #HOG_MAX_PERSON} px: there SSD would need several enlarged views (30-70 ms each here) where HOG,
+ *       made for upright people of that size, scans the region in a few ms;</li>
+ *   <li>but when small moving blobs cover most of the picture ({@link #MOST_OF_FRAME}: a close-up where everything
+ *       moves a little, a change of light), SSD looks at it whole instead: HOG over a whole enlarged frame costs
+ *       hundreds of ms and finds body parts of anyone close.</li>
  * </ul>
  * A HOG box lying mostly inside an SSD box of the same frame is a part of a close person (hair, an ear, an arm) and
  * is dropped; HOG's SVM margins are mapped below SSD's lowest kept score, so SSD's box wins any other overlap.
@@ -23,6 +26,8 @@ public final class AutoPersonDetector implements PedestrianDetector {
     /** HOG's range: its window holds a 96 px person, enlarged up to 2× for 48 px ones (HogConfig's defaults). */
     static final double SMALL_PERSON = 120;
     static final double HOG_MAX_PERSON = 2 * SMALL_PERSON;
+    /** A region this share of the frame or more is "everything moved". */
+    static final double MOST_OF_FRAME = 0.6;
     /** A HOG box with more than this share of its area inside an SSD box is a body part of that person. */
     static final double INSIDE_SSD = 0.5;
 
@@ -46,11 +51,12 @@ public final class AutoPersonDetector implements PedestrianDetector {
     public List<Detection> detect(Mat frame, List<SearchRegion> regions) {
         List<SearchRegion> forSsd = new ArrayList<>();
         List<SearchRegion> forHog = new ArrayList<>();
+        long frameArea = (long) frame.cols() * frame.rows();
         for (SearchRegion r : regions) {
-            if (usesSsd(r)) {
+            if (usesSsd(r, frameArea)) {
                 forSsd.add(new SearchRegion(r.x(), r.y(), r.width(), r.height(), 0)); // whole, one view
             }
-            if (usesHog(r)) {
+            if (usesHog(r, frameArea)) {
                 forHog.add(r);
             }
         }
@@ -64,14 +70,14 @@ public final class AutoPersonDetector implements PedestrianDetector {
         return found;
     }
 
-    /** Whether SSD looks at this region: someone large may be there, or nothing says how tall its people are. */
-    static boolean usesSsd(SearchRegion r) {
-        return r.pedestrianHeight() == 0 || r.pedestrianHeight() >= SMALL_PERSON;
+    /** Whether SSD looks at this region: anywhere HOG does not. */
+    static boolean usesSsd(SearchRegion r, long frameArea) {
+        return !usesHog(r, frameArea);
     }
 
-    /** Whether HOG looks too: the people expected here are small. */
-    static boolean usesHog(SearchRegion r) {
-        return r.pedestrianHeight() > 0 && r.pedestrianHeight() < SMALL_PERSON;
+    /** Whether HOG looks instead: the people expected here are small, and the region is not most of the frame. */
+    static boolean usesHog(SearchRegion r, long frameArea) {
+        return r.pedestrianHeight() > 0 && r.pedestrianHeight() < SMALL_PERSON && r.area() < MOST_OF_FRAME * frameArea;
     }
 
     /** An SVM margin (about 0-3) mapped into (0, SSD's lowest score), keeping its order. */
