@@ -36,10 +36,7 @@ public final class AutoPersonDetector implements PedestrianDetector {
 
     public AutoPersonDetector(SsdPersonDetector ssd, HogConfig hogConfig) {
         this.ssd = ssd;
-        this.hog = new HogPedestrianDetector(new HogConfig(hogConfig.minPersonHeight(),
-                hogConfig.maxPersonHeight() == 0 ? HOG_MAX_PERSON : Math.min(hogConfig.maxPersonHeight(),
-                        Math.max(hogConfig.minPersonHeight(), HOG_MAX_PERSON)),
-                hogConfig.scale(), hogConfig.stride(), hogConfig.hitThreshold(), hogConfig.groupThreshold()));
+        this.hog = new HogPedestrianDetector(limited(hogConfig));
     }
 
     @Override
@@ -78,6 +75,13 @@ public final class AutoPersonDetector implements PedestrianDetector {
     /** Whether HOG looks instead: the people expected here are small, and the region is not most of the frame. */
     static boolean usesHog(SearchRegion r, long frameArea) {
         return r.pedestrianHeight() > 0 && r.pedestrianHeight() < SMALL_PERSON && r.area() < MOST_OF_FRAME * frameArea;
+    }
+
+    /** The camera's HOG settings, with the tallest person at most {@link #HOG_MAX_PERSON} (never under the smallest). */
+    static HogConfig limited(HogConfig c) {
+        double max = c.maxPersonHeight() == 0 ? HOG_MAX_PERSON : Math.min(c.maxPersonHeight(), HOG_MAX_PERSON);
+        return new HogConfig(c.minPersonHeight(), Math.max(c.minPersonHeight(), max), c.scale(), c.stride(),
+                c.hitThreshold(), c.groupThreshold());
     }
 
     /** An SVM margin (about 0-3) mapped into (0, SSD's lowest score), keeping its order. */

@@ -14,11 +14,19 @@ public final class SsdOutput {
     /** COCO's "person" in the 0-based label map the Coral models use (coco_labels.txt: {@code 0  person}). */
     public static final int PERSON = 0;
 
+    /**
+     * Boxes under this share of the model's input height are dropped: SSD-MobileNet-v2's smallest anchors are a
+     * tenth of its input (the TensorFlow Object Detection API's config, scale 0.1 on the lowest layer), and a
+     * smaller box is a guess, not a person (on vtest.avi's whole frame, 24 px figures on the far lawn).
+     */
+    public static final double MIN_HEIGHT_OF_INPUT = 0.1;
+
     private SsdOutput() {
     }
 
     /**
-     * The persons scoring at least {@code minScore}, in frame pixels and clipped to the frame.
+     * The persons scoring at least {@code minScore} and at least {@link #MIN_HEIGHT_OF_INPUT} of the input tall, in
+     * frame pixels and clipped to the frame.
      *
      * @param tile the part of the frame that was resized to the model's input
      */
@@ -27,7 +35,8 @@ public final class SsdOutput {
         int n = Math.min(count, Math.min(scores.length, Math.min(classes.length, boxes.length / 4)));
         List<Detection> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (Math.round(classes[i]) != PERSON || scores[i] < minScore) {
+            if (Math.round(classes[i]) != PERSON || scores[i] < minScore
+                    || clamp01(boxes[4 * i + 2]) - clamp01(boxes[4 * i]) < MIN_HEIGHT_OF_INPUT) {
                 continue;
             }
             double y0 = tile.y() + clamp01(boxes[4 * i]) * tile.height();

@@ -27,6 +27,15 @@ class SsdOutputTest {
     }
 
     @Test
+    void aBoxUnderATenthOfTheInputIsTooSmallForTheModelToMean() {
+        float[] boxes = {0.5f, 0.5f, 0.59f, 0.55f, 0.5f, 0.5f, 0.61f, 0.55f};
+        List<Detection> found = SsdOutput.persons(boxes, new float[] {0, 0}, new float[] {0.9f, 0.9f}, 2, 0.5,
+                SearchRegion.whole(300, 300), 300, 300);
+        assertEquals(1, found.size());
+        assertEquals(33, found.get(0).height());
+    }
+
+    @Test
     void aBoxReachingPastTheFrameIsCutToIt() {
         float[] boxes = {-0.1f, 0.5f, 1.2f, 1.1f};
         List<Detection> found = SsdOutput.persons(boxes, new float[] {0}, new float[] {0.8f}, 1, 0.5,
