@@ -26,6 +26,11 @@ public final class AutoPersonDetector implements PedestrianDetector {
     /** HOG's range: its window holds a 96 px person, enlarged up to 2× for 48 px ones (HogConfig's defaults). */
     static final double SMALL_PERSON = 120;
     static final double HOG_MAX_PERSON = 2 * SMALL_PERSON;
+    /**
+     * An SSD box under half the height of the person expected in its region is not that person: a bag, a head, a
+     * figure far behind (blobs and tracks are at most a little taller than their person).
+     */
+    static final double PART_OF_EXPECTED = 0.5;
     /** A region this share of the frame or more is "everything moved". */
     static final double MOST_OF_FRAME = 0.6;
     /** A HOG box with more than this share of its area inside an SSD box is a body part of that person. */
@@ -46,18 +51,21 @@ public final class AutoPersonDetector implements PedestrianDetector {
 
     @Override
     public List<Detection> detect(Mat frame, List<SearchRegion> regions) {
-        List<SearchRegion> forSsd = new ArrayList<>();
         List<SearchRegion> forHog = new ArrayList<>();
+        List<Detection> found = new ArrayList<>();
         long frameArea = (long) frame.cols() * frame.rows();
         for (SearchRegion r : regions) {
-            if (usesSsd(r, frameArea)) {
-                forSsd.add(new SearchRegion(r.x(), r.y(), r.width(), r.height(), 0)); // whole, one view
-            }
             if (usesHog(r, frameArea)) {
                 forHog.add(r);
+                continue;
+            }
+            // Whole, in one view; nobody much shorter than the region's expected person (a bag, a head).
+            for (Detection d : ssd.detect(frame, List.of(new SearchRegion(r.x(), r.y(), r.width(), r.height(), 0)))) {
+                if (d.height() >= PART_OF_EXPECTED * r.pedestrianHeight()) {
+                    found.add(d);
+                }
             }
         }
-        List<Detection> found = forSsd.isEmpty() ? new ArrayList<>() : new ArrayList<>(ssd.detect(frame, forSsd));
         int fromSsd = found.size();
         for (Detection h : forHog.isEmpty() ? List.<Detection>of() : hog.detect(frame, forHog)) {
             if (!insideAny(h, found.subList(0, fromSsd))) {
