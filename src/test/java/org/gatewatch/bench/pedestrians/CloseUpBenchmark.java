@@ -68,8 +68,9 @@ final class CloseUpBenchmark {
             PedestrianScore clip = PedestrianScore.score(labels, found);
             double first = firstReport(csv) / (s.fps() > 0 ? s.fps() : 25);
             out.printf(Locale.ROOT, "  %-13s %4d frames  P %.3f R %.3f (TP %d FP %d FN %d)  %d tracks, first "
-                            + "reported at %.2f s  %.1f ms/frame%n", name, s.frames(), clip.precision(), clip.recall(),
-                    clip.truePositives(), clip.falsePositives(), clip.misses(), s.tracks(), first, s.msPerFrame());
+                            + "reported %s  %.1f ms/frame%n", name, s.frames(), clip.precision(), clip.recall(),
+                    clip.truePositives(), clip.falsePositives(), clip.misses(), s.tracks(),
+                    first < 0 ? "never" : String.format(Locale.ROOT, "at %.2f s", first), s.msPerFrame());
             if (ONE_PERSON.contains(name)) {
                 tracks += s.tracks();
                 clips++;
