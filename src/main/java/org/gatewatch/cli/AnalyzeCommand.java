@@ -42,7 +42,7 @@ public final class AnalyzeCommand {
     public static final String USAGE = """
             Usage: bin/gatewatch analyze VIDEO [--config FILE [--camera ID]] [--set people.KEY=VALUE]... [--frames N]
 
-            Runs the pedestrian analysis of a camera (motion gating, HOG people detector, tracker) over every frame
+            Runs the pedestrian analysis of a camera (motion gating, person detector, tracker) over every frame
             of VIDEO and writes CSV to standard output, one row per tracked person per frame:
               frame,track,x,y,w,h,score
             frame is the 0-based decode index, x,y,w,h the person's box in the video's pixels, track the id that

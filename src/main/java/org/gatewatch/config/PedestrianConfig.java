@@ -12,16 +12,20 @@ import java.util.Arrays;
  * @param roiMargin     a moving region is widened by this many of its own heights on each side before detection,
  *                      because motion often covers only the moving legs or arms of a pedestrian
  * @param countingLine  x1,y1,x2,y2 in frame pixels, or null for no line
+ * @param detector      which person detector looks ({@code people.detector})
  */
 public record PedestrianConfig(HogConfig hog, MotionConfig motion, TrackerConfig tracker, boolean motionGating,
-                               double roiMargin, double[] countingLine) {
+                               double roiMargin, double[] countingLine, PersonDetectorKind detector) {
 
     public static final PedestrianConfig DEFAULTS = new PedestrianConfig(HogConfig.DEFAULTS, MotionConfig.DEFAULTS,
-            TrackerConfig.DEFAULTS, true, 0.25, null);
+            TrackerConfig.DEFAULTS, true, 0.25, null, PersonDetectorKind.AUTO);
 
     public PedestrianConfig {
         if (!(roiMargin >= 0 && roiMargin <= 5)) {
             throw ConfigException.invalid("people.roiMargin", roiMargin, "0 to 5 region heights");
+        }
+        if (detector == null) {
+            throw ConfigException.invalid("people.detector", "(none)", "hog, ssd or auto");
         }
         if (countingLine != null) {
             checkLine("people.countingLine", countingLine);

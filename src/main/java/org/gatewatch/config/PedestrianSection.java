@@ -38,7 +38,7 @@ public final class PedestrianSection {
             """;
 
     static final String PREFIX = "people.";
-    static final Set<String> KEYS = Set.of(
+    static final Set<String> KEYS = Set.of("people.detector",
             "people.hog.minPersonHeight", "people.hog.maxPersonHeight", "people.hog.scale", "people.hog.stride",
             "people.hog.hitThreshold", "people.hog.groupThreshold",
             "people.motion.enabled", "people.motion.workWidth", "people.motion.history",
@@ -136,7 +136,13 @@ public final class PedestrianSection {
                         ConfigValues.decimal(p, "people.track.smoothing", t.smoothing())),
                 ConfigValues.bool(p, "people.motion.enabled", d.motionGating()),
                 ConfigValues.decimal(p, "people.roiMargin", d.roiMargin()),
-                line(p, "people.countingLine"));
+                line(p, "people.countingLine"),
+                detector(p, "people.detector", d.detector()));
+    }
+
+    private static PersonDetectorKind detector(Properties p, String key, PersonDetectorKind fallback) {
+        String value = p.getProperty(key);
+        return value == null ? fallback : PersonDetectorKind.parse(key, value.trim());
     }
 
     private static double[] line(Properties p, String key) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.tensorflowlite.BuiltinOpResolver;
@@ -16,7 +17,7 @@ import org.bytedeco.tensorflowlite.global.tensorflowlite;
 
 /**
  * One TensorFlow Lite model with its interpreter (bytedeco's TFLite: OpenCV's importer cannot read these models).
- * Float32 input 0, float32 outputs. Not thread-safe: an interpreter holds its tensors, so each thread
+ * Input 0 float32 ({@link #input()}) or uint8 for a quantised model ({@link #inputBytes()}); float32 outputs. Not thread-safe: an interpreter holds its tensors, so each thread
  * needs its own instance. Owns the native model, resolver and interpreter and frees them in {@link #close()}.
  */
 public final class TfLiteModel implements AutoCloseable {
@@ -81,6 +82,15 @@ public final class TfLiteModel implements AutoCloseable {
     /** Input 0's buffer, valid until the next {@link #resizeInput}. */
     public FloatPointer input() {
         return interpreter.typed_input_tensor_float(0).capacity(count(inputShape));
+    }
+
+    /** Input 0's buffer for a quantised model whose input is uint8, valid until the next {@link #resizeInput}. */
+    public BytePointer inputBytes() {
+        TfLiteTensor t = interpreter.input_tensor(0);
+        if (t.type() != tensorflowlite.kTfLiteUInt8) {
+            throw new IllegalStateException("TFLite " + name + ": input 0 is type " + t.type() + ", not uint8");
+        }
+        return t.data().uint8().capacity(count(inputShape));
     }
 
     public void invoke() {

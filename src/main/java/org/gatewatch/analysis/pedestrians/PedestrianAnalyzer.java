@@ -35,6 +35,13 @@ public final class PedestrianAnalyzer implements AutoCloseable {
      * walker's blob covers most of the body; a quarter leaves room for a pedestrian who only just started moving).
      */
     private static final double MIN_MOVING_SHARE = 0.25;
+    /**
+     * With a detector that may start a track on a still person, the whole picture is looked at once every this many
+     * analysed frames even when nothing moved (at 5-10 analysed frames a second: twice a second or more), so a person
+     * who stands still from the start is found and, seen again next frame around the new track, reported within a
+     * second. Motion still decides where to look in between.
+     */
+    static final int STILL_LOOK_EVERY = 5;
     /** A coasting track whose box is mostly outside the frame has walked out: stop reporting it. */
     private static final double MIN_VISIBLE_SHARE = 0.5;
 
@@ -46,6 +53,7 @@ public final class PedestrianAnalyzer implements AutoCloseable {
 
     private final PedestrianConfig config;
     private final PedestrianDetector detector;
+    private final boolean stillMayStart;
     private final MotionDetector motion;
     private final NonMaxSuppression nms = new NonMaxSuppression(NMS_IOU, NMS_COVER);
     private final Tracker tracker;
@@ -53,7 +61,10 @@ public final class PedestrianAnalyzer implements AutoCloseable {
     private final StageTimer timer;
     private long index = -1;
 
-    /** The built-in analysis: HOG pedestrian detector, MOG2 motion. Needs {@code OpenCvRuntime.load()} first. */
+    /**
+     * The built-in analysis: the configured person detector ({@link PersonDetectors}), MOG2 motion. Needs
+     * {@code OpenCvRuntime.load()} first (and {@code TfLiteRuntime}'s natives on the class path for SSD).
+     */
     public PedestrianAnalyzer(PedestrianConfig config) {
         this(config, StageTimer.NONE);
     }
@@ -62,7 +73,8 @@ public final class PedestrianAnalyzer implements AutoCloseable {
     public PedestrianAnalyzer(PedestrianConfig config, StageTimer timer) {
         this.config = config;
         this.timer = timer;
-        this.detector = new HogPedestrianDetector(config.hog());
+        this.detector = PersonDetectors.create(config);
+        this.stillMayStart = PersonDetectors.stillMayStart(config.detector());
         this.motion = config.motionGating() ? new MotionDetector(config.motion()) : null;
         this.tracker = new Tracker(config.tracker());
         double[] l = config.countingLine();
@@ -77,7 +89,7 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         long t0 = System.nanoTime();
         List<Rect> moving = motion == null ? null : motion.update(frame);
         List<SearchRegion> regions = moving == null ? List.of(SearchRegion.whole(cols, rows))
-                : regionsOfInterest(moving, cols, rows);
+                : withStillLook(regionsOfInterest(moving, cols, rows), cols, rows);
         long t1 = System.nanoTime();
         List<Detection> found = regions.isEmpty() ? List.of() : nms.apply(detector.detect(frame, regions));
         long t2 = System.nanoTime();
@@ -85,7 +97,8 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         List<Observation> observations = new ArrayList<>(found.size());
         for (Detection d : found) {
             observations.add(new Observation(new Box(d.x(), d.y(), d.width(), d.height()), d.score(),
-                    moving == null || touchesMotion(d, moving)));
+                    moving == null || stillMayStart && d.score() >= SsdPersonDetector.MIN_SCORE
+                            || touchesMotion(d, moving)));
         }
         List<TrackedObject> pedestrians = new ArrayList<>();
         for (TrackedObject t : tracker.update(observations)) {
@@ -101,6 +114,22 @@ public final class PedestrianAnalyzer implements AutoCloseable {
                 line == null ? 0 : line.out());
     }
 
+    /**
+     * On one frame in {@value #STILL_LOOK_EVERY}, the whole picture besides the regions of interest (kept apart: they
+     * carry the expected person's size, the whole picture does not), for people who do not move.
+     */
+    private List<SearchRegion> withStillLook(List<SearchRegion> regions, int cols, int rows) {
+        if (!stillMayStart || index % STILL_LOOK_EVERY != 0) {
+            return regions;
+        }
+        if (regions.size() == 1 && regions.get(0).area() == (long) cols * rows) {
+            return regions;
+        }
+        List<SearchRegion> all = new ArrayList<>(regions);
+        all.add(SearchRegion.whole(cols, rows));
+        return all;
+    }
+
     /** Confirmed tracks since the start. */
     public int tracksStarted() {
         return tracker.tracksStarted();
@@ -109,17 +138,30 @@ public final class PedestrianAnalyzer implements AutoCloseable {
     /**
      * Where to look: each moving region and each live track's predicted box, widened by the margin (motion often
      * covers only a pedestrian's legs or arms, and a track may have moved), merged where they overlap. Each carries the
-     * height of the blob or track as the expected pedestrian size.
+     * height of the blob or track as the expected pedestrian size. With a detector other than HOG, regions expecting
+     * people of {@link AutoPersonDetector#SMALL_PERSON} px or more are merged apart from the smaller ones: a merged
+     * region keeps its smallest expected person, and a close person's track must not be taken for a small one
+     * because a small blob touched it.
      */
     List<SearchRegion> regionsOfInterest(List<Rect> moving, int cols, int rows) {
-        List<SearchRegion> regions = new ArrayList<>();
+        List<SearchRegion> small = new ArrayList<>();
+        List<SearchRegion> tall = new ArrayList<>();
         for (Rect m : moving) {
-            regions.add(widen(m.x, m.y, m.width, m.height, cols, rows));
+            sized(widen(m.x, m.y, m.width, m.height, cols, rows), small, tall);
         }
         for (Box b : tracker.predictions()) {
-            regions.add(widen(b.x(), b.y(), b.width(), b.height(), cols, rows));
+            sized(widen(b.x(), b.y(), b.width(), b.height(), cols, rows), small, tall);
         }
-        List<SearchRegion> merged = merge(regions);
+        List<SearchRegion> out = new ArrayList<>(wholeIfLarge(merge(small), cols, rows));
+        out.addAll(wholeIfLarge(merge(tall), cols, rows));
+        return out;
+    }
+
+    private void sized(SearchRegion r, List<SearchRegion> small, List<SearchRegion> tall) {
+        (stillMayStart && r.pedestrianHeight() >= AutoPersonDetector.SMALL_PERSON ? tall : small).add(r);
+    }
+
+    private static List<SearchRegion> wholeIfLarge(List<SearchRegion> merged, int cols, int rows) {
         if (share(merged, cols, rows) > WHOLE_FRAME_SHARE) {
             SearchRegion all = merged.get(0);
             for (SearchRegion r : merged) {

@@ -4,9 +4,10 @@ import java.util.List;
 import org.opencv.core.Mat;
 
 /**
- * Finds pedestrians in a BGR frame. HOG is the built-in implementation; a DNN model (ONNX through org.opencv.dnn) fits
- * behind the same seam. One instance is used by one thread at a time (the camera's analysis thread or the
- * analyze tool); it owns its native state and frees it in {@link #close()}.
+ * Finds pedestrians in a BGR frame: {@link HogPedestrianDetector}, {@link SsdPersonDetector} (a TensorFlow Lite
+ * model) or {@link AutoPersonDetector} (each where it is good), chosen by {@link PersonDetectors}. One instance is
+ * used by one thread at a time (the camera's analysis thread or the analyze tool); it owns its native state and frees
+ * it in {@link #close()}.
  */
 public interface PedestrianDetector extends AutoCloseable {
 

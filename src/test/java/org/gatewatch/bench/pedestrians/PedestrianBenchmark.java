@@ -30,15 +30,20 @@ public final class PedestrianBenchmark {
     static final Path TREE = Path.of("/usr/share/doc/opencv-doc/examples/data/tree.avi");
 
     static final String USAGE = """
-            Usage: bin/gatewatch bench-people [--labels CSV] [--video FILE] [--out DIR] [--config FILE]
+            Usage: bin/gatewatch bench-people [--detectors hog,ssd,auto] [--labels CSV] [--video FILE]
+                                              [--close-labels DIR] [--close DIR] [--out DIR] [--config FILE]
                                               [--set people.KEY=VALUE]... [--still-seconds N] [--quick]
 
-            Runs `analyze` on vtest.avi (Debian package opencv-doc) and prints, against the hand labels in
-            src/test/resources/labels/vtest.csv: precision and recall at IoU 0.5, the person-count mean absolute
-            error, ms per frame; then false detections per minute on footage with no people: the clip's own empty
-            background (median of its frames) replayed with sensor noise and light drift, and opencv-doc's tree.avi
-            (foliage in wind, no people). The analyze CSVs are kept in --out (default target/bench-people).
-            --quick stops after the last labelled frame and skips the no-people footage (for tuning).
+            For each person detector (people.detector; default all three), runs `analyze` on vtest.avi (Debian
+            package opencv-doc) and prints, against the hand labels in src/test/resources/labels/vtest.csv:
+            precision and recall at IoU 0.5, the person-count mean absolute error, ms per frame; then the same on
+            the close-up and mid-range clips (--close, made by bin/close-footage) against the labels in --close-labels
+            (default src/test/resources/labels/close), with tracks per person and how soon a person in view from the
+            first frame was reported; then false tracks and detections per minute on footage with no people: the
+            clip's own empty background (median of its frames) replayed with sensor noise and light drift, and
+            opencv-doc's tree.avi (foliage in wind). Last, one summary line per detector. The analyze CSVs are kept
+            in --out (default target/bench-people). --quick stops vtest after its last labelled frame and skips the
+            close-ups and the footage with no people (for tuning).
             """;
 
     private PedestrianBenchmark() {
@@ -51,7 +56,7 @@ public final class PedestrianBenchmark {
     public static int run(String[] args, PrintStream out) {
         try {
             CommandLine cl = CommandLine.parse(args, Set.of("--labels", "--video", "--out", "--config", "--set",
-                    "--still-seconds"), Set.of("--quick"));
+                    "--still-seconds", "--detectors", "--close", "--close-labels"), Set.of("--quick"));
             if (cl.help()) {
                 out.print(USAGE);
                 return 0;
@@ -69,10 +74,31 @@ public final class PedestrianBenchmark {
             if (!Files.isReadable(video)) {
                 throw new IOException("cannot read " + video + " (apt-get install opencv-doc)");
             }
-            PedestrianConfig config = AnalyzeCommand.loadConfig(configFile, overrides);
+            Path close = cl.value("--close", Path::of, Path.of("target/bench-people/close"));
+            Path closeLabels = cl.value("--close-labels", Path::of, Path.of("src/test/resources/labels/close"));
+            String detectors = cl.value("--detectors", String::valueOf, "hog,ssd,auto");
             PedestrianLabels labels = PedestrianLabels.read(labelsFile);
-            Files.createDirectories(dir);
-            bench(video, labels, config, dir, quick ? -1 : stillSeconds, out);
+            List<String> summary = new ArrayList<>();
+            for (String detector : detectors.split(",")) {
+                List<String> set = new ArrayList<>(overrides);
+                set.add("people.detector=" + detector.trim());
+                PedestrianConfig config = AnalyzeCommand.loadConfig(configFile, set);
+                Path sub = dir.resolve(detector.trim());
+                Files.createDirectories(sub);
+                out.printf(Locale.ROOT, "%n== people.detector = %s ==%n", detector.trim());
+                DetectorFigures f = bench(video, labels, config, sub, quick ? -1 : stillSeconds, out);
+                if (!quick && Files.isDirectory(close)) {
+                    out.println("close-up and mid-range clips (" + close + "):");
+                    f = f.withCloseUps(CloseUpBenchmark.run(closeLabels, close, config, sub, out));
+                } else if (!quick) {
+                    out.println("close-up clips: " + close + " is missing (bin/close-footage makes it), skipped");
+                }
+                summary.add(f.line(detector.trim()));
+            }
+            out.printf(Locale.ROOT, "%nmachine: %d cores, load average %.2f at the end%n", Machine.cores(),
+                    Machine.loadAverage());
+            out.println(DetectorFigures.HEADER);
+            summary.forEach(out::println);
             return 0;
         } catch (IllegalArgumentException | IOException e) {
             LOG.error("bench-people: {}", e.getMessage());
@@ -80,8 +106,8 @@ public final class PedestrianBenchmark {
         }
     }
 
-    public static void bench(Path video, PedestrianLabels labels, PedestrianConfig config, Path dir, int stillSeconds,
-                      PrintStream out) throws IOException {
+    public static DetectorFigures bench(Path video, PedestrianLabels labels, PedestrianConfig config, Path dir,
+                                        int stillSeconds, PrintStream out) throws IOException {
         out.printf(Locale.ROOT, "machine: %d cores, load average %.2f (timings are pessimistic when other work runs)%n",
                 Machine.cores(), Machine.loadAverage());
 
@@ -104,14 +130,16 @@ public final class PedestrianBenchmark {
                 score.truePositives(), score.falsePositives(), score.misses(), score.countMae(), score.hardFound(),
                 score.hardTotal());
 
+        DetectorFigures figures = DetectorFigures.vtest(score, s);
         if (stillSeconds < 0) {
-            return; // --quick: the labelled part of the clip only, for tuning
+            return figures; // --quick: the labelled part of the clip only, for tuning
         }
         try (StillScene still = StillScene.medianOf(video, 10)) {
             double fps = s.fps() > 0 ? s.fps() : 10;
             long frames = Math.round(stillSeconds * fps);
             long rows = 0;
             long raw = 0;
+            int tracks;
             long start = System.nanoTime();
             try (PedestrianAnalyzer analyzer = new PedestrianAnalyzer(config)) {
                 for (long i = 0; i < frames; i++) {
@@ -119,13 +147,16 @@ public final class PedestrianBenchmark {
                     rows += r.pedestrians().size();
                     raw += r.detections();
                 }
+                tracks = analyzer.tracksStarted();
             }
             double ms = (System.nanoTime() - start) / 1e6 / frames;
             double minutes = frames / fps / 60;
             out.printf(Locale.ROOT, "no people, %s's median background + noise σ %.0f + light drift: %d frames "
-                            + "(%d s): %d false detections = %.1f per minute (detector boxes before tracking: %d "
-                            + "= %.1f per minute), %.1f ms/frame%n", video.getFileName(), StillScene.NOISE_SIGMA,
-                    frames, stillSeconds, rows, rows / minutes, raw, raw / minutes, ms);
+                            + "(%d s): %d false tracks = %.1f per minute, %d false detections = %.1f per minute "
+                            + "(detector boxes before tracking: %d = %.1f per minute), %.1f ms/frame%n",
+                    video.getFileName(), StillScene.NOISE_SIGMA, frames, stillSeconds, tracks, tracks / minutes, rows,
+                    rows / minutes, raw, raw / minutes, ms);
+            figures = figures.withEmpty(tracks, minutes);
         }
         if (Files.isReadable(TREE)) {
             AnalyzeCommand.Summary t;
@@ -134,12 +165,14 @@ public final class PedestrianBenchmark {
                 t = AnalyzeCommand.analyze(TREE, config, Long.MAX_VALUE, file);
             }
             double minutes = t.frames() / (t.fps() > 0 ? t.fps() : 15) / 60;
-            out.printf(Locale.ROOT, "no people, tree.avi (foliage in wind, %d frames, %.1f s): %d false detections "
-                            + "= %.1f per minute (detector boxes before tracking: %d = %.1f per minute), %.1f ms/frame%n",
-                    t.frames(), minutes * 60, t.rows(), t.rows() / minutes, t.detections(), t.detections() / minutes,
-                    t.msPerFrame());
+            out.printf(Locale.ROOT, "no people, tree.avi (foliage in wind, %d frames, %.1f s): %d false tracks, %d "
+                            + "false detections = %.1f per minute (detector boxes before tracking: %d = %.1f per "
+                            + "minute), %.1f ms/frame%n", t.frames(), minutes * 60, t.tracks(), t.rows(),
+                    t.rows() / minutes, t.detections(), t.detections() / minutes, t.msPerFrame());
+            figures = figures.withEmpty(t.tracks(), minutes);
         } else {
             out.println("no people, tree.avi: not installed (apt-get install opencv-doc), skipped");
         }
+        return figures;
     }
 }

@@ -1,0 +1,99 @@
+package org.gatewatch.analysis.pedestrians;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.gatewatch.analysis.track.Tracker.TrackedObject;
+import org.gatewatch.bench.pedestrians.PedestrianLabels;
+import org.gatewatch.capture.FfmpegSource;
+import org.gatewatch.config.PedestrianConfig;
+import org.gatewatch.config.PedestrianSection;
+import org.gatewatch.natives.OpenCvRuntime;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * The SSD person detector on real footage through the real OpenCV and TensorFlow Lite natives and the model the build
+ * fetched: the two walkers of a hand-labelled mid-range frame (vtest.avi's frame 40, cut and enlarged as
+ * bin/close-footage does; labels in src/test/resources/labels/close), nobody in a frame of foliage, and a person who
+ * never moves reported within a second by the analysis with {@code people.detector = auto}.
+ */
+class SsdPersonDetectorIT {
+
+    private static final Path DATA = Path.of("/usr/share/doc/opencv-doc/examples/data");
+    private static Mat walkers;
+    private static Mat foliage;
+
+    @BeforeAll
+    static void readFrames() throws IOException {
+        boolean present = Files.isReadable(DATA.resolve("vtest.avi")) && Files.isReadable(DATA.resolve("tree.avi"));
+        if (!present) {
+            System.out.println("SsdPersonDetectorIT skipped: opencv-doc's vtest.avi and tree.avi are missing "
+                    + "(apt-get install opencv-doc; bin/gatewatch test installs it)");
+        }
+        assumeTrue(present, "opencv-doc is not installed");
+        OpenCvRuntime.load();
+        Mat frame = frame(DATA.resolve("vtest.avi"), 40);
+        walkers = new Mat();
+        Imgproc.resize(frame.submat(new Rect(464, 200, 256, 192)), walkers, new Size(768, 576), 0, 0,
+                Imgproc.INTER_CUBIC);
+        foliage = frame(DATA.resolve("tree.avi"), 30);
+    }
+
+    @Test
+    void theLabelledWalkersAreFoundAndNothingElse() throws IOException, URISyntaxException {
+        List<PedestrianLabels.Person> people = PedestrianLabels.read(Path.of(getClass()
+                .getResource("/labels/close/vtest-close.csv").toURI())).frames().get(40L);
+        List<Detection> found;
+        try (SsdPersonDetector ssd = SsdPersonDetector.create()) {
+            found = new NonMaxSuppression(0.4, 0.7).apply(ssd.detect(walkers));
+        }
+        assertEquals(people.size(), found.size(), "found " + found);
+        for (PedestrianLabels.Person p : people) {
+            assertTrue(found.stream().anyMatch(d -> d.iou(p.box()) >= 0.5), p + " not found in " + found);
+        }
+    }
+
+    @Test
+    void aFrameWithNobodyGivesNoPerson() {
+        try (SsdPersonDetector ssd = SsdPersonDetector.create()) {
+            assertEquals(List.of(), ssd.detect(foliage));
+        }
+    }
+
+    @Test
+    void aPersonWhoNeverMovesIsReportedWithinASecond() {
+        // The same picture ten times (a second at 10 fps): motion sees nothing, only the periodic look finds them.
+        PedestrianConfig config = PedestrianSection.parse(new Properties());
+        List<Integer> reported = new ArrayList<>();
+        try (PedestrianAnalyzer analyzer = new PedestrianAnalyzer(config)) {
+            for (int i = 0; i < 10; i++) {
+                List<TrackedObject> seen = analyzer.analyze(walkers).pedestrians();
+                reported.add(seen.size());
+            }
+        }
+        assertEquals(2, reported.get(reported.size() - 1), "persons reported per frame: " + reported);
+    }
+
+    private static Mat frame(Path video, int index) throws IOException {
+        try (FfmpegSource source = FfmpegSource.file(video.toString())) {
+            source.open();
+            Mat frame = null;
+            for (int i = 0; i <= index; i++) {
+                frame = source.grab();
+            }
+            return frame.clone();
+        }
+    }
+}
