@@ -43,6 +43,8 @@ public final class RealTomcat {
     private final ManagerClient manager;
     /** The app's configuration file (GATEWATCH_CONFIG), or null for the built-in one. */
     private Path config;
+    /** The app's data directory (GATEWATCH_HOME), or null for the default under the base. */
+    private Path home;
     private Process process;
 
     private RealTomcat(String name, Path tomcatHome, boolean withManager, boolean withWar) {
@@ -82,6 +84,14 @@ public final class RealTomcat {
     public static RealTomcat startWithManagerOnly(String name, Path tomcatHome, Path config) {
         RealTomcat t = new RealTomcat(name, tomcatHome, true, false);
         t.config = config.toAbsolutePath();
+        return t.started();
+    }
+
+    /** As {@link #startWithManagerOnly(String, Path, Path)}, with the app's data in {@code dataDir} (GATEWATCH_HOME). */
+    public static RealTomcat startWithManagerOnly(String name, Path tomcatHome, Path config, Path dataDir) {
+        RealTomcat t = new RealTomcat(name, tomcatHome, true, false);
+        t.config = config.toAbsolutePath();
+        t.home = dataDir.toAbsolutePath();
         return t.started();
     }
 
@@ -145,6 +155,9 @@ public final class RealTomcat {
         }
         if (config != null) {
             pb.environment().put("GATEWATCH_CONFIG", config.toString());
+        }
+        if (home != null) {
+            pb.environment().put("GATEWATCH_HOME", home.toString());
         }
         try {
             process = pb.start();
@@ -234,9 +247,9 @@ public final class RealTomcat {
         awaitReady();
     }
 
-    /** The app's data directory in this base (GATEWATCH_HOME is not set: {@code $CATALINA_BASE/gatewatch-data}). */
+    /** The app's data directory: GATEWATCH_HOME when given, else {@code $CATALINA_BASE/gatewatch-data}. */
     public Path dataDir() {
-        return base.resolve("gatewatch-data");
+        return home != null ? home : base.resolve("gatewatch-data");
     }
 
     public int port() {
