@@ -64,7 +64,7 @@ class SourcesIT {
             try {
                 // Until the stand-in camera listens, the viewer may be shown NO SIGNAL.
                 MjpegClient.Part live = viewer.next();
-                while (isNoSignal(live)) {
+                while (TestMjpegServer.isNoSignal(live)) {
                     live = viewer.next();
                 }
                 before = live.frame();
@@ -75,13 +75,13 @@ class SourcesIT {
             Instant lost = Instant.now();
             // Within 2 s the same viewer gets the NO SIGNAL picture as new parts, at least once a second.
             MjpegClient.Part first = viewer.nextAfter(before + 1);
-            while (!isNoSignal(first)) {
+            while (!TestMjpegServer.isNoSignal(first)) {
                 first = viewer.next();
             }
             assertTrue(first.arrivedMillis() - lost.toEpochMilli() <= 2_500,
                     "NO SIGNAL " + (first.arrivedMillis() - lost.toEpochMilli()) + " ms after the source was lost");
             MjpegClient.Part repeated = viewer.nextAfter(first.frame());
-            assertTrue(isNoSignal(repeated) && repeated.arrivedMillis() - first.arrivedMillis() <= 1_200,
+            assertTrue(TestMjpegServer.isNoSignal(repeated) && repeated.arrivedMillis() - first.arrivedMillis() <= 1_200,
                     "repeated as new parts: " + (repeated.arrivedMillis() - first.arrivedMillis()) + " ms apart");
             assertEquals(320, repeated.decode().getWidth(), "in the camera's own size");
             // camera.mjpeg.downAfterSeconds = 2: the lost source is an event, for the trail and the outputs.
@@ -93,7 +93,7 @@ class SourcesIT {
             try (TestMjpegServer again = new TestMjpegServer(GateWatchDeployment.MJPEG_SOURCE_PORT)) {
                 // The same viewer, never disconnected, gets frames again.
                 MjpegClient.Part resumed = viewer.nextAfter(before + 1);
-                while (isNoSignal(resumed)) {
+                while (TestMjpegServer.isNoSignal(resumed)) {
                     resumed = viewer.next();
                 }
                 assertEquals(320, resumed.decode().getWidth());
@@ -102,13 +102,6 @@ class SourcesIT {
                 assertTrue(Instant.parse(up.get("time").asText()).isAfter(Instant.parse(down.get("time").asText())));
             }
         }
-    }
-
-    /** The NO SIGNAL picture is dark grey where the test camera's frames are green. */
-    private static boolean isNoSignal(MjpegClient.Part part) {
-        int rgb = part.decode().getRGB(2, 2);
-        return Math.abs(((rgb >> 16) & 0xff) - 40) < 10 && Math.abs(((rgb >> 8) & 0xff) - 40) < 10
-                && Math.abs((rgb & 0xff) - 40) < 10;
     }
 
     /** The newest event of {@code decision} on {@code camera} at or after {@code since}, waited for up to 15 s. */

@@ -18,13 +18,13 @@ import javax.imageio.ImageIO;
  * An IP camera stand-in: an HTTP server streaming MJPEG at 10 fps with a boundary other than ours and no
  * Content-Length, as many cameras do. Stopping it drops every connection mid-stream, like a camera losing power.
  */
-final class TestMjpegServer implements AutoCloseable {
+public final class TestMjpegServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private volatile boolean running = true;
 
-    TestMjpegServer(int port) throws IOException {
+    public TestMjpegServer(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
         server.setExecutor(threads);
         server.createContext("/stream", exchange -> {
@@ -54,6 +54,13 @@ final class TestMjpegServer implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "jpg", out);
         return out.toByteArray();
+    }
+
+    /** Whether a part is GateWatch's NO SIGNAL picture: dark grey, where this camera's frames are green. */
+    public static boolean isNoSignal(MjpegClient.Part part) {
+        int rgb = part.decode().getRGB(2, 2);
+        return Math.abs(((rgb >> 16) & 0xff) - 40) < 10 && Math.abs(((rgb >> 8) & 0xff) - 40) < 10
+                && Math.abs((rgb & 0xff) - 40) < 10;
     }
 
     @Override
