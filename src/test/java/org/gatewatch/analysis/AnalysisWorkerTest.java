@@ -20,21 +20,9 @@ class AnalysisWorkerTest {
 
     @Test
     void anErrorOnOneFrameIsShownAndTheNextFramesAreAnalysed() throws InterruptedException {
-        AtomicInteger calls = new AtomicInteger();
-        FrameAnalyzer analyzer = new FrameAnalyzer() {
-            @Override
-            public Overlay analyze(Mat frame, long captureMillis) {
-                if (calls.incrementAndGet() == 2) {
-                    throw new StackOverflowError("crafted frame");
-                }
-                return Overlay.NONE;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        AnalysisWorker worker = new AnalysisWorker("t", analyzer);
+        AnalysisWorker worker = new AnalysisWorker("t", failingOnTheSecondFrame(() -> {
+            throw new StackOverflowError("crafted frame");
+        }));
         Mat frame = new Mat(48, 64, CvType.CV_8UC3);
         try {
             worker.start();
@@ -54,21 +42,8 @@ class AnalysisWorkerTest {
      */
     @Test
     void aThreadThatDiesIsCountedAndReplacedAndAnalysisGoesOn() throws InterruptedException {
-        AtomicInteger calls = new AtomicInteger();
-        FrameAnalyzer analyzer = new FrameAnalyzer() {
-            @Override
-            public Overlay analyze(Mat frame, long captureMillis) {
-                if (calls.incrementAndGet() == 2) {
-                    throwUnchecked(new java.io.IOException("native read failed"));
-                }
-                return Overlay.NONE;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        AnalysisWorker worker = new AnalysisWorker("t", analyzer);
+        AnalysisWorker worker = new AnalysisWorker("t", failingOnTheSecondFrame(
+                () -> throwUnchecked(new java.io.IOException("native read failed"))));
         Mat frame = new Mat(48, 64, CvType.CV_8UC3);
         try {
             worker.start();
@@ -84,6 +59,24 @@ class AnalysisWorkerTest {
         }
         assertTrue(Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("gatewatch-analysis-t")), "stop ends the replacement too");
+    }
+
+    /** An analyzer that runs {@code failure} on its second frame and draws nothing on the others. */
+    private static FrameAnalyzer failingOnTheSecondFrame(Runnable failure) {
+        AtomicInteger calls = new AtomicInteger();
+        return new FrameAnalyzer() {
+            @Override
+            public Overlay analyze(Mat frame, long captureMillis) {
+                if (calls.incrementAndGet() == 2) {
+                    failure.run();
+                }
+                return Overlay.NONE;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     /** Offers the frame, as a capture thread does, until {@code n} frames were analysed (10 s at most). */

@@ -42,13 +42,7 @@ final class EmbeddingStore {
                      + " f.embedding_model, f.embedding_error FROM face f JOIN person p ON p.id = f.person_id"
                      + " WHERE p.active ORDER BY f.id");
              ResultSet r = s.executeQuery()) {
-            List<EnrolledFace> faces = new ArrayList<>();
-            while (r.next()) {
-                byte[] bytes = r.getBytes(4);
-                faces.add(new EnrolledFace(r.getLong(1), r.getLong(2), r.getString(3),
-                        bytes == null ? null : decode(bytes), r.getString(5), r.getString(6)));
-            }
-            return faces;
+            return faces(r);
         } catch (SQLException e) {
             throw new DataAccessException("cannot read the enrolled faces", e);
         }
@@ -61,17 +55,22 @@ final class EmbeddingStore {
                      + " embedding_error FROM face WHERE person_id = ? ORDER BY id")) {
             s.setLong(1, personId);
             try (ResultSet r = s.executeQuery()) {
-                List<EnrolledFace> faces = new ArrayList<>();
-                while (r.next()) {
-                    byte[] bytes = r.getBytes(4);
-                    faces.add(new EnrolledFace(r.getLong(1), r.getLong(2), r.getString(3),
-                            bytes == null ? null : decode(bytes), r.getString(5), r.getString(6)));
-                }
-                return faces;
+                return faces(r);
             }
         } catch (SQLException e) {
             throw new DataAccessException("cannot read the faces of person " + personId, e);
         }
+    }
+
+    /** The rows of a query of id, person_id, file, embedding, embedding_model, embedding_error, in that order. */
+    private static List<EnrolledFace> faces(ResultSet r) throws SQLException {
+        List<EnrolledFace> faces = new ArrayList<>();
+        while (r.next()) {
+            byte[] bytes = r.getBytes(4);
+            faces.add(new EnrolledFace(r.getLong(1), r.getLong(2), r.getString(3),
+                    bytes == null ? null : decode(bytes), r.getString(5), r.getString(6)));
+        }
+        return faces;
     }
 
     /** Stores the embedding {@code model} computed for a face; false when the face is gone (deleted meanwhile). */
