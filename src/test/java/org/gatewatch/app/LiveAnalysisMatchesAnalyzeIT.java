@@ -62,6 +62,8 @@ class LiveAnalysisMatchesAnalyzeIT {
                 "camera.door.source = " + vtest,
                 "camera.door.analysis = people",
                 "camera.door.countingLine = 384,150,384,450",
+                // HOG, whose key the camera overrides below: the test is about the override reaching both sides.
+                "camera.door.people.detector = hog",
                 "camera.door.people.hog.minPersonHeight = 44",
                 "people.track.maxMissed = 12",
                 "");
