@@ -45,6 +45,8 @@ public final class RealTomcat {
     private Path config;
     /** The app's data directory (GATEWATCH_HOME), or null for the default under the base. */
     private Path home;
+    /** The test's own options for the Tomcat JVM (CATALINA_OPTS), or null. */
+    private String jvmOptions;
     private Process process;
 
     private RealTomcat(String name, Path tomcatHome, boolean withManager, boolean withWar) {
@@ -72,6 +74,14 @@ public final class RealTomcat {
     public static RealTomcat startDropIn(String name, Path config) {
         RealTomcat t = new RealTomcat(name, TestPaths.tomcat11Home(), false, true);
         t.config = config.toAbsolutePath();
+        return t.started();
+    }
+
+    /** As {@link #startDropIn(String, Path)}, with the Tomcat JVM also given {@code jvmOptions} (CATALINA_OPTS). */
+    public static RealTomcat startDropIn(String name, Path config, String jvmOptions) {
+        RealTomcat t = new RealTomcat(name, TestPaths.tomcat11Home(), false, true);
+        t.config = config.toAbsolutePath();
+        t.jvmOptions = jvmOptions;
         return t.started();
     }
 
@@ -158,6 +168,9 @@ public final class RealTomcat {
         }
         if (home != null) {
             pb.environment().put("GATEWATCH_HOME", home.toString());
+        }
+        if (jvmOptions != null) {
+            pb.environment().put("CATALINA_OPTS", jvmOptions);
         }
         try {
             process = pb.start();
