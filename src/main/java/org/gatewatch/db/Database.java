@@ -58,7 +58,7 @@ public final class Database implements AutoCloseable {
      * The {@code retry:} file system opens the file again when an interrupt closed it under a thread that was using
      * it: a plain file channel would stay closed, and the store, left half written, fails to open at the next start
      * ("Cannot read field time"). Tomcat, a pool's shutdownNow or a test can interrupt any thread.
-     * WRITE_DELAY=0: a commit is written to the file at once, not up to half a second later, so a {@code kill -9}
+     * WRITE_DELAY=0: a commit is written to the file at once, not after H2's default write delay, so a {@code kill -9}
      * right after it keeps it.
      */
     public static Database h2(Path file) {

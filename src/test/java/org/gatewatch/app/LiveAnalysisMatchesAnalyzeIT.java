@@ -30,7 +30,6 @@ import org.gatewatch.db.Database;
 import org.gatewatch.db.TestDatabases;
 import org.gatewatch.events.Decision;
 import org.gatewatch.events.EventStore;
-import org.gatewatch.events.SnapshotStore;
 import org.gatewatch.events.StoredRecording;
 import org.gatewatch.people.FaceStore;
 import org.gatewatch.people.People;
@@ -88,8 +87,7 @@ class LiveAnalysisMatchesAnalyzeIT {
         long passages;
         Path data = work.resolve("data");
         try (Database db = Database.open(data).migrate();
-             StoredRecording recording = new StoredRecording(data, db.dataSource(),
-                     new SnapshotStore(data.resolve("snapshots")))) {
+             StoredRecording recording = new StoredRecording(data, db.dataSource())) {
             EventStore events = new EventStore(db.dataSource());
             People people = new People(new PersonStore(db.dataSource()),
                     new FaceStore(db.dataSource(), data.resolve("faces")), Clock.systemUTC());

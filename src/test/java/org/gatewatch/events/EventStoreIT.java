@@ -113,9 +113,8 @@ class EventStoreIT {
     void snapshotsAreOnDiskBeforeListenersHearAndReadBackIntact(Engine engine) throws IOException {
         Path data = dir();
         try (Database db = TestDatabases.fresh(engine);
-             StoredRecording recording = new StoredRecording(data, db.dataSource(),
-                     new SnapshotStore(data.resolve("snapshots")))) {
-            SnapshotStore snapshots = new SnapshotStore(data.resolve("snapshots"));
+             StoredRecording recording = new StoredRecording(data, db.dataSource())) {
+            SnapshotStore snapshots = recording.snapshots();
             EventStore store = new EventStore(db.dataSource());
             EventRecorder recorder = recording.recorder();
             List<Boolean> filesThere = new ArrayList<>();
@@ -173,8 +172,7 @@ class EventStoreIT {
     void filtersPagesNewestFirstResumeAndCounts(Engine engine) throws IOException {
         Path data = dir();
         try (Database db = TestDatabases.fresh(engine);
-             StoredRecording recorder = new StoredRecording(data, db.dataSource(),
-                     new SnapshotStore(data.resolve("snapshots")))) {
+             StoredRecording recorder = new StoredRecording(data, db.dataSource())) {
             EventStore store = new EventStore(db.dataSource());
             List<Long> persons = insertPersons(db, 4);
             List<AccessEvent> made = new ArrayList<>();

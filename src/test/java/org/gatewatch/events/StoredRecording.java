@@ -14,10 +14,17 @@ import org.gatewatch.events.journal.JournalReader;
 public final class StoredRecording implements AutoCloseable {
 
     private final Journal journal;
+    private final SnapshotStore snapshots;
     private final EventRecorder recorder;
     private final JournalReader store;
 
+    /** With the snapshots in {@code dataDir/snapshots}, as the app keeps them. */
+    public StoredRecording(Path dataDir, DataSource db) {
+        this(dataDir, db, new SnapshotStore(dataDir.resolve("snapshots")));
+    }
+
     public StoredRecording(Path dataDir, DataSource db, SnapshotStore snapshots) {
+        this.snapshots = snapshots;
         journal = Journal.open(dataDir.resolve("journal"), new EventStore(db).maxId());
         recorder = new EventRecorder(journal, snapshots);
         store = new JournalReader("store", journal, new EventRows(db), new Backoff(50, 500),
@@ -26,6 +33,10 @@ public final class StoredRecording implements AutoCloseable {
 
     public EventRecorder recorder() {
         return recorder;
+    }
+
+    public SnapshotStore snapshots() {
+        return snapshots;
     }
 
     public Journal journal() {

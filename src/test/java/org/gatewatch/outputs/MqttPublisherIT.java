@@ -27,7 +27,6 @@ import org.gatewatch.events.Decision;
 import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.events.NewEvent;
-import org.gatewatch.events.SnapshotStore;
 import org.gatewatch.events.StoredRecording;
 import org.gatewatch.events.journal.Journal;
 import org.junit.jupiter.api.Test;
@@ -47,8 +46,7 @@ class MqttPublisherIT {
         Path work = TestDatabases.WORK.resolve("mqtt-" + UUID.randomUUID());
         try (MosquittoBroker broker = MosquittoBroker.start(work);
              Database db = TestDatabases.fresh(TestDatabases.Engine.H2);
-             StoredRecording recording = new StoredRecording(work, db.dataSource(),
-                     new SnapshotStore(work.resolve("snapshots")))) {
+             StoredRecording recording = new StoredRecording(work, db.dataSource())) {
             EventStore store = new EventStore(db.dataSource());
             EventRecorder recorder = recording.recorder();
             BlockingQueue<Received> events = new LinkedBlockingQueue<>();
@@ -141,8 +139,7 @@ class MqttPublisherIT {
         Path work = TestDatabases.WORK.resolve("mqtt-" + UUID.randomUUID());
         MosquittoBroker broker = MosquittoBroker.start(work);
         try (Database db = TestDatabases.fresh(TestDatabases.Engine.H2);
-             StoredRecording recording = new StoredRecording(work, db.dataSource(),
-                     new SnapshotStore(work.resolve("snapshots")))) {
+             StoredRecording recording = new StoredRecording(work, db.dataSource())) {
             BlockingQueue<Long> ids = new LinkedBlockingQueue<>();
             MqttClient subscriber = subscriber(broker, "gw-test-durable", false);
             subscriber.subscribe("gw-it/+/events", 1, (topic, m) -> ids.add(json(m).get("id").asLong()));

@@ -23,7 +23,6 @@ import org.gatewatch.events.AccessEvent;
 import org.gatewatch.events.Decision;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.events.NewEvent;
-import org.gatewatch.events.SnapshotStore;
 import org.gatewatch.events.StoredRecording;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -106,8 +105,7 @@ class PeopleStoreIT {
             assertEquals(1, people.faces().of(p.id()).size());
 
             AccessEvent event;
-            try (StoredRecording recording = new StoredRecording(dir, db.dataSource(),
-                    new SnapshotStore(dir.resolve("snapshots")))) {
+            try (StoredRecording recording = new StoredRecording(dir, db.dataSource())) {
                 event = recording.record(new NewEvent("gate", Instant.now(), Decision.GRANTED, p.id(), p.name(), 0.9,
                         "face", 1L, null, null));
             }

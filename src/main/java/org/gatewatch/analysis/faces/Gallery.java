@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.gatewatch.config.RecognitionConfig;
 
 /**
@@ -46,16 +47,7 @@ public final class Gallery {
 
     /** The closest enrolled person whatever the score (for sweeps and logs); empty when nobody is enrolled. */
     public Optional<Match> best(float[] embedding) {
-        String bestId = null;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (Map.Entry<String, PersonTemplate> e : persons.entrySet()) {
-            double s = e.getValue().score(embedding);
-            if (s > bestScore) {
-                bestScore = s;
-                bestId = e.getKey();
-            }
-        }
-        return bestId == null ? Optional.empty() : Optional.of(new Match(bestId, bestScore));
+        return closest(t -> t.score(embedding));
     }
 
     /**
@@ -63,10 +55,15 @@ public final class Gallery {
      * before templates, for the benchmark's comparison.
      */
     public Optional<Match> nearestFace(float[] embedding) {
+        return closest(t -> t.nearestOfAll(embedding));
+    }
+
+    /** The person whose template scores highest by {@code score}; empty when nobody is enrolled. */
+    private Optional<Match> closest(ToDoubleFunction<PersonTemplate> score) {
         String bestId = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (Map.Entry<String, PersonTemplate> e : persons.entrySet()) {
-            double s = e.getValue().nearestOfAll(embedding);
+            double s = score.applyAsDouble(e.getValue());
             if (s > bestScore) {
                 bestScore = s;
                 bestId = e.getKey();
