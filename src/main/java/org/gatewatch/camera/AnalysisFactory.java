@@ -88,7 +88,8 @@ public final class AnalysisFactory {
         Walks walks = null;
         try {
             if (faces != null) {
-                walkFaces = new WalkFaces(cameraId, FaceChecks.load(faces.minSize(), faces.liveness(), timer));
+                walkFaces = new WalkFaces(cameraId, FaceChecks.load(faces.minSize(), faces.liveness(), timer),
+                        faces.minSize());
             }
             walks = faces == null ? new Walks(snapshotEncoder(jpegQuality), TrackVote.DEFAULT_MIN_VOTES)
                     : new Walks(snapshotEncoder(jpegQuality), faces.votes(), faces.decideAfterMillis());

@@ -22,8 +22,9 @@ import org.opencv.core.Mat;
 public final class GateAnalysis implements FrameAnalyzer {
 
     /**
-     * Faces are looked for when something moves or someone is tracked; and every this many analysed frames anyway,
-     * so a person standing still in front of the gate since before the background was learnt is still seen.
+     * Faces are looked for when something moves or someone is tracked, around them; and in the whole frame every this
+     * many analysed frames anyway, so a person standing still in front of the gate since before the background was
+     * learnt is still seen.
      */
     public static final int FACE_SCAN_EVERY = 10;
 
@@ -62,9 +63,10 @@ public final class GateAnalysis implements FrameAnalyzer {
             walks.seen(p.id(), enrolled.threshold(), frame);
         }
         List<TrackedObject> faceTracks = List.of();
-        if (faces != null && (result.motion() || !result.pedestrians().isEmpty() || faces.tracking()
-                || index % FACE_SCAN_EVERY == 1)) {
-            faceTracks = faces.look(frame, result.pedestrians(), enrolled, walks);
+        boolean scan = index % FACE_SCAN_EVERY == 1;
+        if (faces != null && (result.motion() || !result.pedestrians().isEmpty() || faces.tracking() || scan)) {
+            // Where the person detector looked, unless this is the periodic look at the whole frame.
+            faceTracks = faces.look(frame, scan ? null : result.searched(), result.pedestrians(), enrolled, walks);
         }
         for (Walk walk : walks.votedNow()) {
             decisions.decide(walk, captureMillis);

@@ -6,10 +6,12 @@ import org.gatewatch.analysis.faces.FaceBox;
 import org.gatewatch.analysis.faces.FaceQuality;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.analysis.faces.RecognizedFace;
+import org.gatewatch.analysis.pedestrians.SearchRegion;
 import org.gatewatch.analysis.track.FaceOwners;
 import org.gatewatch.analysis.track.FaceTracker;
 import org.gatewatch.analysis.track.Tracker.TrackedObject;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
 
 /**
  * The face half of the gate: one detector pass over the whole frame, whatever the number of pedestrians; each face
@@ -22,10 +24,15 @@ public final class WalkFaces implements AutoCloseable {
     private final FaceChecks checks;
     private final LivenessCheck liveness;
     private final FaceTracker faceTracker = new FaceTracker();
+    private final int minFace;
 
-    /** @param checks the models, owned: closed with this */
-    public WalkFaces(String cameraId, FaceChecks checks) {
+    /**
+     * @param checks  the models, owned: closed with this
+     * @param minFace the smallest face looked for, px ({@code faces.minSize})
+     */
+    public WalkFaces(String cameraId, FaceChecks checks, int minFace) {
         this.checks = checks;
+        this.minFace = minFace;
         this.liveness = new LivenessCheck(cameraId, checks.liveness());
     }
 
@@ -34,10 +41,18 @@ public final class WalkFaces implements AutoCloseable {
         return faceTracker.size() > 0;
     }
 
-    /** Recognises the frame's faces into the walks; returns the face-only tracks, for the overlay. */
-    List<TrackedObject> look(Mat frame, List<TrackedObject> pedestrians, Gallery enrolled, Walks walks) {
+    /**
+     * Recognises the frame's faces into the walks; returns the face-only tracks, for the overlay.
+     *
+     * @param searched where the person detector looked ({@link FaceSearch}); null for the whole frame
+     */
+    List<TrackedObject> look(Mat frame, List<SearchRegion> searched, List<TrackedObject> pedestrians,
+                             Gallery enrolled, Walks walks) {
+        List<Rect> areas = searched == null ? List.of(new Rect(0, 0, frame.cols(), frame.rows()))
+                : FaceSearch.areas(searched, pedestrians, faceTracker.predictions(), frame.cols(), frame.rows(),
+                        minFace);
         List<RecognizedFace> alone = new ArrayList<>();
-        for (RecognizedFace f : checks.recognizer().recognizeLive(frame, enrolled)) {
+        for (RecognizedFace f : checks.recognizer().recognizeLive(frame, areas, enrolled)) {
             TrackedObject owner = FaceOwners.owner(f.face().box(), pedestrians);
             if (owner == null) {
                 alone.add(f);

@@ -1,6 +1,7 @@
 package org.gatewatch.analysis.faces;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.gatewatch.analysis.StageTimer;
@@ -45,8 +46,34 @@ public final class FaceRecognizer implements AutoCloseable {
      * meant for photos cropped tight around a face (a live frame with no face would pay the detector twice).
      */
     public List<RecognizedFace> recognizeLive(Mat frame, Gallery gallery) {
+        return recognizeLive(frame, List.of(new Rect(0, 0, frame.cols(), frame.rows())), gallery);
+    }
+
+    /**
+     * Like {@link #recognizeLive(Mat, Gallery)}, looking only inside {@code areas} (frame pixels, not overlapping):
+     * the detector's time grows with the pixels it sees. Faces are returned in frame pixels, embedded from the frame.
+     */
+    public List<RecognizedFace> recognizeLive(Mat frame, List<Rect> areas, Gallery gallery) {
         long t0 = System.nanoTime();
-        List<DetectedFace> found = detector.detect(frame);
+        List<DetectedFace> found = new ArrayList<>();
+        for (Rect area : areas) {
+            Rect r = clip(area, frame.cols(), frame.rows());
+            if (r.width == frame.cols() && r.height == frame.rows()) {
+                found.addAll(detector.detect(frame));
+            } else if (r.width > 0 && r.height > 0) {
+                Mat sub = frame.submat(r);
+                try {
+                    for (DetectedFace f : detector.detect(sub)) {
+                        found.add(f.translate(r.x, r.y));
+                    }
+                } finally {
+                    sub.release();
+                }
+            }
+        }
+        if (areas.size() > 1) {
+            found.sort(Comparator.comparingDouble((DetectedFace f) -> f.box().score()).reversed());
+        }
         long t1 = System.nanoTime();
         List<RecognizedFace> out = match(frame, found, gallery);
         timer.spent(StageTimer.Stage.FACE_DETECTION, t1 - t0, 1);

@@ -1,5 +1,8 @@
 package org.gatewatch.analysis.pedestrians;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Where a detector should look, in frame pixels, and how tall a pedestrian there is expected to be: the height of the
  * moving blob or of the track that led there. A HOG detector enlarges each region just enough for that pedestrian to
@@ -40,5 +43,31 @@ public record SearchRegion(int x, int y, int width, int height, double pedestria
         double h = pedestrianHeight == 0 || o.pedestrianHeight == 0 ? 0
                 : Math.min(pedestrianHeight, o.pedestrianHeight);
         return new SearchRegion(x0, y0, x1 - x0, y1 - y0, h);
+    }
+
+    /** The regions with overlapping ones unioned until none overlap, so no pixel is looked at twice; empty ones dropped. */
+    public static List<SearchRegion> merged(List<SearchRegion> regions) {
+        List<SearchRegion> out = new ArrayList<>();
+        for (SearchRegion r : regions) {
+            if (r.width() > 0 && r.height() > 0) {
+                out.add(r);
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            outer:
+            for (int i = 0; i < out.size(); i++) {
+                for (int j = i + 1; j < out.size(); j++) {
+                    if (out.get(i).overlaps(out.get(j))) {
+                        out.set(i, out.get(i).union(out.get(j)));
+                        out.remove(j);
+                        changed = true;
+                        break outer;
+                    }
+                }
+            }
+        }
+        return out;
     }
 }

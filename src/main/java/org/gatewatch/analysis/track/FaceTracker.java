@@ -43,6 +43,11 @@ public final class FaceTracker {
         return tracker.size();
     }
 
+    /** Where each live face track is expected in the next frame. */
+    public List<Box> predictions() {
+        return tracker.predictions();
+    }
+
     private static RecognizedFace nearest(Box box, List<RecognizedFace> faces) {
         RecognizedFace best = null;
         double bestIou = MIN_IOU;

@@ -14,11 +14,11 @@ class RegionMergeTest {
         SearchRegion c = new SearchRegion(85, 20, 50, 100, 90);
         SearchRegion d = new SearchRegion(400, 0, 50, 100, 60);
         assertEquals(List.of(new SearchRegion(0, 0, 135, 120, 70), d),
-                PedestrianAnalyzer.merge(List.of(a, d, c, b)));
+                SearchRegion.merged(List.of(a, d, c, b)));
     }
 
     @Test
     void emptyRegionsAreDropped() {
-        assertEquals(List.of(), PedestrianAnalyzer.merge(List.of(new SearchRegion(5, 5, 0, 10, 0))));
+        assertEquals(List.of(), SearchRegion.merged(List.of(new SearchRegion(5, 5, 0, 10, 0))));
     }
 }
