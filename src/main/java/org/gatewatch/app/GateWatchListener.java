@@ -222,7 +222,7 @@ public final class GateWatchListener implements ServletContextListener {
     private void startCameras(GateWatchConfig config, Path dataDir) {
         // The gallery is read on every analysed frame: a retrained one applies at once, with no restart.
         Analyzers analyzers = new Analyzers(config.faces(), people, recorder,
-                enrollment::gallery, Clock.systemDefaultZone(), metrics::stageTimer);
+                enrollment::gallery, Clock.systemDefaultZone(), metrics::stageTimer, config.analysingCameras());
         cameras = CameraAssembly.build(config, dataDir, fanOut.executor(), analyzers, metrics::publishTimer);
         metrics.bindCameras(cameras);
         cameras.startAll();

@@ -21,6 +21,7 @@ import org.gatewatch.gate.SnapshotEncoder;
 import org.gatewatch.gate.TrackVote;
 import org.gatewatch.gate.WalkFaces;
 import org.gatewatch.gate.Walks;
+import org.gatewatch.natives.InferenceThreads;
 import org.gatewatch.people.Person;
 import org.gatewatch.stream.JpegEncoder;
 import org.opencv.core.Mat;
@@ -61,11 +62,21 @@ public final class AnalysisFactory {
 
     private final Outlets outlets;
     private final StageTimer timer;
+    private final int inferenceThreads;
 
-    /** @param timer told what each stage costs; {@link StageTimer#NONE} on live cameras */
+    /** For the only camera that analyses on this machine: its person model may use the cores. */
     public AnalysisFactory(Outlets outlets, StageTimer timer) {
+        this(outlets, timer, InferenceThreads.forCameras(1));
+    }
+
+    /**
+     * @param timer            told what each stage costs; {@link StageTimer#NONE} on live cameras
+     * @param inferenceThreads threads of the person model's interpreter ({@link InferenceThreads})
+     */
+    public AnalysisFactory(Outlets outlets, StageTimer timer, int inferenceThreads) {
         this.outlets = outlets;
         this.timer = timer;
+        this.inferenceThreads = inferenceThreads;
     }
 
     /**
@@ -75,7 +86,7 @@ public final class AnalysisFactory {
      * @param jpegQuality the camera's {@code jpegQuality}, for the events' snapshots as for its stream
      */
     public FrameAnalyzer build(String cameraId, PedestrianConfig config, Faces faces, int jpegQuality) {
-        return build(cameraId, new PedestrianAnalyzer(config, timer), config.countingLine(), faces, jpegQuality);
+        return build(cameraId, new PedestrianAnalyzer(config, timer, inferenceThreads), config.countingLine(), faces, jpegQuality);
     }
 
     /**

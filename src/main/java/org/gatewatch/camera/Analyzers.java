@@ -12,6 +12,7 @@ import org.gatewatch.config.LivenessMode;
 import org.gatewatch.config.RecognitionConfig;
 import org.gatewatch.events.EventRecorder;
 import org.gatewatch.gate.AccessPolicy;
+import org.gatewatch.natives.InferenceThreads;
 import org.gatewatch.people.People;
 
 /** Builds each camera's analysis from its {@code analysis} setting: off, people, or gate (people + faces). */
@@ -20,19 +21,24 @@ public final class Analyzers {
     private final RecognitionConfig recognition;
     private final AnalysisFactory.Outlets outlets;
     private final Function<String, StageTimer> timers;
+    private final int inferenceThreads;
 
-    /** Analysis whose stages are timed by nobody. */
+    /** Analysis of one camera, whose stages are timed by nobody. */
     public Analyzers(RecognitionConfig recognition, People persons, EventRecorder recorder, Supplier<Gallery> gallery,
                      Clock clock) {
-        this(recognition, persons, recorder, gallery, clock, cameraId -> StageTimer.NONE);
+        this(recognition, persons, recorder, gallery, clock, cameraId -> StageTimer.NONE, 1);
     }
 
-    /** @param timers each camera's stage timer, by camera id (the metrics) */
+    /**
+     * @param timers           each camera's stage timer, by camera id (the metrics)
+     * @param analysingCameras how many cameras analyse, sharing the cores ({@link InferenceThreads})
+     */
     public Analyzers(RecognitionConfig recognition, People persons, EventRecorder recorder, Supplier<Gallery> gallery,
-                     Clock clock, Function<String, StageTimer> timers) {
+                     Clock clock, Function<String, StageTimer> timers, int analysingCameras) {
         this.recognition = recognition;
         this.outlets = new AnalysisFactory.Outlets(gallery, id -> persons.find(id), recorder::record, clock);
         this.timers = timers;
+        this.inferenceThreads = InferenceThreads.forCameras(analysingCameras);
     }
 
     /** The camera's analysis, or null for a plain stream. The camera owns and closes it. */
@@ -46,7 +52,7 @@ public final class Analyzers {
                         new AccessPolicy.Liveness(camera.livenessEnforced(), camera.livenessThreshold()),
                         recognition.decideAfterMillis())
                 : null;
-        return new AnalysisFactory(outlets, timers.apply(camera.id()))
+        return new AnalysisFactory(outlets, timers.apply(camera.id()), inferenceThreads)
                 .build(camera.id(), camera.pedestrians(), faces, camera.jpegQuality());
     }
 }

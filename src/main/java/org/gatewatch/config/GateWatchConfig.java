@@ -23,6 +23,11 @@ public record GateWatchConfig(List<CameraConfig> cameras, StreamConfig stream, R
         }
     }
 
+    /** How many cameras analyse what they see ({@code analysis} other than {@code off}). */
+    public int analysingCameras() {
+        return (int) cameras.stream().filter(c -> c.analysis() != AnalysisMode.OFF).count();
+    }
+
     /** The camera listed as {@code id}. */
     public CameraConfig camera(String id) {
         return cameras.stream().filter(c -> c.id().equals(id)).findFirst()

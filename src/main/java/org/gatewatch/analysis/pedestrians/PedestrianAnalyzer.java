@@ -10,6 +10,7 @@ import org.gatewatch.analysis.track.Tracker;
 import org.gatewatch.analysis.track.Tracker.Observation;
 import org.gatewatch.analysis.track.Tracker.TrackedObject;
 import org.gatewatch.config.PedestrianConfig;
+import org.gatewatch.natives.InferenceThreads;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 
@@ -77,11 +78,19 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         this(config, StageTimer.NONE);
     }
 
-    /** As the one-argument constructor, telling {@code timer} what the motion and pedestrian stages cost. */
+    /**
+     * As the one-argument constructor, telling {@code timer} what the motion and pedestrian stages cost; the only
+     * camera analysing on this machine, so its person model may use the cores.
+     */
     public PedestrianAnalyzer(PedestrianConfig config, StageTimer timer) {
+        this(config, timer, InferenceThreads.forCameras(1));
+    }
+
+    /** @param inferenceThreads threads of the person model's interpreter ({@link InferenceThreads}) */
+    public PedestrianAnalyzer(PedestrianConfig config, StageTimer timer, int inferenceThreads) {
         this.config = config;
         this.timer = timer;
-        this.detector = PersonDetectors.create(config);
+        this.detector = PersonDetectors.create(config, inferenceThreads);
         this.stillMayStart = PersonDetectors.stillMayStart(config.detector());
         this.motion = config.motionGating() ? new MotionDetector(config.motion()) : null;
         this.tracker = new Tracker(config.tracker());

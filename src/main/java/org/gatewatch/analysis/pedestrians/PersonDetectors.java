@@ -9,12 +9,16 @@ public final class PersonDetectors {
     private PersonDetectors() {
     }
 
-    /** A new detector for one analysis thread; HOG needs the OpenCV natives, SSD and auto TFLite's too. */
-    public static PedestrianDetector create(PedestrianConfig config) {
+    /**
+     * A new detector for one analysis thread; HOG needs the OpenCV natives, SSD and auto TFLite's too.
+     *
+     * @param inferenceThreads threads of SSD's interpreter ({@link org.gatewatch.natives.InferenceThreads})
+     */
+    public static PedestrianDetector create(PedestrianConfig config, int inferenceThreads) {
         return switch (config.detector()) {
             case HOG -> new HogPedestrianDetector(config.hog());
-            case SSD -> SsdPersonDetector.create();
-            case AUTO -> new AutoPersonDetector(SsdPersonDetector.create(), config.hog());
+            case SSD -> SsdPersonDetector.create(inferenceThreads);
+            case AUTO -> new AutoPersonDetector(SsdPersonDetector.create(inferenceThreads), config.hog());
         };
     }
 

@@ -42,11 +42,16 @@ public final class SsdPersonDetector implements PedestrianDetector {
 
     /** The model the build ships, one interpreter thread. Needs the OpenCV and TFLite natives. */
     public static SsdPersonDetector create() {
-        return new SsdPersonDetector(PersonModel.locate(), MIN_SCORE);
+        return create(1);
     }
 
-    public SsdPersonDetector(Path modelFile, double minScore) {
-        this.model = new TfLiteModel(modelFile, 1);
+    /** The model the build ships, run on {@code threads} threads ({@link org.gatewatch.natives.InferenceThreads}). */
+    public static SsdPersonDetector create(int threads) {
+        return new SsdPersonDetector(PersonModel.locate(), MIN_SCORE, threads);
+    }
+
+    public SsdPersonDetector(Path modelFile, double minScore, int threads) {
+        this.model = new TfLiteModel(modelFile, threads);
         int[] shape = model.inputShape();
         if (shape.length != 4 || shape[1] != shape[2] || shape[3] != 3) {
             model.close();
