@@ -134,6 +134,27 @@ class FaceRecognitionIT {
     }
 
     @Test
+    void aLiveLookInsideAreasFindsTheFaceThereAndNothingElsewhere() {
+        Gallery g = gallery();
+        Mat frame = read("probes/cap/cap13_021.jpg");
+        try {
+            RecognizedFace whole = recognizer.recognizeLive(frame, g).get(0);
+            List<RecognizedFace> around = recognizer.recognizeLive(frame,
+                    List.of(new Rect(0, 0, 40, 40), new Rect(100, 40, 250, 260)), g);
+            assertEquals(1, around.size(), "one face, found in the second area");
+            assertTrue(around.get(0).face().box().iou(whole.face().box()) > 0.8,
+                    whole.face().box() + " vs " + around.get(0).face().box());
+            assertTrue(around.get(0).face().landmarks().isPresent(), "landmarks come back in frame pixels too");
+            assertEquals("cap", around.get(0).best().orElseThrow().personId());
+            assertTrue(recognizer.recognizeLive(frame, List.of(new Rect(0, 0, 60, 60)), g).isEmpty(),
+                    "an area without the face finds none");
+            assertTrue(recognizer.recognizeLive(frame, List.of(), g).isEmpty(), "no area, no look");
+        } finally {
+            frame.release();
+        }
+    }
+
+    @Test
     void strangersAreNotRecognised() {
         Gallery g = gallery();
         assertTrue(identifyLargest(g, "probes/_unknown/obama4_crop.jpg").isEmpty());
