@@ -45,7 +45,14 @@ class ReceiversDownIT {
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
             subscriber.connect(persistentSession());
             subscriber.subscribe("gw-faults/+/events", 1,
-                    (topic, m) -> mqtt.merge(JSON.readTree(m.getPayload()).get("id").asLong(), 1, Integer::sum));
+                    (topic, m) -> {
+                        long id = JSON.readTree(m.getPayload()).get("id").asLong();
+                        // A message the broker sends again, flagged, for want of this subscriber's acknowledgement
+                        // before it disconnected: the subscriber's side of at least once, not GateWatch's.
+                        if (!m.isDuplicate() || !mqtt.containsKey(id)) {
+                            mqtt.merge(id, 1, Integer::sum);
+                        }
+                    });
             RealTomcat tomcat = RealTomcat.startDropIn("it-receivers", config(work, receiver.url(), broker.url()));
             try {
                 await(() -> receiver.accepted().size() >= 1 && !mqtt.isEmpty(), "a first decision at both receivers",
