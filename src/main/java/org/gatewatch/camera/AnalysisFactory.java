@@ -62,18 +62,18 @@ public final class AnalysisFactory {
 
     private final Outlets outlets;
     private final StageTimer timer;
-    private final int inferenceThreads;
+    private final InferenceThreads inferenceThreads;
 
     /** For the only camera that analyses on this machine: its person model may use the cores. */
     public AnalysisFactory(Outlets outlets, StageTimer timer) {
-        this(outlets, timer, InferenceThreads.forCameras(1));
+        this(outlets, timer, InferenceThreads.alone());
     }
 
     /**
      * @param timer            told what each stage costs; {@link StageTimer#NONE} on live cameras
-     * @param inferenceThreads threads of the person model's interpreter ({@link InferenceThreads})
+     * @param inferenceThreads how many threads each run of a person model gets, shared by the node's cameras
      */
-    public AnalysisFactory(Outlets outlets, StageTimer timer, int inferenceThreads) {
+    public AnalysisFactory(Outlets outlets, StageTimer timer, InferenceThreads inferenceThreads) {
         this.outlets = outlets;
         this.timer = timer;
         this.inferenceThreads = inferenceThreads;

@@ -21,7 +21,7 @@ public final class Analyzers {
     private final RecognitionConfig recognition;
     private final AnalysisFactory.Outlets outlets;
     private final Function<String, StageTimer> timers;
-    private final int inferenceThreads;
+    private final InferenceThreads inferenceThreads;
 
     /** Analysis of one camera, whose stages are timed by nobody. */
     public Analyzers(RecognitionConfig recognition, People persons, EventRecorder recorder, Supplier<Gallery> gallery,
@@ -38,7 +38,7 @@ public final class Analyzers {
         this.recognition = recognition;
         this.outlets = new AnalysisFactory.Outlets(gallery, id -> persons.find(id), recorder::record, clock);
         this.timers = timers;
-        this.inferenceThreads = InferenceThreads.forCameras(analysingCameras);
+        this.inferenceThreads = new InferenceThreads(analysingCameras);
     }
 
     /** The camera's analysis, or null for a plain stream. The camera owns and closes it. */

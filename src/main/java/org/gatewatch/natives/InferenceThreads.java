@@ -1,25 +1,48 @@
 package org.gatewatch.natives;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
- * How many threads one camera's person model (TensorFlow Lite) may use. An interpreter's threads are its own, not a
- * shared pool like OpenCV's: two cameras with two threads each on two cores do not finish sooner, they wait for each
- * other, and each run cost 49 ms of CPU instead of 29 here (SSD-MobileNet, 300×300). One camera alone with two
- * threads runs in half the wall time (16 ms instead of 30) for the same CPU. So the cores are shared among the cameras
- * that analyse, at least one thread each and at most {@link #MAX}, where more threads no longer pay.
+ * How many threads a camera's person model (TensorFlow Lite) runs on, decided at each run. An interpreter's threads
+ * are its own, not a shared pool like OpenCV's, and threads beyond the free cores only wait: on this 2-core machine
+ * two interpreters running at once on two threads each took 49 ms of CPU a run instead of 29 (SSD-MobileNet,
+ * 300×300), while one running alone on two threads finished in 16 ms instead of 30 for the same CPU. So the cores are
+ * divided among the runs in progress, at most {@link #MAX} each, when a node has no more analysing cameras than
+ * cores; with more cameras than cores their other stages keep every core busy, and each run keeps one thread.
+ * One instance per node, shared by its cameras.
  */
 public final class InferenceThreads {
 
+    /** Past this, more threads no longer pay for a 300×300 model. */
     static final int MAX = 4;
 
-    private InferenceThreads() {
+    private final int cores;
+    private final boolean share;
+    private final AtomicInteger running = new AtomicInteger();
+
+    /** For a node whose {@code analysingCameras} cameras analyse, on this machine's cores. */
+    public InferenceThreads(int analysingCameras) {
+        this(analysingCameras, Runtime.getRuntime().availableProcessors());
     }
 
-    /** The threads per interpreter when {@code analysingCameras} cameras analyse on this machine's cores. */
-    public static int forCameras(int analysingCameras) {
-        return forCameras(analysingCameras, Runtime.getRuntime().availableProcessors());
+    InferenceThreads(int analysingCameras, int cores) {
+        this.cores = cores;
+        this.share = analysingCameras <= cores;
     }
 
-    static int forCameras(int analysingCameras, int cores) {
-        return Math.max(1, Math.min(MAX, cores / Math.max(1, analysingCameras)));
+    /** One camera analysing alone (the analyze tool, a benchmark). */
+    public static InferenceThreads alone() {
+        return new InferenceThreads(1);
+    }
+
+    /** The threads for a run starting now; every call is followed by one {@link #finished()}. */
+    public int start() {
+        int now = running.incrementAndGet();
+        return share ? Math.max(1, Math.min(MAX, cores / now)) : 1;
+    }
+
+    /** A run started with {@link #start()} is over. */
+    public void finished() {
+        running.decrementAndGet();
     }
 }

@@ -83,11 +83,11 @@ public final class PedestrianAnalyzer implements AutoCloseable {
      * camera analysing on this machine, so its person model may use the cores.
      */
     public PedestrianAnalyzer(PedestrianConfig config, StageTimer timer) {
-        this(config, timer, InferenceThreads.forCameras(1));
+        this(config, timer, InferenceThreads.alone());
     }
 
-    /** @param inferenceThreads threads of the person model's interpreter ({@link InferenceThreads}) */
-    public PedestrianAnalyzer(PedestrianConfig config, StageTimer timer, int inferenceThreads) {
+    /** @param inferenceThreads how many threads each run of the person model gets, shared by the node's cameras */
+    public PedestrianAnalyzer(PedestrianConfig config, StageTimer timer, InferenceThreads inferenceThreads) {
         this.config = config;
         this.timer = timer;
         this.detector = PersonDetectors.create(config, inferenceThreads);

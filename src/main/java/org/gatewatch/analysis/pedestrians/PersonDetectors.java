@@ -2,6 +2,7 @@ package org.gatewatch.analysis.pedestrians;
 
 import org.gatewatch.config.PedestrianConfig;
 import org.gatewatch.config.PersonDetectorKind;
+import org.gatewatch.natives.InferenceThreads;
 
 /** Makes the person detector a camera's {@code people.detector} names. */
 public final class PersonDetectors {
@@ -12,9 +13,9 @@ public final class PersonDetectors {
     /**
      * A new detector for one analysis thread; HOG needs the OpenCV natives, SSD and auto TFLite's too.
      *
-     * @param inferenceThreads threads of SSD's interpreter ({@link org.gatewatch.natives.InferenceThreads})
+     * @param inferenceThreads how many threads each SSD run gets, shared by the node's cameras
      */
-    public static PedestrianDetector create(PedestrianConfig config, int inferenceThreads) {
+    public static PedestrianDetector create(PedestrianConfig config, InferenceThreads inferenceThreads) {
         return switch (config.detector()) {
             case HOG -> new HogPedestrianDetector(config.hog());
             case SSD -> SsdPersonDetector.create(inferenceThreads);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
+import org.gatewatch.natives.InferenceThreads;
 import org.gatewatch.natives.PersonModel;
 import org.gatewatch.natives.TfLiteModel;
 import org.opencv.core.Mat;
@@ -33,6 +34,7 @@ public final class SsdPersonDetector implements PedestrianDetector {
     private static final int COUNT = 3;
 
     private final TfLiteModel model;
+    private final InferenceThreads threads;
     private final int side;
     private final double minScore;
     private final Mat resized = new Mat();
@@ -40,18 +42,19 @@ public final class SsdPersonDetector implements PedestrianDetector {
     private final byte[] pixels;
     private boolean closed;
 
-    /** The model the build ships, one interpreter thread. Needs the OpenCV and TFLite natives. */
+    /** The model the build ships, for a camera alone. Needs the OpenCV and TFLite natives. */
     public static SsdPersonDetector create() {
-        return create(1);
+        return create(InferenceThreads.alone());
     }
 
-    /** The model the build ships, run on {@code threads} threads ({@link org.gatewatch.natives.InferenceThreads}). */
-    public static SsdPersonDetector create(int threads) {
+    /** The model the build ships, running on the threads {@code threads} gives each run. */
+    public static SsdPersonDetector create(InferenceThreads threads) {
         return new SsdPersonDetector(PersonModel.locate(), MIN_SCORE, threads);
     }
 
-    public SsdPersonDetector(Path modelFile, double minScore, int threads) {
-        this.model = new TfLiteModel(modelFile, threads);
+    public SsdPersonDetector(Path modelFile, double minScore, InferenceThreads threads) {
+        this.model = new TfLiteModel(modelFile, 1);
+        this.threads = threads;
         int[] shape = model.inputShape();
         if (shape.length != 4 || shape[1] != shape[2] || shape[3] != 3) {
             model.close();
@@ -98,7 +101,12 @@ public final class SsdPersonDetector implements PedestrianDetector {
         rgb.get(0, 0, pixels);
         BytePointer input = model.inputBytes();
         input.put(pixels);
-        model.invoke();
+        model.threads(threads.start());
+        try {
+            model.invoke();
+        } finally {
+            threads.finished();
+        }
         float[] count = model.output(COUNT);
         return SsdOutput.persons(model.output(BOXES), model.output(CLASSES), model.output(SCORES),
                 count.length == 0 ? 0 : Math.round(count[0]), minScore, tile, frame.cols(), frame.rows());
