@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 300×300), while one running alone on two threads finished in 16 ms instead of 30 for the same CPU. So the cores are
  * divided among the runs in progress, at most {@link #MAX} each, when a node has no more analysing cameras than
  * cores; with more cameras than cores their other stages keep every core busy, and each run keeps one thread.
- * One instance per node, shared by its cameras.
+ * One instance per node, shared by its cameras. A run is only as wide as the interpreter it runs on, whose threads are
+ * set when it is built, so a camera that may run wide keeps a second, wide interpreter of its model.
  */
 public final class InferenceThreads {
 
@@ -33,6 +34,14 @@ public final class InferenceThreads {
     /** One camera analysing alone (the analyze tool, a benchmark). */
     public static InferenceThreads alone() {
         return new InferenceThreads(1);
+    }
+
+    /**
+     * The most threads a run may get: what a camera's model should be built with besides its one-thread build (an
+     * interpreter's thread count is fixed when it is built). 1 when runs never get more.
+     */
+    public int wide() {
+        return share ? Math.min(MAX, cores) : 1;
     }
 
     /** The threads for a run starting now; every call is followed by one {@link #finished()}. */

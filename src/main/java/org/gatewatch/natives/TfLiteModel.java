@@ -29,7 +29,6 @@ public final class TfLiteModel implements AutoCloseable {
     private BuiltinOpResolver resolver;
     private Interpreter interpreter;
     private int[] inputShape;
-    private int threads;
 
     /**
      * @param file    the .tflite file
@@ -51,7 +50,6 @@ public final class TfLiteModel implements AutoCloseable {
             InterpreterBuilder builder = new InterpreterBuilder(model, resolver);
             try {
                 check(builder.apply(interpreter, threads), "build interpreter");
-            this.threads = threads;
             } finally {
                 builder.deallocate();
             }
@@ -97,14 +95,6 @@ public final class TfLiteModel implements AutoCloseable {
 
     public void invoke() {
         check(interpreter.Invoke(), "invoke");
-    }
-
-    /** Runs the next {@link #invoke()}s on {@code n} threads; a no-op when it already does. */
-    public void threads(int n) {
-        if (n != threads) {
-            check(interpreter.SetNumThreads(n), "set " + n + " threads");
-            threads = n;
-        }
     }
 
     /** Output {@code i}'s shape after the last {@link #invoke()}. */

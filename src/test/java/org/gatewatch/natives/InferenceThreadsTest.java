@@ -30,4 +30,10 @@ class InferenceThreadsTest {
         assertEquals(1, node.start(), "even alone: the other cameras' stages keep the cores busy");
         assertEquals(InferenceThreads.MAX, new InferenceThreads(4, 8).start(), "4 cameras on 8 cores: up to MAX alone");
     }
+
+    @Test
+    void aCameraThatMayRunWideHasAWideInterpreter() {
+        assertEquals(2, new InferenceThreads(2, 2).wide());
+        assertEquals(1, new InferenceThreads(3, 2).wide(), "more cameras than cores: one thread only");
+    }
 }

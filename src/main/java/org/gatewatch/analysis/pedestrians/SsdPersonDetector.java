@@ -33,7 +33,9 @@ public final class SsdPersonDetector implements PedestrianDetector {
     private static final int SCORES = 2;
     private static final int COUNT = 3;
 
+    /** One thread, for a look while other looks run; and the node's widest, for a look alone (null if 1). */
     private final TfLiteModel model;
+    private final TfLiteModel wide;
     private final InferenceThreads threads;
     private final int side;
     private final double minScore;
@@ -59,6 +61,12 @@ public final class SsdPersonDetector implements PedestrianDetector {
         if (shape.length != 4 || shape[1] != shape[2] || shape[3] != 3) {
             model.close();
             throw new IllegalArgumentException("not a square RGB SSD input: " + java.util.Arrays.toString(shape));
+        }
+        try {
+            this.wide = threads.wide() > 1 ? new TfLiteModel(modelFile, threads.wide()) : null;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
         }
         this.side = shape[1];
         this.minScore = minScore;
@@ -99,16 +107,20 @@ public final class SsdPersonDetector implements PedestrianDetector {
             crop.release();
         }
         rgb.get(0, 0, pixels);
-        BytePointer input = model.inputBytes();
-        input.put(pixels);
-        model.threads(threads.start());
+        TfLiteModel m = model;
+        int runThreads = threads.start();
         try {
-            model.invoke();
+            if (wide != null && runThreads >= threads.wide()) {
+                m = wide; // no other look runs on this node now: this one may have the cores
+            }
+            BytePointer input = m.inputBytes();
+            input.put(pixels);
+            m.invoke();
         } finally {
             threads.finished();
         }
-        float[] count = model.output(COUNT);
-        return SsdOutput.persons(model.output(BOXES), model.output(CLASSES), model.output(SCORES),
+        float[] count = m.output(COUNT);
+        return SsdOutput.persons(m.output(BOXES), m.output(CLASSES), m.output(SCORES),
                 count.length == 0 ? 0 : Math.round(count[0]), minScore, tile, frame.cols(), frame.rows());
     }
 
@@ -117,6 +129,9 @@ public final class SsdPersonDetector implements PedestrianDetector {
         if (!closed) {
             closed = true;
             model.close();
+            if (wide != null) {
+                wide.close();
+            }
             resized.release();
             rgb.release();
         }

@@ -15,6 +15,7 @@ import org.gatewatch.bench.pedestrians.PedestrianLabels;
 import org.gatewatch.capture.FfmpegSource;
 import org.gatewatch.config.PedestrianConfig;
 import org.gatewatch.config.PedestrianSection;
+import org.gatewatch.natives.InferenceThreads;
 import org.gatewatch.natives.OpenCvRuntime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,23 @@ class SsdPersonDetectorIT {
         assertEquals(people.size(), found.size(), "found " + found);
         for (PedestrianLabels.Person p : people) {
             assertTrue(found.stream().anyMatch(d -> d.iou(p.box()) >= 0.5), p + " not found in " + found);
+        }
+    }
+
+    @Test
+    void aLookOnOneThreadWhileOthersRunFindsWhatALookAloneFinds() {
+        InferenceThreads node = new InferenceThreads(1);
+        try (SsdPersonDetector ssd = SsdPersonDetector.create(node)) {
+            List<Detection> alone = ssd.detect(walkers);
+            node.start(); // another camera's look in progress: this one gets the one-thread interpreter
+            List<Detection> shared;
+            try {
+                shared = ssd.detect(walkers);
+            } finally {
+                node.finished();
+            }
+            assertEquals(alone, shared, "the same model, the same boxes, on one thread or two");
+            assertTrue(!alone.isEmpty(), "the walkers are found");
         }
     }
 
