@@ -54,7 +54,7 @@ final class FaceSearch {
         return out;
     }
 
-    /** The box grown by {@code margin} on each side, at least {@code 2 × margin} square, inside the frame. */
+    /** The box grown by {@code margin} on each side, cut to the frame. */
     private static SearchRegion widened(double x, double y, double w, double h, double margin, int cols, int rows) {
         int x0 = (int) Math.max(0, Math.floor(x - margin));
         int y0 = (int) Math.max(0, Math.floor(y - margin));
