@@ -4,13 +4,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How many threads a camera's person model (TensorFlow Lite) runs on, decided at each run. An interpreter's threads
- * are its own, not a shared pool like OpenCV's, and threads beyond the free cores only wait: on this 2-core machine
- * two interpreters running at once on two threads each took 49 ms of CPU a run instead of 29 (SSD-MobileNet,
- * 300×300), while one running alone on two threads finished in 16 ms instead of 30 for the same CPU. So the cores are
- * divided among the runs in progress, at most {@link #MAX} each, when a node has no more analysing cameras than
- * cores; with more cameras than cores their other stages keep every core busy, and each run keeps one thread.
- * One instance per node, shared by its cameras. A run is only as wide as the interpreter it runs on, whose threads are
- * set when it is built, so a camera that may run wide keeps a second, wide interpreter of its model.
+ * are its own, not a shared pool like OpenCV's, and threads beyond the free cores only wait: two interpreters running
+ * at once on two threads each cost more CPU a run than on one, while one running alone on two threads finishes in
+ * about half the time for the same CPU ({@code bin/gatewatch bench-ssd-threads} prints both). So a run that starts
+ * while no other runs gets the node's cores, at most {@link #MAX}, when the node has no more analysing cameras than
+ * cores; any other run keeps one thread, and with more cameras than cores every run does, since their other stages
+ * keep every core busy. One instance per node, shared by its cameras. An interpreter's threads are set when it is
+ * built, so a camera that may run wide keeps a second, wide interpreter of its model.
  */
 public final class InferenceThreads {
 
@@ -37,17 +37,16 @@ public final class InferenceThreads {
     }
 
     /**
-     * The most threads a run may get: what a camera's model should be built with besides its one-thread build (an
-     * interpreter's thread count is fixed when it is built). 1 when runs never get more.
+     * The threads of a run alone: what a camera's model should be built with besides its one-thread build. 1 when
+     * runs never get more.
      */
     public int wide() {
         return share ? Math.min(MAX, cores) : 1;
     }
 
-    /** The threads for a run starting now; every call is followed by one {@link #finished()}. */
+    /** The threads for a run starting now: {@link #wide()} if no other runs, else 1; then one {@link #finished()}. */
     public int start() {
-        int now = running.incrementAndGet();
-        return share ? Math.max(1, Math.min(MAX, cores / now)) : 1;
+        return running.incrementAndGet() == 1 ? wide() : 1;
     }
 
     /** A run started with {@link #start()} is over. */

@@ -110,7 +110,7 @@ public final class SsdPersonDetector implements PedestrianDetector {
         TfLiteModel m = model;
         int runThreads = threads.start();
         try {
-            if (wide != null && runThreads >= threads.wide()) {
+            if (wide != null && runThreads > 1) {
                 m = wide; // no other look runs on this node now: this one may have the cores
             }
             BytePointer input = m.inputBytes();
