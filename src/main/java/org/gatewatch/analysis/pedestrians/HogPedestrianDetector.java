@@ -13,8 +13,11 @@ import org.opencv.objdetect.HOGDescriptor;
 
 /**
  * OpenCV's HOG + linear SVM pedestrian detector ({@code HOGDescriptor.getDefaultPeopleDetector()}, Dalal and Triggs,
- * trained on INRIA persons), no model file needed. The image (or each region) is enlarged so the smallest pedestrian
- * of interest fills the 64×128 window, scanned over a pyramid, and the window boxes are shrunk to the body.
+ * trained on INRIA persons), no model file needed. The image (or each region) is turned grey, enlarged so the smallest
+ * pedestrian of interest fills the 64×128 window, scanned over a pyramid, and the window boxes are shrunk to the body.
+ * Grey because HOG computes its gradients on each colour channel and keeps the strongest: one channel is a fifth less
+ * work for the whole detector here, for accuracy within one box of colour's on the vtest labels (Dalal and Triggs
+ * measured colour 1.5 % better at 10⁻⁴ false positives per window).
  * Overlapping boxes are left to the caller's {@link NonMaxSuppression}, which also merges boxes across regions.
  */
 public final class HogPedestrianDetector implements PedestrianDetector {
@@ -43,6 +46,9 @@ public final class HogPedestrianDetector implements PedestrianDetector {
     private final Mat detector;
     private final Size winStride;
     private final Size padding = new Size(8, 8);
+    /** Reused for every region: the crop in grey, then enlarged. */
+    private final Mat gray = new Mat();
+    private final Mat scaled = new Mat();
     private boolean closed;
 
     public HogPedestrianDetector(HogConfig config) {
@@ -91,13 +97,16 @@ public final class HogPedestrianDetector implements PedestrianDetector {
 
     private void detectIn(Mat frame, Rect region, double up, List<Detection> out) {
         Mat crop = frame.submat(region);
-        Mat scaled = new Mat();
         MatOfRect boxes = new MatOfRect();
         MatOfDouble weights = new MatOfDouble();
         try {
             Mat input = crop;
+            if (crop.channels() == 3) {
+                Imgproc.cvtColor(crop, gray, Imgproc.COLOR_BGR2GRAY);
+                input = gray;
+            }
             if (up > 1.0) {
-                Imgproc.resize(crop, scaled, new Size(Math.round(region.width * up), Math.round(region.height * up)),
+                Imgproc.resize(input, scaled, new Size(Math.round(region.width * up), Math.round(region.height * up)),
                         0, 0, Imgproc.INTER_LINEAR);
                 input = scaled;
             }
@@ -126,7 +135,6 @@ public final class HogPedestrianDetector implements PedestrianDetector {
         } finally {
             weights.release();
             boxes.release();
-            scaled.release();
             crop.release();
         }
     }
@@ -152,6 +160,8 @@ public final class HogPedestrianDetector implements PedestrianDetector {
         if (!closed) {
             closed = true;
             detector.release();
+            gray.release();
+            scaled.release();
         }
     }
 }
