@@ -3,6 +3,7 @@ package org.gatewatch.analysis.motion;
 import java.util.ArrayList;
 import java.util.List;
 import org.gatewatch.config.MotionConfig;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Size;
@@ -22,6 +23,8 @@ public final class MotionDetector implements AutoCloseable {
     /** Opening removes single-pixel noise; the dilation joins a walker's head, body and legs into one blob. */
     private static final Size OPEN_KERNEL = new Size(3, 3);
     private static final Size JOIN_KERNEL = new Size(5, 9);
+    /** Frames the model needs before its changed share means anything. */
+    private static final int MODEL_WARM_UP = 2;
 
     private final MotionConfig config;
     private final BackgroundSubtractorMOG2 model;
@@ -33,6 +36,7 @@ public final class MotionDetector implements AutoCloseable {
     private final Mat openKernel;
     private final Mat joinKernel;
     private long frames;
+    private double changedShare;
     private boolean closed;
 
     public MotionDetector(MotionConfig config) {
@@ -55,6 +59,8 @@ public final class MotionDetector implements AutoCloseable {
             return List.of(); // MOG2 calls the whole first frame foreground: it has no background yet
         }
         Imgproc.threshold(mask, mask, FOREGROUND_LEVEL, 255, Imgproc.THRESH_BINARY);
+        // The second frame still finds most pixels outside a one-frame model's variance: not a change of view.
+        changedShare = frames <= MODEL_WARM_UP ? 0 : (double) Core.countNonZero(mask) / mask.total();
         Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_OPEN, openKernel);
         Imgproc.dilate(mask, mask, joinKernel);
         int n = Imgproc.connectedComponentsWithStats(mask, labels, stats, centroids, 8);
@@ -70,6 +76,14 @@ public final class MotionDetector implements AutoCloseable {
                     (int) Math.ceil(s[2] / f), (int) Math.ceil(s[3] / f)));
         }
         return moving;
+    }
+
+    /**
+     * The share of the picture (0-1) that differed from the background in the last {@link #update}, before the blobs
+     * are cleaned and joined: most of it after a cut, a moved camera or a switched light.
+     */
+    public double changedShare() {
+        return changedShare;
     }
 
     @Override

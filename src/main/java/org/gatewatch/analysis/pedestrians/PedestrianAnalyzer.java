@@ -45,6 +45,14 @@ public final class PedestrianAnalyzer implements AutoCloseable {
      * this machine), most of what an empty door camera costs.
      */
     static final int STILL_LOOK_EVERY = 10;
+    /**
+     * When more than this share of the picture differs from the background at once, the view itself changed (a cut,
+     * a camera knocked or turned, the lights switched; a walker, even a close one, changes far less): a track's
+     * prediction from the old picture says nothing about the new one, so tracks not detected in that frame end
+     * there instead of coasting on where nobody is. The whole picture is searched on such a frame (its regions cover
+     * most of it), so a person still in view is detected and keeps their track.
+     */
+    static final double VIEW_CHANGE_SHARE = 0.5;
     /** A coasting track whose box is mostly outside the frame has walked out: stop reporting it. */
     private static final double MIN_VISIBLE_SHARE = 0.5;
 
@@ -118,8 +126,9 @@ public final class PedestrianAnalyzer implements AutoCloseable {
                     moving == null || stillMayStart && d.score() >= SsdPersonDetector.MIN_SCORE
                             || touchesMotion(d, moving)));
         }
+        boolean viewChanged = motion != null && motion.changedShare() > VIEW_CHANGE_SHARE;
         List<TrackedObject> pedestrians = new ArrayList<>();
-        for (TrackedObject t : tracker.update(observations)) {
+        for (TrackedObject t : tracker.update(observations, viewChanged)) {
             if (t.detected() || visibleShare(t.box(), cols, rows) >= MIN_VISIBLE_SHARE) {
                 pedestrians.add(clipped(t, cols, rows));
             }

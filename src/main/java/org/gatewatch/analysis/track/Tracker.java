@@ -72,6 +72,14 @@ public final class Tracker {
 
     /** Invoked once per analysed frame, in order, with that frame's detections; returns the tracks to report. */
     public List<TrackedObject> update(List<Observation> detections) {
+        return update(detections, false);
+    }
+
+    /**
+     * As {@link #update(List)}; with {@code viewChanged} (the picture changed as a whole: a cut, a moved camera),
+     * tracks not detected in this frame end now: their predictions belong to the old view.
+     */
+    public List<TrackedObject> update(List<Observation> detections, boolean viewChanged) {
         List<Pair> pairs = new ArrayList<>();
         for (Track t : tracks) {
             Box p = t.predicted();
@@ -101,7 +109,7 @@ public final class Tracker {
             t.missed++;
             t.box = t.predicted();
             int limit = t.id == 0 ? TENTATIVE_MAX_MISSED : config.maxMissed();
-            if (t.missed > limit) {
+            if (viewChanged || t.missed > limit) {
                 it.remove();
             }
         }

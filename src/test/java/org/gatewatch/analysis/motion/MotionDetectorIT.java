@@ -61,6 +61,32 @@ class MotionDetectorIT {
     }
 
     @Test
+    void aSwitchedLightChangesMostOfThePictureAndAWalkerDoesNot() {
+        try (MotionDetector motion = new MotionDetector(MotionConfig.DEFAULTS)) {
+            for (int i = 0; i < 30; i++) {
+                Mat f = scene(-1);
+                motion.update(f);
+                f.release();
+                if (i < 2) {
+                    assertEquals(0, motion.changedShare(), "a new model's frame " + i + " is not a change of view");
+                }
+            }
+            assertTrue(motion.changedShare() < 0.01, "a still scene: " + motion.changedShare());
+            for (int i = 0; i < 5; i++) {
+                Mat f = scene(100 + 10 * i);
+                motion.update(f);
+                f.release();
+            }
+            assertTrue(motion.changedShare() > 0 && motion.changedShare() < 0.05, "a walker: " + motion.changedShare());
+            Mat lit = scene(-1);
+            Core.add(lit, new Scalar(70, 70, 70), lit);
+            motion.update(lit);
+            lit.release();
+            assertTrue(motion.changedShare() > 0.9, "the light switched on: " + motion.changedShare());
+        }
+    }
+
+    @Test
     void badSettingsStopWithTheKeyName() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(org.gatewatch.config.ConfigException.class,
                 () -> new MotionConfig(40, 300, 16, 0.001));

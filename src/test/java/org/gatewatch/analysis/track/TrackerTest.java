@@ -121,4 +121,18 @@ class TrackerTest {
                 () -> new TrackerConfig(0.3, 0.5, 2, 5, 9, 1.0));
         assertTrue(e.getMessage().contains("people.track.maxCoast"), e.getMessage());
     }
+
+    @Test
+    void whenTheViewChangesATrackNotSeenInThatFrameEndsAndOneSeenGoesOn() {
+        for (int f = 0; f < 5; f++) {
+            tracker.update(List.of(at(100 + 6 * f, 100), at(400, 200)));
+        }
+        // A cut: only the person at 400 is in the new picture. Without the cut the other would coast for 2 frames.
+        List<TrackedObject> atCut = tracker.update(List.of(at(400, 201)), true);
+        assertEquals(1, atCut.size(), atCut.toString());
+        int kept = atCut.get(0).id();
+        assertEquals(List.of(kept), tracker.update(List.of()).stream().map(TrackedObject::id).toList(),
+                "the person seen at the cut coasts; the one not seen is gone");
+        assertEquals(1, tracker.liveIds().size());
+    }
 }
