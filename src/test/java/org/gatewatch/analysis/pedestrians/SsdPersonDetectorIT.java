@@ -19,8 +19,10 @@ import org.gatewatch.natives.InferenceThreads;
 import org.gatewatch.natives.OpenCvRuntime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
@@ -28,7 +30,8 @@ import org.opencv.imgproc.Imgproc;
  * The SSD person detector on real footage through the real OpenCV and TensorFlow Lite natives and the model the build
  * fetched: the two walkers of a hand-labelled mid-range frame (vtest.avi's frame 40, cut and enlarged as
  * bin/close-footage does; labels in src/test/resources/labels/close), nobody in a frame of foliage, and a person who
- * never moves reported within a second by the analysis with {@code people.detector = auto}.
+ * never moves reported within a second by the analysis with {@code people.detector = auto}, and tracks at a change of
+ * view: kept for the people still in view, ended for the rest.
  */
 class SsdPersonDetectorIT {
 
@@ -102,6 +105,35 @@ class SsdPersonDetectorIT {
             }
         }
         assertEquals(2, reported.get(reported.size() - 1), "persons reported per frame: " + reported);
+    }
+
+    @Test
+    void whenTheViewChangesNoTrackCoastsOnWhereNobodyIsAndThePeopleStillInViewKeepTheirIds() {
+        PedestrianConfig config = PedestrianSection.parse(new Properties());
+        Mat lit = new Mat();
+        Core.add(walkers, new Scalar(60, 60, 60), lit);
+        Mat elsewhere = new Mat(); // another view of the same size: the camera turned to the trees
+        Imgproc.resize(foliage, elsewhere, walkers.size(), 0, 0, Imgproc.INTER_LINEAR);
+        try (PedestrianAnalyzer analyzer = new PedestrianAnalyzer(config)) {
+            List<TrackedObject> before = List.of();
+            for (int i = 0; i < 10; i++) {
+                before = analyzer.analyze(walkers).pedestrians();
+            }
+            assertEquals(2, before.size(), "both walkers tracked: " + before);
+            // The lights go up: the whole picture changes, the two are still there and keep their tracks.
+            List<TrackedObject> afterLight = analyzer.analyze(lit).pedestrians();
+            assertEquals(ids(before), ids(afterLight), "after the light: " + afterLight);
+            // A cut to foliage: their tracks end at once instead of being drawn at their predictions.
+            assertEquals(List.of(), analyzer.analyze(elsewhere).pedestrians(), "at the cut");
+            assertEquals(List.of(), analyzer.analyze(elsewhere).pedestrians(), "after the cut");
+        } finally {
+            elsewhere.release();
+            lit.release();
+        }
+    }
+
+    private static java.util.Set<Integer> ids(List<TrackedObject> tracks) {
+        return tracks.stream().map(TrackedObject::id).collect(java.util.stream.Collectors.toSet());
     }
 
     private static Mat frame(Path video, int index) throws IOException {
