@@ -48,9 +48,9 @@ public final class PedestrianAnalyzer implements AutoCloseable {
     /**
      * When more than this share of the picture differs from the background at once, the view itself changed (a cut,
      * a camera knocked or turned, the lights switched; a walker, even a close one, changes far less): a track's
-     * prediction from the old picture says nothing about the new one, so tracks not detected in that frame end
-     * there instead of coasting on where nobody is. The whole picture is searched on such a frame (its regions cover
-     * most of it), so a person still in view is detected and keeps their track.
+     * prediction from the old picture says nothing about the new one, so a track not detected in that frame is not
+     * drawn at its predictions, on where nobody may be, until it is detected again. It stays alive meanwhile, so a
+     * person missed in that one frame (the lights came on as they walked up) keeps their track and their walk.
      */
     static final double VIEW_CHANGE_SHARE = 0.5;
     /** A coasting track whose box is mostly outside the frame has walked out: stop reporting it. */

@@ -61,6 +61,7 @@ public final class Tracker {
         double score;
         int hits = 1;
         int missed;
+        boolean unseenSinceViewChange;
 
         Box predicted() {
             return box.shifted(vx, vy);
@@ -76,8 +77,10 @@ public final class Tracker {
     }
 
     /**
-     * As {@link #update(List)}; with {@code viewChanged} (the picture changed as a whole: a cut, a moved camera),
-     * tracks not detected in this frame end now: their predictions belong to the old view.
+     * As {@link #update(List)}; with {@code viewChanged} (the picture changed as a whole: a cut, a moved camera, the
+     * lights), a track not detected in this frame is no longer reported at its predictions, which belong to the old
+     * view, until it is detected again. It stays alive for {@code maxMissed} frames as usual, so a person the detector
+     * missed in that one frame keeps their track, and their walk stays one walk.
      */
     public List<TrackedObject> update(List<Observation> detections, boolean viewChanged) {
         List<Pair> pairs = new ArrayList<>();
@@ -108,8 +111,9 @@ public final class Tracker {
             }
             t.missed++;
             t.box = t.predicted();
+            t.unseenSinceViewChange |= viewChanged;
             int limit = t.id == 0 ? TENTATIVE_MAX_MISSED : config.maxMissed();
-            if (viewChanged || t.missed > limit) {
+            if (t.missed > limit) {
                 it.remove();
             }
         }
@@ -124,7 +128,7 @@ public final class Tracker {
         }
         List<TrackedObject> out = new ArrayList<>();
         for (Track t : tracks) {
-            if (t.id != 0 && t.missed <= config.maxCoast()) {
+            if (t.id != 0 && t.missed <= config.maxCoast() && !t.unseenSinceViewChange) {
                 out.add(new TrackedObject(t.id, t.box, t.score, t.missed == 0));
             }
         }
@@ -197,6 +201,7 @@ public final class Tracker {
         t.score = d.score();
         t.hits++;
         t.missed = 0;
+        t.unseenSinceViewChange = false;
         confirmIfSeenEnough(t);
     }
 

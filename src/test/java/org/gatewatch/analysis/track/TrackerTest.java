@@ -123,16 +123,21 @@ class TrackerTest {
     }
 
     @Test
-    void whenTheViewChangesATrackNotSeenInThatFrameEndsAndOneSeenGoesOn() {
+    void whenTheViewChangesATrackNotSeenInThatFrameIsNotDrawnUntilSeenAgain() {
         for (int f = 0; f < 5; f++) {
             tracker.update(List.of(at(100 + 6 * f, 100), at(400, 200)));
         }
-        // A cut: only the person at 400 is in the new picture. Without the cut the other would coast for 2 frames.
-        List<TrackedObject> atCut = tracker.update(List.of(at(400, 201)), true);
-        assertEquals(1, atCut.size(), atCut.toString());
-        int kept = atCut.get(0).id();
-        assertEquals(List.of(kept), tracker.update(List.of()).stream().map(TrackedObject::id).toList(),
-                "the person seen at the cut coasts; the one not seen is gone");
-        assertEquals(1, tracker.liveIds().size());
+        // The view changes: only the person at 400 is detected. Without it the other would coast for 2 frames.
+        List<TrackedObject> atChange = tracker.update(List.of(at(400, 201)), true);
+        assertEquals(1, atChange.size(), atChange.toString());
+        int seen = atChange.get(0).id();
+        assertEquals(List.of(seen), tracker.update(List.of()).stream().map(TrackedObject::id).toList(),
+                "the person seen at the change coasts; the one not seen is not drawn");
+        assertEquals(2, tracker.liveIds().size(), "both tracks are still alive");
+        // The unseen one is detected again where its walk went on: the same track, drawn again.
+        List<TrackedObject> again = tracker.update(List.of(at(100 + 6 * 7, 100), at(400, 201)));
+        assertEquals(2, again.size(), again.toString());
+        assertTrue(again.stream().allMatch(TrackedObject::detected), again.toString());
+        assertEquals(2, tracker.tracksStarted(), "no new track for the person missed at the change");
     }
 }
