@@ -19,6 +19,7 @@ import org.opencv.objdetect.HOGDescriptor;
  * work for the whole detector here, for accuracy within one box of colour's on the vtest labels (Dalal and Triggs
  * measured colour 1.5 % better at 10⁻⁴ false positives per window).
  * Overlapping boxes are left to the caller's {@link NonMaxSuppression}, which also merges boxes across regions.
+ * Not thread-safe: it reuses its picture buffers, so each camera's analysis has its own.
  */
 public final class HogPedestrianDetector implements PedestrianDetector {
 
