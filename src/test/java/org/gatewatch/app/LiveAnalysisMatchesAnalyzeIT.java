@@ -75,9 +75,10 @@ class LiveAnalysisMatchesAnalyzeIT {
             sharedKeysOnly = AnalyzeCommand.analyze(vtest, AnalyzeCommand.loadConfig(file, null,
                     List.of("people.countingLine=384,150,384,450")), FRAMES, csv);
         }
-        // Else a camera override lost on either side would go unnoticed.
-        assertNotEquals(List.of(sharedKeysOnly.in(), sharedKeysOnly.out()), List.of(offline.in(), offline.out()),
-                "the door camera's own people.hog.minPersonHeight changes what is counted");
+        // Else a camera override lost on either side would go unnoticed. What is found, not only what is counted:
+        // two detectors may count the same crossings.
+        assertNotEquals(found(sharedKeysOnly), found(offline),
+                "the door camera's own people.* keys change what is found");
 
         Properties p = new Properties();
         p.load(new StringReader(text));
@@ -112,5 +113,9 @@ class LiveAnalysisMatchesAnalyzeIT {
         assertArrayEquals(new long[] {offline.in(), offline.out()}, live,
                 "the live camera counts what analyze counts on the same frames");
         assertTrue(passages > 0, "each walk-through of the live camera is recorded as a PASSAGE event");
+    }
+
+    private static List<Long> found(AnalyzeCommand.Summary s) {
+        return List.of(s.in(), s.out(), (long) s.tracks(), s.rows());
     }
 }
