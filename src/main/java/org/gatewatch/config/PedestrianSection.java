@@ -34,6 +34,9 @@ public final class PedestrianSection {
               people.track.maxMissed      10      frames a track survives unseen (0..300)
               people.track.maxCoast       3       frames it is still reported unseen, at its prediction (0..maxMissed)
               people.track.smoothing      0.7     weight of a new detection against the prediction (0..1]
+              people.track.lookEvery      2       a steady track is looked for every this many frames, and
+                                                  reported at its prediction in between (1..10; 1 = every
+                                                  frame; at most maxCoast+1 takes effect)
               people.countingLine         (none)  x1,y1,x2,y2: in/out counts across this line (logged at the end)
             """;
 
@@ -44,7 +47,7 @@ public final class PedestrianSection {
             "people.motion.enabled", "people.motion.workWidth", "people.motion.history",
             "people.motion.varThreshold", "people.motion.minAreaFraction",
             "people.track.minIou", "people.track.maxCenterShift", "people.track.minHits", "people.track.maxMissed",
-            "people.track.maxCoast", "people.track.smoothing",
+            "people.track.maxCoast", "people.track.smoothing", "people.track.lookEvery",
             "people.roiMargin", "people.countingLine");
 
     private PedestrianSection() {
@@ -133,7 +136,8 @@ public final class PedestrianSection {
                         ConfigValues.integer(p, "people.track.minHits", t.minHits()),
                         ConfigValues.integer(p, "people.track.maxMissed", t.maxMissed()),
                         ConfigValues.integer(p, "people.track.maxCoast", t.maxCoast()),
-                        ConfigValues.decimal(p, "people.track.smoothing", t.smoothing())),
+                        ConfigValues.decimal(p, "people.track.smoothing", t.smoothing()),
+                        ConfigValues.integer(p, "people.track.lookEvery", t.lookEvery())),
                 ConfigValues.bool(p, "people.motion.enabled", d.motionGating()),
                 ConfigValues.decimal(p, "people.roiMargin", d.roiMargin()),
                 line(p, "people.countingLine"),

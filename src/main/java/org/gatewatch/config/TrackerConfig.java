@@ -11,9 +11,13 @@ package org.gatewatch.config;
  *                       while missing it is reported at its predicted position for up to {@code maxCoast} frames
  * @param maxCoast       frames a confirmed track is still reported without a detection (0 = only when detected)
  * @param smoothing      weight of the new detection against the prediction when updating the box (1 = raw)
+ * @param lookEvery      a confirmed track detected at its last look, whose walker's motion explains itself, is looked
+ *                       for every this many analysed frames and reported at its prediction in between (1 = every
+ *                       frame; at most {@code maxCoast + 1} takes effect); anything else that moves is looked at in
+ *                       every frame
  */
 public record TrackerConfig(double minIou, double maxCenterShift, int minHits, int maxMissed, int maxCoast,
-                            double smoothing) {
+                            double smoothing, int lookEvery) {
 
     /** A pedestrian's box may grow or shrink by this factor between matched frames, and no more. */
     public static final double MAX_HEIGHT_RATIO = 1.5;
@@ -22,9 +26,10 @@ public record TrackerConfig(double minIou, double maxCenterShift, int minHits, i
      * Chosen for cameras at 5-15 fps, not tuned on the labels: two hits (0.2 s at 10 fps) before a track counts;
      * 10 frames (1 s) of memory for someone passing behind a sign or another pedestrian; reported at the prediction for
      * 3 frames (a pedestrian keeps walking while HOG misses a frame or two); 0.7 of each new box, 0.3 of the
-     * prediction.
+     * prediction; a person already tracked looked for in every other frame (5 looks a second at 10 fps, the rate many
+     * NVRs detect at, while whatever else moves is looked at in every frame).
      */
-    public static final TrackerConfig DEFAULTS = new TrackerConfig(0.3, 0.5, 2, 10, 3, 0.7);
+    public static final TrackerConfig DEFAULTS = new TrackerConfig(0.3, 0.5, 2, 10, 3, 0.7, 2);
 
     public TrackerConfig {
         check(minIou > 0 && minIou < 1, "minIou", minIou, "between 0 and 1");
@@ -33,6 +38,12 @@ public record TrackerConfig(double minIou, double maxCenterShift, int minHits, i
         check(maxMissed >= 0 && maxMissed <= 300, "maxMissed", maxMissed, "0 to 300 frames");
         check(maxCoast >= 0 && maxCoast <= maxMissed, "maxCoast", maxCoast, "0 to maxMissed");
         check(smoothing > 0 && smoothing <= 1, "smoothing", smoothing, "above 0, at most 1");
+        check(lookEvery >= 1 && lookEvery <= 10, "lookEvery", lookEvery, "1 to 10 frames");
+    }
+
+    /** Frames in a row a steady track may go without a look: {@code lookEvery - 1}, within what may be coasted. */
+    public int restFrames() {
+        return Math.min(lookEvery - 1, maxCoast);
     }
 
     private static void check(boolean ok, String key, double value, String expected) {

@@ -89,5 +89,17 @@ class PedestrianConfigTest {
         assertTrue(e.getMessage().contains("people.track.minIou"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> PedestrianSection.parse(props("people.countingLine", "1,2,3")));
         assertTrue(e.getMessage().contains("people.countingLine"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> PedestrianSection.parse(props("people.track.lookEvery", "0")));
+        assertTrue(e.getMessage().contains("people.track.lookEvery") && e.getMessage().contains("1 to 10"),
+                e.getMessage());
+    }
+
+    @Test
+    void aTrackIsLookedForEveryOtherFrameUnlessTheKeySaysOtherwiseAndNeverLongerThanItMayCoast() {
+        assertEquals(1, PedestrianSection.parse(props()).tracker().restFrames(), "by default");
+        assertEquals(0, PedestrianSection.parse(props("people.track.lookEvery", "1")).tracker().restFrames());
+        assertEquals(2, PedestrianSection.parse(props("people.track.lookEvery", "3")).tracker().restFrames());
+        assertEquals(0, PedestrianSection.parse(props("people.track.lookEvery", "3", "people.track.maxCoast", "0"))
+                .tracker().restFrames(), "a track that may not be shown unseen is never left unlooked-for");
     }
 }

@@ -7,6 +7,7 @@ import org.gatewatch.analysis.StageTimer;
 import org.gatewatch.analysis.motion.MotionDetector;
 import org.gatewatch.analysis.track.CountingLine;
 import org.gatewatch.analysis.track.Tracker;
+import org.gatewatch.analysis.track.Tracker.Expected;
 import org.gatewatch.analysis.track.Tracker.Observation;
 import org.gatewatch.analysis.track.Tracker.TrackedObject;
 import org.gatewatch.config.PedestrianConfig;
@@ -113,11 +114,15 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         int rows = frame.rows();
         long t0 = System.nanoTime();
         List<Rect> moving = motion == null ? null : motion.update(frame);
+        boolean viewChanged = motion != null && motion.changedShare() > VIEW_CHANGE_SHARE;
+        // Tracks rest only where motion tells what else moved, and never across a change of view.
+        List<Expected> expected = tracker.expected(moving != null && !viewChanged);
         List<SearchRegion> interest = moving == null ? List.of(SearchRegion.whole(cols, rows))
-                : regionsOfInterest(moving, cols, rows);
+                : regionsOfInterest(RestingTracks.unexplained(moving, expected), expected, cols, rows);
         List<SearchRegion> regions = moving == null ? interest : withStillLook(interest, cols, rows);
         long t1 = System.nanoTime();
-        List<Detection> found = regions.isEmpty() ? List.of() : nms.apply(detector.detect(frame, regions));
+        List<Detection> found = regions.isEmpty() ? List.of()
+                : RestingTracks.withoutParts(nms.apply(detector.detect(frame, regions)), expected);
         long t2 = System.nanoTime();
 
         List<Observation> observations = new ArrayList<>(found.size());
@@ -126,7 +131,6 @@ public final class PedestrianAnalyzer implements AutoCloseable {
                     moving == null || stillMayStart && d.score() >= SsdPersonDetector.MIN_SCORE
                             || touchesMotion(d, moving)));
         }
-        boolean viewChanged = motion != null && motion.changedShare() > VIEW_CHANGE_SHARE;
         List<TrackedObject> pedestrians = new ArrayList<>();
         for (TrackedObject t : tracker.update(observations, viewChanged)) {
             if (t.detected() || visibleShare(t.box(), cols, rows) >= MIN_VISIBLE_SHARE) {
@@ -164,20 +168,24 @@ public final class PedestrianAnalyzer implements AutoCloseable {
 
     /**
      * Where to look: each moving region and each live track's predicted box, widened by the margin (motion often
-     * covers only a pedestrian's legs or arms, and a track may have moved), merged where they overlap. Each carries the
+     * covers only a pedestrian's legs or arms, and a track may have moved), merged where they overlap; a resting track
+     * and the blobs it explains are left for its next look ({@code moving} is already without them). Each carries the
      * height of the blob or track as the expected pedestrian size. With a detector other than HOG, regions expecting
      * people of {@link AutoPersonDetector#SMALL_PERSON} px or more are merged apart from the smaller ones: a merged
      * region keeps its smallest expected person, and a close person's track must not be taken for a small one
      * because a small blob touched it.
      */
-    List<SearchRegion> regionsOfInterest(List<Rect> moving, int cols, int rows) {
+    List<SearchRegion> regionsOfInterest(List<Rect> moving, List<Expected> expected, int cols, int rows) {
         List<SearchRegion> small = new ArrayList<>();
         List<SearchRegion> tall = new ArrayList<>();
         for (Rect m : moving) {
             sized(widen(m.x, m.y, m.width, m.height, cols, rows), small, tall);
         }
-        for (Box b : tracker.predictions()) {
-            sized(widen(b.x(), b.y(), b.width(), b.height(), cols, rows), small, tall);
+        for (Expected e : expected) {
+            if (!e.resting()) {
+                Box b = e.box();
+                sized(widen(b.x(), b.y(), b.width(), b.height(), cols, rows), small, tall);
+            }
         }
         List<SearchRegion> out = new ArrayList<>(wholeIfLarge(SearchRegion.merged(small), cols, rows));
         out.addAll(wholeIfLarge(SearchRegion.merged(tall), cols, rows));

@@ -40,6 +40,15 @@ public final class Tracker {
     public record TrackedObject(int id, Box box, double score, boolean detected) {
     }
 
+    /**
+     * Where a live track expects to be in the next frame.
+     *
+     * @param resting true when the track need not be looked for in that frame: it is confirmed, was detected at its
+     *                last look, and has rested fewer frames in a row than {@code lookEvery - 1}
+     */
+    public record Expected(Box box, boolean resting) {
+    }
+
     /** A tentative track dies after this many frames without a detection: it has not shown it is a pedestrian. */
     private static final int TENTATIVE_MAX_MISSED = 1;
     /** Weight of the newest displacement in the velocity estimate (the rest is the previous estimate). */
@@ -61,6 +70,9 @@ public final class Tracker {
         double score;
         int hits = 1;
         int missed;
+        /** Frames in a row this track was not looked for, since its last detection. */
+        int rested;
+        boolean restingNow;
         boolean unseenSinceViewChange;
 
         Box predicted() {
@@ -110,6 +122,9 @@ public final class Tracker {
                 continue;
             }
             t.missed++;
+            if (t.restingNow) {
+                t.rested++;
+            }
             t.box = t.predicted();
             t.unseenSinceViewChange |= viewChanged;
             int limit = t.id == 0 ? TENTATIVE_MAX_MISSED : config.maxMissed();
@@ -128,6 +143,7 @@ public final class Tracker {
         }
         List<TrackedObject> out = new ArrayList<>();
         for (Track t : tracks) {
+            t.restingNow = false;
             if (t.id != 0 && t.missed <= config.maxCoast() && !t.unseenSinceViewChange) {
                 out.add(new TrackedObject(t.id, t.box, t.score, t.missed == 0));
             }
@@ -142,6 +158,22 @@ public final class Tracker {
             boxes.add(t.predicted());
         }
         return boxes;
+    }
+
+    /**
+     * The live tracks' predictions for the next frame, as {@link #predictions()}, each marked whether it may rest:
+     * not be looked for in that frame (see {@link Expected#resting()}; none with {@code mayRest} false). Invoked at
+     * most once before each {@link #update}, which then counts a resting track's missing detection as a rest, not as a
+     * miss of the detector's.
+     */
+    public List<Expected> expected(boolean mayRest) {
+        List<Expected> out = new ArrayList<>(tracks.size());
+        for (Track t : tracks) {
+            // missed == rested: every frame since its last detection was a rest, none a look that failed.
+            t.restingNow = mayRest && t.id != 0 && t.missed == t.rested && t.rested < config.restFrames();
+            out.add(new Expected(t.predicted(), t.restingNow));
+        }
+        return out;
     }
 
     /** Ids of the confirmed tracks still alive (reported or waiting to be seen again). */
@@ -201,6 +233,7 @@ public final class Tracker {
         t.score = d.score();
         t.hits++;
         t.missed = 0;
+        t.rested = 0;
         t.unseenSinceViewChange = false;
         confirmIfSeenEnough(t);
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TrackerTest {
 
     /** Raw boxes (no smoothing), confirmed after 2 hits, 5 frames of memory, reported 2 frames while missing. */
-    private final Tracker tracker = new Tracker(new TrackerConfig(0.3, 0.5, 2, 5, 2, 1.0));
+    private final Tracker tracker = new Tracker(new TrackerConfig(0.3, 0.5, 2, 5, 2, 1.0, 1));
 
     private static Observation at(double x, double y) {
         return new Observation(new Box(x, y, 30, 80), 1.0);
@@ -109,7 +109,7 @@ class TrackerTest {
 
     @Test
     void smoothingBlendsTheDetectionWithThePrediction() {
-        Tracker smooth = new Tracker(new TrackerConfig(0.3, 0.5, 1, 5, 0, 0.5));
+        Tracker smooth = new Tracker(new TrackerConfig(0.3, 0.5, 1, 5, 0, 0.5, 1));
         smooth.update(List.of(at(100, 100)));
         List<TrackedObject> out = smooth.update(List.of(at(110, 100)));
         assertEquals(105, out.get(0).box().x(), 1e-9, "half the detection, half the (still) prediction");
@@ -118,7 +118,7 @@ class TrackerTest {
     @Test
     void badSettingsAreRefusedWithTheKeyName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new TrackerConfig(0.3, 0.5, 2, 5, 9, 1.0));
+                () -> new TrackerConfig(0.3, 0.5, 2, 5, 9, 1.0, 1));
         assertTrue(e.getMessage().contains("people.track.maxCoast"), e.getMessage());
     }
 
@@ -139,5 +139,62 @@ class TrackerTest {
         assertEquals(2, again.size(), again.toString());
         assertTrue(again.stream().allMatch(TrackedObject::detected), again.toString());
         assertEquals(2, tracker.tracksStarted(), "no new track for the person missed at the change");
+    }
+
+    /** Which of the tracks expected in the next frame may rest (not be looked for). */
+    private static List<Boolean> resting(Tracker t, boolean mayRest) {
+        List<Boolean> out = new ArrayList<>();
+        for (Tracker.Expected e : t.expected(mayRest)) {
+            out.add(e.resting());
+        }
+        return out;
+    }
+
+    @Test
+    void aSteadyTrackIsLookedForEveryOtherFrameAndShownAtItsPredictionInBetween() {
+        Tracker t = new Tracker(new TrackerConfig(0.3, 0.5, 2, 5, 2, 1.0, 2));
+        assertEquals(List.of(), resting(t, true), "no track yet");
+        t.update(List.of(at(100, 100)));
+        assertEquals(List.of(false), resting(t, true), "a tentative track is always looked for");
+        t.update(List.of(at(106, 100)));
+        assertEquals(List.of(true), resting(t, true), "confirmed and just seen: may rest");
+        List<TrackedObject> rest = t.update(List.of());
+        assertEquals(1, rest.size(), "shown while resting");
+        assertFalse(rest.get(0).detected());
+        assertEquals(112, rest.get(0).box().x(), 1e-9, "at its prediction");
+        assertEquals(List.of(false), resting(t, true), "rested once: looked for now");
+        List<TrackedObject> seen = t.update(List.of(at(118, 100)));
+        assertEquals(rest.get(0).id(), seen.get(0).id(), "the look after the rest continues the same track");
+        assertEquals(6, seen.get(0).box().x() - 112, 1e-9, "its speed counts the rested frame");
+        assertEquals(List.of(true), resting(t, true));
+        assertEquals(List.of(false), resting(t, false), "nothing rests when the caller says so (a change of view)");
+    }
+
+    @Test
+    void aTrackTheDetectorMissedIsLookedForInTheNextFrameAndEndsAsUsual() {
+        Tracker t = new Tracker(new TrackerConfig(0.3, 0.5, 2, 3, 3, 1.0, 2));
+        t.update(List.of(at(100, 100)));
+        t.update(List.of(at(106, 100)));
+        resting(t, true);
+        t.update(List.of()); // rested
+        for (int f = 0; f < 2; f++) {
+            assertEquals(List.of(false), resting(t, true), "a look that found nothing is no rest, frame " + f);
+            assertEquals(1, t.update(List.of()).size());
+        }
+        assertEquals(List.of(false), resting(t, true));
+        assertEquals(List.of(), t.update(List.of()), "rests and misses together end it after maxMissed frames");
+        assertEquals(0, t.size());
+    }
+
+    @Test
+    void withLookEveryOneOrNoCoastingNoTrackEverRests() {
+        for (TrackerConfig c : List.of(new TrackerConfig(0.3, 0.5, 2, 5, 2, 1.0, 1),
+                new TrackerConfig(0.3, 0.5, 2, 5, 0, 1.0, 2))) {
+            Tracker t = new Tracker(c);
+            for (int f = 0; f < 5; f++) {
+                t.update(List.of(at(100 + 6 * f, 100)));
+                assertEquals(List.of(false), resting(t, true), c.toString());
+            }
+        }
     }
 }
