@@ -54,6 +54,11 @@ public final class PedestrianAnalyzer implements AutoCloseable {
      * person missed in that one frame (the lights came on as they walked up) keeps their track and their walk.
      */
     static final double VIEW_CHANGE_SHARE = 0.5;
+    /**
+     * Within this share of a person's height from the counting line, their feet count as on it: a box jitters by a
+     * few per cent of its height from frame to frame (more at the predictions between looks), a stride is a third.
+     */
+    static final double LINE_BAND = 0.1;
     /** A coasting track whose box is mostly outside the frame has walked out: stop reporting it. */
     private static final double MIN_VISIBLE_SHARE = 0.5;
 
@@ -62,7 +67,8 @@ public final class PedestrianAnalyzer implements AutoCloseable {
      *
      * @param searched where people were expected: what moved and where tracks were, widened and merged (the whole
      *                 frame without motion gating; empty when nothing moved and nobody is tracked). The periodic look
-     *                 at the whole frame for people who stand still is not in it.
+     *                 at the whole frame for people who stand still is not in it, nor a resting track and its walker's
+     *                 blob (its box is among {@code pedestrians}).
      */
     public record Result(long frame, List<TrackedObject> pedestrians, int detections, boolean motion,
                          boolean detectorRan, double scannedShare, long motionNanos, long detectNanos, long in,
@@ -262,7 +268,7 @@ public final class PedestrianAnalyzer implements AutoCloseable {
             return;
         }
         for (TrackedObject t : pedestrians) {
-            line.update(t.id(), t.box().footX(), t.box().footY());
+            line.update(t.id(), t.box().footX(), t.box().footY(), LINE_BAND * t.box().height());
         }
         line.retain(tracker.liveIds());
     }

@@ -18,6 +18,7 @@ public final class CountingLine {
     private final double y1;
     private final double x2;
     private final double y2;
+    private final double length;
     /** Each track's last point that was off the line. */
     private final Map<Integer, double[]> last = new HashMap<>();
     private long in;
@@ -31,12 +32,22 @@ public final class CountingLine {
         this.y1 = y1;
         this.x2 = x2;
         this.y2 = y2;
+        this.length = Math.hypot(x2 - x1, y2 - y1);
     }
 
     /** Invoked with each reported track's foot point per frame; returns whether this step crossed the line. */
     public Crossing update(int trackId, double x, double y) {
+        return update(trackId, x, y, 0);
+    }
+
+    /**
+     * As {@link #update(int, double, double)}, with a band of {@code band} px on each side of the line that counts as
+     * on it: a person who stands on the line, their box jittering by a few pixels from frame to frame, is not counted
+     * in and out again and again; a walker is counted once they are clearly across.
+     */
+    public Crossing update(int trackId, double x, double y, double band) {
         double side = side(x, y);
-        if (side == 0) {
+        if (side == 0 || Math.abs(side) <= band * length) {
             return Crossing.NONE; // on the line: wait until the track is clearly on one side
         }
         double[] previous = last.put(trackId, new double[] {x, y});

@@ -65,4 +65,22 @@ class CountingLineTest {
     void aLineNeedsTwoDifferentPoints() {
         assertThrows(IllegalArgumentException.class, () -> new CountingLine(5, 5, 5, 5));
     }
+
+    @Test
+    void someoneStandingAcrossTheLineWhileTheirBoxJittersIsNotCountedAndAWalkerIsOnceAcross() {
+        // Feet at y 296..305 on a 300 px line: a standing person's box moving a few pixels from frame to frame.
+        double[] feet = {296, 304, 297, 305, 298, 303, 296};
+        for (double y : feet) {
+            line.update(3, 350, y, 8);
+        }
+        assertEquals(0, line.in() + line.out(), "within the 8 px band: on the line");
+        for (double y : feet) {
+            line.update(4, 400, y, 0);
+        }
+        assertEquals(6, line.in() + line.out(), "without a band the same jitter counts every step");
+        assertEquals(Crossing.NONE, line.update(5, 300, 280, 8));
+        assertEquals(Crossing.NONE, line.update(5, 300, 295, 8), "into the band");
+        assertEquals(Crossing.NONE, line.update(5, 300, 306, 8), "still in it");
+        assertEquals(Crossing.IN, line.update(5, 300, 312, 8), "clearly across");
+    }
 }
