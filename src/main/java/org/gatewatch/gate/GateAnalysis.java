@@ -66,7 +66,8 @@ public final class GateAnalysis implements FrameAnalyzer {
         boolean scan = index % FACE_SCAN_EVERY == 1;
         if (faces != null && (result.motion() || !result.pedestrians().isEmpty() || faces.tracking() || scan)) {
             // Where the person detector looked, unless this is the periodic look at the whole frame.
-            faceTracks = faces.look(frame, scan ? null : result.searched(), result.pedestrians(), enrolled, walks);
+            faceTracks = faces.look(frame, scan ? null : result.searched(), result.pedestrians(), enrolled, walks,
+                    result.viewChanged());
         }
         for (Walk walk : walks.votedNow()) {
             decisions.decide(walk, captureMillis);

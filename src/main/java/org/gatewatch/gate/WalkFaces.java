@@ -44,10 +44,11 @@ public final class WalkFaces implements AutoCloseable {
     /**
      * Recognises the frame's faces into the walks; returns the face-only tracks, for the overlay.
      *
-     * @param searched where the person detector looked ({@link FaceSearch}); null for the whole frame
+     * @param searched    where the person detector looked ({@link FaceSearch}); null for the whole frame
+     * @param viewChanged the picture changed as a whole: face tracks not seen in it are not drawn until seen again
      */
     List<TrackedObject> look(Mat frame, List<SearchRegion> searched, List<TrackedObject> pedestrians,
-                             Gallery enrolled, Walks walks) {
+                             Gallery enrolled, Walks walks, boolean viewChanged) {
         List<Rect> areas = searched == null ? List.of(new Rect(0, 0, frame.cols(), frame.rows()))
                 : FaceSearch.areas(searched, pedestrians, faceTracker.predictions(), frame.cols(), frame.rows(),
                         minFace);
@@ -61,7 +62,7 @@ public final class WalkFaces implements AutoCloseable {
             }
         }
         List<TrackedObject> tracks = new ArrayList<>();
-        for (FaceTracker.TrackedFace t : faceTracker.update(alone)) {
+        for (FaceTracker.TrackedFace t : faceTracker.update(alone, viewChanged)) {
             Walk walk = walks.seen(Walks.ofFaceTrack(t.track().id()), enrolled.threshold(), frame);
             if (t.face() != null) {
                 add(walks, walk, t.face(), frame);

@@ -69,10 +69,12 @@ public final class PedestrianAnalyzer implements AutoCloseable {
      *                 frame without motion gating; empty when nothing moved and nobody is tracked). The periodic look
      *                 at the whole frame for people who stand still is not in it, nor a resting track and its walker's
      *                 blob (its box is among {@code pedestrians}).
+     * @param viewChanged the picture changed as a whole in this frame ({@link #VIEW_CHANGE_SHARE}): other trackers
+     *                 of this camera (faces) should not draw their predictions from the old view either
      */
     public record Result(long frame, List<TrackedObject> pedestrians, int detections, boolean motion,
                          boolean detectorRan, double scannedShare, long motionNanos, long detectNanos, long in,
-                         long out, List<SearchRegion> searched) {
+                         long out, List<SearchRegion> searched, boolean viewChanged) {
     }
 
     private final PedestrianConfig config;
@@ -148,7 +150,7 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         timer.spent(StageTimer.Stage.PEDESTRIANS, System.nanoTime() - t1, 1);
         return new Result(index, List.copyOf(pedestrians), found.size(), moving != null && !moving.isEmpty(),
                 !regions.isEmpty(), share(regions, cols, rows), t1 - t0, t2 - t1, line == null ? 0 : line.in(),
-                line == null ? 0 : line.out(), List.copyOf(interest));
+                line == null ? 0 : line.out(), List.copyOf(interest), viewChanged);
     }
 
     /**

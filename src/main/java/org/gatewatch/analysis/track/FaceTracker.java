@@ -26,11 +26,19 @@ public final class FaceTracker {
 
     /** Invoked with the faces of each frame where faces were looked for that no pedestrian holds. */
     public List<TrackedFace> update(List<RecognizedFace> faces) {
+        return update(faces, false);
+    }
+
+    /**
+     * As {@link #update(List)}; with {@code viewChanged} a face track not seen in this frame is not reported at its
+     * prediction, which belongs to the old view, until seen again ({@link Tracker#update(List, boolean)}).
+     */
+    public List<TrackedFace> update(List<RecognizedFace> faces, boolean viewChanged) {
         List<Observation> observations = new ArrayList<>(faces.size());
         for (RecognizedFace f : faces) {
             observations.add(new Observation(box(f.face().box()), f.face().box().score()));
         }
-        List<TrackedObject> tracked = tracker.update(observations);
+        List<TrackedObject> tracked = tracker.update(observations, viewChanged);
         List<TrackedFace> out = new ArrayList<>(tracked.size());
         for (TrackedObject t : tracked) {
             out.add(new TrackedFace(t, t.detected() ? nearest(t.box(), faces) : null));

@@ -37,4 +37,15 @@ class FaceTrackerTest {
         }
         assertEquals(1, tracker.size());
     }
+
+    @Test
+    void atAChangeOfViewAFaceTrackNotSeenIsNotDrawnUntilSeenAgain() {
+        for (int f = 0; f < 4; f++) {
+            tracker.update(List.of(faceAt(100 + 4 * f)));
+        }
+        assertEquals(1, tracker.update(List.of(), false).size(), "a missed face is drawn at its prediction");
+        assertEquals(List.of(), tracker.update(List.of(), true), "after a cut, not where it was");
+        assertEquals(1, tracker.size(), "still alive, so the same face seen again is the same walk");
+        assertEquals(1, tracker.update(List.of(faceAt(112)), false).size());
+    }
 }
