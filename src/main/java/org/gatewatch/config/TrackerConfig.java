@@ -11,10 +11,10 @@ package org.gatewatch.config;
  *                       while missing it is reported at its predicted position for up to {@code maxCoast} frames
  * @param maxCoast       frames a confirmed track is still reported without a detection (0 = only when detected)
  * @param smoothing      weight of the new detection against the prediction when updating the box (1 = raw)
- * @param lookEvery      a confirmed track detected at its last look, whose walker's motion explains itself, is looked
- *                       for every this many analysed frames and reported at its prediction in between (1 = every
- *                       frame; at most {@code maxCoast + 1} takes effect); anything else that moves is looked at in
- *                       every frame
+ * @param lookEvery      a confirmed track detected at its last look is looked for every this many analysed frames
+ *                       and reported at its prediction in between, with its walker's own motion (1 = every frame;
+ *                       at most {@code maxCoast + 1} takes effect); anything else that moves is looked at in every
+ *                       frame
  */
 public record TrackerConfig(double minIou, double maxCenterShift, int minHits, int maxMissed, int maxCoast,
                             double smoothing, int lookEvery) {

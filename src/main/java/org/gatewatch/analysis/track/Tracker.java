@@ -44,7 +44,7 @@ public final class Tracker {
      * Where a live track expects to be in the next frame.
      *
      * @param resting true when the track need not be looked for in that frame: it is confirmed, was detected at its
-     *                last look, and has rested fewer frames in a row than {@code lookEvery - 1}
+     *                last look, and has rested fewer frames in a row than {@link TrackerConfig#restFrames()}
      */
     public record Expected(Box box, boolean resting) {
     }
@@ -65,12 +65,15 @@ public final class Tracker {
     private static final class Track {
         int id; // 0 while tentative
         Box box;
+        /** The box of its last detection: its speed is measured from there, over every frame since. */
+        Box seen;
         double vx;
         double vy;
         double score;
         int hits = 1;
+        /** Frames since its last detection, rests included. */
         int missed;
-        /** Frames in a row this track was not looked for, since its last detection. */
+        /** Of those, the frames it was not looked for: they use up neither its coasting nor its memory. */
         int rested;
         boolean restingNow;
         boolean unseenSinceViewChange;
@@ -99,7 +102,9 @@ public final class Tracker {
         for (Track t : tracks) {
             Box p = t.predicted();
             for (int i = 0; i < detections.size(); i++) {
-                double q = matchQuality(p, detections.get(i).box());
+                // A resting track was not looked for: a detection merely near it is someone else, found where they
+                // moved (a companion at its side), so only an overlapping one continues it.
+                double q = matchQuality(p, detections.get(i).box(), t.restingNow);
                 if (q > 0) {
                     pairs.add(new Pair(t, i, q));
                 }
@@ -128,7 +133,7 @@ public final class Tracker {
             t.box = t.predicted();
             t.unseenSinceViewChange |= viewChanged;
             int limit = t.id == 0 ? TENTATIVE_MAX_MISSED : config.maxMissed();
-            if (t.missed > limit) {
+            if (t.missed - t.rested > limit) {
                 it.remove();
             }
         }
@@ -136,6 +141,7 @@ public final class Tracker {
             if (!used[i] && detections.get(i).mayStartTrack()) {
                 Track t = new Track();
                 t.box = detections.get(i).box();
+                t.seen = t.box;
                 t.score = detections.get(i).score();
                 tracks.add(t);
                 confirmIfSeenEnough(t);
@@ -144,14 +150,14 @@ public final class Tracker {
         List<TrackedObject> out = new ArrayList<>();
         for (Track t : tracks) {
             t.restingNow = false;
-            if (t.id != 0 && t.missed <= config.maxCoast() && !t.unseenSinceViewChange) {
+            if (t.id != 0 && t.missed - t.rested <= config.maxCoast() && !t.unseenSinceViewChange) {
                 out.add(new TrackedObject(t.id, t.box, t.score, t.missed == 0));
             }
         }
         return out;
     }
 
-    /** Where the live tracks expect to be in the next frame: the detector looks there even if nothing moved. */
+    /** Where the live tracks expect to be in the next frame (a face detector looks there even if nothing moved). */
     public List<Box> predictions() {
         List<Box> boxes = new ArrayList<>();
         for (Track t : tracks) {
@@ -163,8 +169,9 @@ public final class Tracker {
     /**
      * The live tracks' predictions for the next frame, as {@link #predictions()}, each marked whether it may rest:
      * not be looked for in that frame (see {@link Expected#resting()}; none with {@code mayRest} false). Invoked at
-     * most once before each {@link #update}, which then counts a resting track's missing detection as a rest, not as a
-     * miss of the detector's.
+     * most once before each {@link #update}, which then counts a resting track's missing detection as a rest: it is
+     * drawn at its prediction, and the rest uses up neither its {@code maxCoast} nor its {@code maxMissed}; only an
+     * overlapping detection (IoU) continues it.
      */
     public List<Expected> expected(boolean mayRest) {
         List<Expected> out = new ArrayList<>(tracks.size());
@@ -197,11 +204,14 @@ public final class Tracker {
         return nextId - 1;
     }
 
-    /** IoU when the boxes overlap enough, else a smaller positive value for a near centre, else 0. */
-    private double matchQuality(Box predicted, Box detected) {
+    /** IoU when the boxes overlap enough, else (unless {@code overlapOnly}) a smaller value for a near centre, else 0. */
+    private double matchQuality(Box predicted, Box detected, boolean overlapOnly) {
         double iou = predicted.iou(detected);
         if (iou >= config.minIou()) {
             return iou;
+        }
+        if (overlapOnly) {
+            return 0;
         }
         double ratio = detected.height() / predicted.height();
         if (ratio > TrackerConfig.MAX_HEIGHT_RATIO || ratio < 1 / TrackerConfig.MAX_HEIGHT_RATIO) {
@@ -217,11 +227,11 @@ public final class Tracker {
     }
 
     private void follow(Track t, Observation d) {
-        Box previous = t.box;
         Box updated = config.smoothing() >= 1 ? d.box() : d.box().blend(t.predicted(), config.smoothing());
+        // From the last detection, not from the predictions drawn since: those already moved the box at the old speed.
         int frames = t.missed + 1;
-        double dx = (updated.centerX() - previous.centerX()) / frames;
-        double dy = (updated.centerY() - previous.centerY()) / frames;
+        double dx = (updated.centerX() - t.seen.centerX()) / frames;
+        double dy = (updated.centerY() - t.seen.centerY()) / frames;
         if (t.hits == 1) {
             t.vx = dx;
             t.vy = dy;
@@ -230,6 +240,7 @@ public final class Tracker {
             t.vy = VELOCITY_GAIN * dy + (1 - VELOCITY_GAIN) * t.vy;
         }
         t.box = updated;
+        t.seen = updated;
         t.score = d.score();
         t.hits++;
         t.missed = 0;

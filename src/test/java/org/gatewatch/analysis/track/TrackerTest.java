@@ -165,25 +165,40 @@ class TrackerTest {
         assertEquals(List.of(false), resting(t, true), "rested once: looked for now");
         List<TrackedObject> seen = t.update(List.of(at(118, 100)));
         assertEquals(rest.get(0).id(), seen.get(0).id(), "the look after the rest continues the same track");
-        assertEquals(6, seen.get(0).box().x() - 112, 1e-9, "its speed counts the rested frame");
-        assertEquals(List.of(true), resting(t, true));
+        List<Tracker.Expected> next = t.expected(true);
+        assertEquals(124, next.get(0).box().x(), 1e-9, "its speed is measured over both frames: still 6 a frame");
+        assertTrue(next.get(0).resting());
         assertEquals(List.of(false), resting(t, false), "nothing rests when the caller says so (a change of view)");
     }
 
     @Test
-    void aTrackTheDetectorMissedIsLookedForInTheNextFrameAndEndsAsUsual() {
+    void aTrackTheDetectorMissedIsLookedForInTheNextFrameAndARestUsesUpNoneOfItsCoastingOrMemory() {
         Tracker t = new Tracker(new TrackerConfig(0.3, 0.5, 2, 3, 3, 1.0, 2));
         t.update(List.of(at(100, 100)));
         t.update(List.of(at(106, 100)));
         resting(t, true);
         t.update(List.of()); // rested
-        for (int f = 0; f < 2; f++) {
+        for (int f = 0; f < 3; f++) {
             assertEquals(List.of(false), resting(t, true), "a look that found nothing is no rest, frame " + f);
-            assertEquals(1, t.update(List.of()).size());
+            assertEquals(1, t.update(List.of()).size(), "drawn for maxCoast = 3 misses after the rest, miss " + f);
         }
         assertEquals(List.of(false), resting(t, true));
-        assertEquals(List.of(), t.update(List.of()), "rests and misses together end it after maxMissed frames");
+        assertEquals(List.of(), t.update(List.of()), "the fourth miss passes maxMissed = 3: it ends");
         assertEquals(0, t.size());
+    }
+
+    @Test
+    void aRestingTrackIsNotContinuedBySomeoneMerelyNearIt() {
+        Tracker t = new Tracker(new TrackerConfig(0.3, 0.5, 2, 5, 2, 1.0, 2));
+        t.update(List.of(at(100, 100)));
+        int id = t.update(List.of(at(100, 100))).get(0).id();
+        resting(t, true);
+        // A companion steps out beside the resting walker, a body width away: within maxCenterShift, no overlap.
+        List<TrackedObject> out = t.update(List.of(at(135, 100)));
+        assertEquals(1, out.size());
+        assertEquals(id, out.get(0).id());
+        assertEquals(100, out.get(0).box().x(), 1e-9, "the walker stays where predicted, not on the companion");
+        assertEquals(2, t.size(), "the companion starts a track of their own");
     }
 
     @Test
