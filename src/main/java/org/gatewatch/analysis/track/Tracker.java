@@ -71,9 +71,9 @@ public final class Tracker {
         double vy;
         double score;
         int hits = 1;
-        /** Frames since its last detection, rests included. */
+        /** Frames since its last detection, rests included: a rest is a frame without a detection for every limit. */
         int missed;
-        /** Of those, the frames it was not looked for: they use up neither its coasting nor its memory. */
+        /** Of those, the frames it was not looked for. */
         int rested;
         boolean restingNow;
         boolean unseenSinceViewChange;
@@ -102,9 +102,7 @@ public final class Tracker {
         for (Track t : tracks) {
             Box p = t.predicted();
             for (int i = 0; i < detections.size(); i++) {
-                // A resting track was not looked for: a detection merely near it is someone else, found where they
-                // moved (a companion at its side), so only an overlapping one continues it.
-                double q = matchQuality(p, detections.get(i).box(), t.restingNow);
+                double q = matchQuality(p, detections.get(i).box());
                 if (q > 0) {
                     pairs.add(new Pair(t, i, q));
                 }
@@ -133,7 +131,7 @@ public final class Tracker {
             t.box = t.predicted();
             t.unseenSinceViewChange |= viewChanged;
             int limit = t.id == 0 ? TENTATIVE_MAX_MISSED : config.maxMissed();
-            if (t.missed - t.rested > limit) {
+            if (t.missed > limit) {
                 it.remove();
             }
         }
@@ -150,7 +148,7 @@ public final class Tracker {
         List<TrackedObject> out = new ArrayList<>();
         for (Track t : tracks) {
             t.restingNow = false;
-            if (t.id != 0 && t.missed - t.rested <= config.maxCoast() && !t.unseenSinceViewChange) {
+            if (t.id != 0 && t.missed <= config.maxCoast() && !t.unseenSinceViewChange) {
                 out.add(new TrackedObject(t.id, t.box, t.score, t.missed == 0));
             }
         }
@@ -169,9 +167,9 @@ public final class Tracker {
     /**
      * The live tracks' predictions for the next frame, as {@link #predictions()}, each marked whether it may rest:
      * not be looked for in that frame (see {@link Expected#resting()}; none with {@code mayRest} false). Invoked at
-     * most once before each {@link #update}, which then counts a resting track's missing detection as a rest: it is
-     * drawn at its prediction, and the rest uses up neither its {@code maxCoast} nor its {@code maxMissed}; only an
-     * overlapping detection (IoU) continues it.
+     * most once before each {@link #update}, which then counts a resting track's missing detection as a rest rather
+     * than a failed look (the track may rest again after its next detection). For its drawing at the prediction, its
+     * speed and its {@code maxCoast} and {@code maxMissed}, a rest is a frame without a detection like any other.
      */
     public List<Expected> expected(boolean mayRest) {
         List<Expected> out = new ArrayList<>(tracks.size());
@@ -204,14 +202,11 @@ public final class Tracker {
         return nextId - 1;
     }
 
-    /** IoU when the boxes overlap enough, else (unless {@code overlapOnly}) a smaller value for a near centre, else 0. */
-    private double matchQuality(Box predicted, Box detected, boolean overlapOnly) {
+    /** IoU when the boxes overlap enough, else a smaller positive value for a near centre, else 0. */
+    private double matchQuality(Box predicted, Box detected) {
         double iou = predicted.iou(detected);
         if (iou >= config.minIou()) {
             return iou;
-        }
-        if (overlapOnly) {
-            return 0;
         }
         double ratio = detected.height() / predicted.height();
         if (ratio > TrackerConfig.MAX_HEIGHT_RATIO || ratio < 1 / TrackerConfig.MAX_HEIGHT_RATIO) {

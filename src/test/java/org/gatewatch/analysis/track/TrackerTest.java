@@ -172,33 +172,33 @@ class TrackerTest {
     }
 
     @Test
-    void aTrackTheDetectorMissedIsLookedForInTheNextFrameAndARestUsesUpNoneOfItsCoastingOrMemory() {
+    void aTrackTheDetectorMissedIsLookedForInTheNextFrameAndEndsAsUsual() {
         Tracker t = new Tracker(new TrackerConfig(0.3, 0.5, 2, 3, 3, 1.0, 2));
         t.update(List.of(at(100, 100)));
         t.update(List.of(at(106, 100)));
         resting(t, true);
         t.update(List.of()); // rested
-        for (int f = 0; f < 3; f++) {
+        for (int f = 0; f < 2; f++) {
             assertEquals(List.of(false), resting(t, true), "a look that found nothing is no rest, frame " + f);
-            assertEquals(1, t.update(List.of()).size(), "drawn for maxCoast = 3 misses after the rest, miss " + f);
+            assertEquals(1, t.update(List.of()).size());
         }
         assertEquals(List.of(false), resting(t, true));
-        assertEquals(List.of(), t.update(List.of()), "the fourth miss passes maxMissed = 3: it ends");
+        assertEquals(List.of(), t.update(List.of()), "rests and misses together end it after maxMissed frames");
         assertEquals(0, t.size());
     }
 
     @Test
-    void aRestingTrackIsNotContinuedBySomeoneMerelyNearIt() {
-        Tracker t = new Tracker(new TrackerConfig(0.3, 0.5, 2, 5, 2, 1.0, 2));
-        t.update(List.of(at(100, 100)));
-        int id = t.update(List.of(at(100, 100))).get(0).id();
-        resting(t, true);
-        // A companion steps out beside the resting walker, a body width away: within maxCenterShift, no overlap.
-        List<TrackedObject> out = t.update(List.of(at(135, 100)));
-        assertEquals(1, out.size());
-        assertEquals(id, out.get(0).id());
-        assertEquals(100, out.get(0).box().x(), 1e-9, "the walker stays where predicted, not on the companion");
-        assertEquals(2, t.size(), "the companion starts a track of their own");
+    void aSpeedIsMeasuredFromTheLastDetectionAcrossTheFramesWithoutOne() {
+        for (TrackerConfig c : List.of(new TrackerConfig(0.3, 0.5, 2, 5, 2, 1.0, 1),
+                new TrackerConfig(0.3, 0.5, 2, 5, 2, 1.0, 2))) {
+            Tracker t = new Tracker(c);
+            t.update(List.of(at(100, 100)));
+            t.update(List.of(at(110, 100)));
+            t.expected(true);
+            t.update(List.of()); // a miss, or a rest
+            t.update(List.of(at(130, 100)));
+            assertEquals(140, t.predictions().get(0).x(), 1e-9, "10 px a frame throughout, " + c);
+        }
     }
 
     @Test
