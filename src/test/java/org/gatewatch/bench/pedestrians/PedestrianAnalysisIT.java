@@ -82,7 +82,8 @@ public class PedestrianAnalysisIT {
 
     @Test
     public void eachWalkerKeepsATrackSoTrackAndLineCountsMatchWhatWasMeasured() {
-        // 36 tracks measured (32 now): ±25 % allows a few split or merged tracks elsewhere, not a tracker that lost its memory.
+        // 36 tracks measured (32 now): ±25 % allows a few split or merged tracks elsewhere, not a tracker that lost
+        // its memory.
         assertTrue(summary.tracks() >= 27 && summary.tracks() <= 45, "tracks " + summary.tracks());
         assertTrue(summary.in() >= 12 && summary.in() <= 18, "in " + summary.in());
         assertTrue(summary.out() >= 11 && summary.out() <= 17, "out " + summary.out());
