@@ -26,8 +26,8 @@ public record TrackerConfig(double minIou, double maxCenterShift, int minHits, i
      * Chosen for cameras at 5-15 fps, not tuned on the labels: two hits (0.2 s at 10 fps) before a track counts;
      * 10 frames (1 s) of memory for someone passing behind a sign or another pedestrian; reported at the prediction for
      * 3 frames (a pedestrian keeps walking while HOG misses a frame or two); 0.7 of each new box, 0.3 of the
-     * prediction; a person already tracked looked for in every other frame (5 looks a second at 10 fps, the rate many
-     * NVRs detect at, while whatever else moves is looked at in every frame).
+     * prediction; a person already tracked looked for in every other frame (5 looks a second at 10 fps), while
+     * whatever else moves is looked at in every frame.
      */
     public static final TrackerConfig DEFAULTS = new TrackerConfig(0.3, 0.5, 2, 10, 3, 0.7, 2);
 
