@@ -30,14 +30,16 @@ public record Box(double x, double y, double width, double height) {
         return width * height;
     }
 
-    public double iou(Box o) {
+    /** The area both boxes cover; 0 when they do not overlap. */
+    public double intersection(Box o) {
         double w = Math.min(x + width, o.x + o.width) - Math.max(x, o.x);
         double h = Math.min(y + height, o.y + o.height) - Math.max(y, o.y);
-        if (w <= 0 || h <= 0) {
-            return 0;
-        }
-        double inter = w * h;
-        return inter / (area() + o.area() - inter);
+        return w <= 0 || h <= 0 ? 0 : w * h;
+    }
+
+    public double iou(Box o) {
+        double inter = intersection(o);
+        return inter == 0 ? 0 : inter / (area() + o.area() - inter);
     }
 
     public Box shifted(double dx, double dy) {

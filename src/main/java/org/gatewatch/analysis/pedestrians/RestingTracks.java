@@ -49,14 +49,10 @@ final class RestingTracks {
     }
 
     private static boolean partOfAny(Detection d, List<Expected> expected) {
+        Box box = new Box(d.x(), d.y(), d.width(), d.height());
         for (Expected e : expected) {
-            Box t = e.box();
-            if (!e.resting() || d.height() >= PART_HEIGHT * t.height()) {
-                continue;
-            }
-            double w = Math.min(d.right(), t.x() + t.width()) - Math.max(d.x(), t.x());
-            double h = Math.min(d.bottom(), t.y() + t.height()) - Math.max(d.y(), t.y());
-            if (w > 0 && h > 0 && w * h > INSIDE * d.area()) {
+            if (e.resting() && d.height() < PART_HEIGHT * e.box().height()
+                    && box.intersection(e.box()) > INSIDE * box.area()) {
                 return true;
             }
         }

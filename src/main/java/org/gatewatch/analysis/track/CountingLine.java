@@ -35,19 +35,15 @@ public final class CountingLine {
         this.length = Math.hypot(x2 - x1, y2 - y1);
     }
 
-    /** Invoked with each reported track's foot point per frame; returns whether this step crossed the line. */
-    public Crossing update(int trackId, double x, double y) {
-        return update(trackId, x, y, 0);
-    }
-
     /**
-     * As {@link #update(int, double, double)}, with a band of {@code band} px on each side of the line that counts as
-     * on it: a person who stands on the line, their box jittering by a few pixels from frame to frame, is not counted
-     * in and out again and again; a walker is counted once they are clearly across.
+     * Invoked with each reported track's foot point per frame; returns whether this step crossed the line. Within
+     * {@code band} px of the line (0: only exactly on it) the feet count as on it: a person who stands on the line,
+     * their box jittering by a few pixels from frame to frame, is not counted in and out again and again; a walker is
+     * counted once they are clearly across.
      */
     public Crossing update(int trackId, double x, double y, double band) {
         double side = side(x, y);
-        if (side == 0 || Math.abs(side) <= band * length) {
+        if (Math.abs(side) <= band * length) {
             return Crossing.NONE; // on the line: wait until the track is clearly on one side
         }
         double[] previous = last.put(trackId, new double[] {x, y});

@@ -73,8 +73,8 @@ public final class Tracker {
         int hits = 1;
         /** Frames since its last detection, rests included: a rest is a frame without a detection for every limit. */
         int missed;
-        /** Of those, the frames it was not looked for. */
-        int rested;
+        /** Whether it was looked for and not found since its last detection: then it is looked for until found. */
+        boolean lookFailed;
         boolean restingNow;
         boolean unseenSinceViewChange;
 
@@ -125,9 +125,7 @@ public final class Tracker {
                 continue;
             }
             t.missed++;
-            if (t.restingNow) {
-                t.rested++;
-            }
+            t.lookFailed |= !t.restingNow;
             t.box = t.predicted();
             t.unseenSinceViewChange |= viewChanged;
             int limit = t.id == 0 ? TENTATIVE_MAX_MISSED : config.maxMissed();
@@ -174,8 +172,7 @@ public final class Tracker {
     public List<Expected> expected(boolean mayRest) {
         List<Expected> out = new ArrayList<>(tracks.size());
         for (Track t : tracks) {
-            // missed == rested: every frame since its last detection was a rest, none a look that failed.
-            t.restingNow = mayRest && t.id != 0 && t.missed == t.rested && t.rested < config.restFrames();
+            t.restingNow = mayRest && t.id != 0 && !t.lookFailed && t.missed < config.restFrames();
             out.add(new Expected(t.predicted(), t.restingNow));
         }
         return out;
@@ -239,7 +236,7 @@ public final class Tracker {
         t.score = d.score();
         t.hits++;
         t.missed = 0;
-        t.rested = 0;
+        t.lookFailed = false;
         t.unseenSinceViewChange = false;
         confirmIfSeenEnough(t);
     }

@@ -13,52 +13,52 @@ class CountingLineTest {
 
     @Test
     void walkingDownThePictureAcrossTheLineCountsIn() {
-        assertEquals(Crossing.NONE, line.update(1, 300, 280));
-        assertEquals(Crossing.NONE, line.update(1, 300, 295));
-        assertEquals(Crossing.IN, line.update(1, 300, 310));
-        assertEquals(Crossing.NONE, line.update(1, 300, 330));
+        assertEquals(Crossing.NONE, line.update(1, 300, 280, 0));
+        assertEquals(Crossing.NONE, line.update(1, 300, 295, 0));
+        assertEquals(Crossing.IN, line.update(1, 300, 310, 0));
+        assertEquals(Crossing.NONE, line.update(1, 300, 330, 0));
         assertEquals(1, line.in());
         assertEquals(0, line.out());
     }
 
     @Test
     void walkingUpCountsOut() {
-        line.update(7, 200, 350);
-        assertEquals(Crossing.OUT, line.update(7, 205, 290));
+        line.update(7, 200, 350, 0);
+        assertEquals(Crossing.OUT, line.update(7, 205, 290, 0));
         assertEquals(0, line.in());
         assertEquals(1, line.out());
     }
 
     @Test
     void passingBesideTheSegmentCountsNothing() {
-        line.update(2, 650, 280);
-        assertEquals(Crossing.NONE, line.update(2, 650, 320), "crosses the line's extension, not the line");
+        line.update(2, 650, 280, 0);
+        assertEquals(Crossing.NONE, line.update(2, 650, 320, 0), "crosses the line's extension, not the line");
         assertEquals(0, line.in() + line.out());
     }
 
     @Test
     void standingOnTheLineThenSteppingBackCountsNothing() {
-        line.update(3, 300, 290);
-        assertEquals(Crossing.NONE, line.update(3, 300, 300), "on the line");
-        assertEquals(Crossing.NONE, line.update(3, 300, 290), "back where it came from");
+        line.update(3, 300, 290, 0);
+        assertEquals(Crossing.NONE, line.update(3, 300, 300, 0), "on the line");
+        assertEquals(Crossing.NONE, line.update(3, 300, 290, 0), "back where it came from");
         assertEquals(0, line.in() + line.out());
     }
 
     @Test
     void eachTrackIsCountedOnItsOwn() {
-        line.update(1, 200, 290);
-        line.update(2, 400, 310);
-        line.update(1, 200, 310);
-        line.update(2, 400, 290);
+        line.update(1, 200, 290, 0);
+        line.update(2, 400, 310, 0);
+        line.update(1, 200, 310, 0);
+        line.update(2, 400, 290, 0);
         assertEquals(1, line.in());
         assertEquals(1, line.out());
     }
 
     @Test
     void aForgottenTrackStartsAfresh() {
-        line.update(4, 300, 290);
+        line.update(4, 300, 290, 0);
         line.retain(Set.of());
-        assertEquals(Crossing.NONE, line.update(4, 300, 310), "no earlier point to cross from");
+        assertEquals(Crossing.NONE, line.update(4, 300, 310, 0), "no earlier point to cross from");
     }
 
     @Test
