@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
@@ -37,6 +38,9 @@ public final class FrameHub {
     private final LongAdder framesSent = new LongAdder();
     private final LongAdder framesSkipped = new LongAdder();
     private volatile JpegFrame newest;
+    /** The last few frames by sequence number, so a viewer can hold a frame's number instead of the frame. */
+    private final AtomicReferenceArray<JpegFrame> recent = new AtomicReferenceArray<>(RECENT);
+    private static final int RECENT = 4;
     private volatile long lastDemandNanos = System.nanoTime();
     /** This picture's downscaled streams; null in a hub that is one of them. */
     private final SizedHubs sizes;
@@ -65,6 +69,7 @@ public final class FrameHub {
 
     /** Invoked by the camera's capture thread with each encoded frame. Never blocks on a viewer. */
     public void publish(JpegFrame frame) {
+        recent.set((int) Math.floorMod(frame.seq(), (long) RECENT), frame);
         newest = frame;
         framesPublished.increment();
         for (Shard shard : shards) {
@@ -91,6 +96,12 @@ public final class FrameHub {
     /** The newest frame, or null before the first. */
     public JpegFrame newest() {
         return newest;
+    }
+
+    /** The frame numbered {@code seq} if it is one of the last few published, else the newest (null before any). */
+    JpegFrame frame(long seq) {
+        JpegFrame frame = recent.get((int) Math.floorMod(seq, (long) RECENT));
+        return frame != null && frame.seq() == seq ? frame : newest;
     }
 
     /** Adds a viewer; it is offered the newest frame at once if there is a recent one. */

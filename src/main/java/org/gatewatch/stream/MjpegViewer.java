@@ -14,6 +14,10 @@ import org.apache.logging.log4j.Logger;
  * One browser watching one camera. It holds at most one unsent frame: when the socket cannot take a frame, the
  * next offer replaces it, so a slow viewer skips frames instead of queueing them, and no thread waits for it.
  *
+ * <p>The unsent frame is not kept here: a viewer notes its number, and takes it from the hub when the socket is
+ * ready. Storing each new frame in thousands of long-lived viewers, ten times a second, made the garbage
+ * collector's write barrier and card refinement a tenth of the server's CPU at 3,000 viewers (docs/benchmarks.md).
+ *
  * <p>Threads: {@link #offer} runs on a fan-out thread; {@link #onWritePossible}, {@link #onError} and
  * {@link #onComplete} run on container threads. The monitor of this object orders them.
  */
@@ -33,8 +37,10 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
     /** After this long without a frame, the last one is sent again (see {@link #keepAlive()}). */
     static final long KEEP_ALIVE_NANOS = 2_000_000_000L;
 
-    private JpegFrame pending;
-    private JpegFrame lastSent;
+    /** The number of the frame waiting in the hub to be sent, or -1. */
+    private long pendingSeq = -1;
+    /** Bytes written to the response that are not yet flushed to the socket (it was not ready after the write). */
+    private boolean unflushed;
     private long lastWriteNanos = System.nanoTime();
     private long lastSentSeq = -1;
     private long nextDueNanos;
@@ -62,10 +68,10 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
         if (closed || frame.seq() <= lastSentSeq) {
             return;
         }
-        if (pending != null) {
+        if (pendingSeq >= 0) {
             hub.countSkipped();
         }
-        pending = frame;
+        pendingSeq = frame.seq();
         if (blockedSinceNanos != 0 && System.nanoTime() - blockedSinceNanos > stallNanos) {
             LOG.info("Dropping viewer {} of camera {}: its socket took nothing for {} s",
                     remote, hub.cameraId(), stallNanos / 1_000_000_000L);
@@ -79,7 +85,7 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
     @Override
     public synchronized void keepAlive() {
         long now = System.nanoTime();
-        if (closed || pending != null || now - lastWriteNanos < KEEP_ALIVE_NANOS) {
+        if (closed || pendingSeq >= 0 || now - lastWriteNanos < KEEP_ALIVE_NANOS) {
             return;
         }
         if (blockedSinceNanos != 0 && now - blockedSinceNanos > stallNanos) {
@@ -91,10 +97,17 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
         try {
             if (out.isReady()) {
                 lastWriteNanos = now;
-                if (lastSent != null) {
-                    out.write(lastSent.part());
+                JpegFrame last = hub.newest();
+                if (lastSentSeq >= 0 && last != null) {
+                    out.write(last.part());
+                    lastSentSeq = Math.max(lastSentSeq, last.seq());
                 }
-                out.flush();
+                if (out.isReady()) {
+                    out.flush();
+                    unflushed = false;
+                } else {
+                    unflushed = true;
+                }
             } else if (blockedSinceNanos == 0) {
                 blockedSinceNanos = now;
             }
@@ -112,17 +125,27 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
 
     private void drain() {
         try {
-            while (pending != null && !closed) {
+            if (unflushed && !closed) {
                 if (!out.isReady()) {
-                    // The container calls onWritePossible when the socket drains; the newest frame waits here.
+                    return;
+                }
+                out.flush();
+                unflushed = false;
+            }
+            while (pendingSeq >= 0 && !closed) {
+                if (!out.isReady()) {
+                    // The container calls onWritePossible when the socket drains; the newest frame waits in the hub.
                     if (blockedSinceNanos == 0) {
                         blockedSinceNanos = System.nanoTime();
                     }
                     return;
                 }
                 blockedSinceNanos = 0;
-                JpegFrame frame = pending;
-                pending = null;
+                JpegFrame frame = hub.frame(pendingSeq);
+                pendingSeq = -1;
+                if (frame == null || frame.seq() <= lastSentSeq) {
+                    return;
+                }
                 long now = System.nanoTime();
                 if (minIntervalNanos > 0) {
                     if (now < nextDueNanos) {
@@ -133,13 +156,16 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
                     nextDueNanos = Math.max(nextDueNanos + minIntervalNanos, now - minIntervalNanos);
                 }
                 out.write(frame.part());
-                lastSent = frame;
                 lastWriteNanos = now;
                 lastSentSeq = frame.seq();
                 sent++;
                 hub.countSent();
+                // The write may leave the socket busy (its buffer full); the flush then waits for onWritePossible,
+                // or the part would sit in the response buffer until the next frame.
                 if (out.isReady()) {
                     out.flush();
+                } else {
+                    unflushed = true;
                 }
             }
         } catch (IOException e) {
@@ -156,7 +182,7 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
                 return;
             }
             closed = true;
-            pending = null;
+            pendingSeq = -1;
         }
         try {
             async.complete();
