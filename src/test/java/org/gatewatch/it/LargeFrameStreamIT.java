@@ -32,8 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LargeFrameStreamIT {
 
     private static final Path WORK = Path.of(System.getProperty("gatewatch.test.work", "target/it-work"), "large");
-    /** Two frames a second: a part held back until the next frame arrives 500 ms late. */
-    private static final int FPS = 2;
+    /** One frame a second: a part held back until the next frame arrives a second late. */
+    private static final int FPS = 1;
     private static final int BUFFER_BYTES = 65_536;
 
     @ArquillianResource
@@ -72,7 +72,7 @@ class LargeFrameStreamIT {
         try (MjpegClient client = MjpegClient.open(URI.create(base + "cameras/hd/video_feed"))) {
             assertEquals(200, client.status());
             MjpegClient.Part part = client.next();
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < 6; i++) {
                 part = client.nextAfter(part.frame());
                 assertTrue(part.jpeg().length > 4 * BUFFER_BYTES,
                         "the part must be larger than the buffer: " + part.jpeg().length + " bytes");
@@ -82,8 +82,8 @@ class LargeFrameStreamIT {
         }
         List<Long> sorted = ages.stream().sorted().toList();
         long median = sorted.get(sorted.size() / 2);
-        // Capture to arrival is the encode and the loopback copy, tens of milliseconds; a frame held back by one
-        // frame interval would be at least 500 ms old.
-        assertTrue(median < 300, "capture to arrival, ms, per frame: " + ages);
+        // Capture to arrival is the encode and the loopback copy, tens of milliseconds on a quiet machine; a frame
+        // held back by one frame interval would be at least 1,000 ms old. Half of that leaves room for a busy one.
+        assertTrue(median < 500, "capture to arrival, ms, per frame: " + ages);
     }
 }
