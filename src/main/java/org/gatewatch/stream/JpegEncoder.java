@@ -5,7 +5,6 @@ import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
 import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * Encodes a camera's frames to JPEG, once per frame whatever the number of viewers. Owned by one capture thread at
@@ -16,6 +15,7 @@ public final class JpegEncoder implements AutoCloseable {
     private final MatOfInt params;
     private final MatOfByte buffer = new MatOfByte();
     private final Mat scaled = new Mat();
+    private final Mat shrinking = new Mat();
 
     public JpegEncoder(int quality) {
         this.params = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality);
@@ -35,8 +35,8 @@ public final class JpegEncoder implements AutoCloseable {
             throw new IllegalArgumentException("will not upscale a " + bgr.cols() + " px wide frame to " + width);
         }
         int height = Math.max(1, (int) Math.round(bgr.rows() * (double) width / bgr.cols()));
-        // INTER_AREA averages the source pixels a target pixel covers: no aliasing when shrinking.
-        Imgproc.resize(bgr, scaled, new Size(width, height), 0, 0, Imgproc.INTER_AREA);
+        // Averaging the source pixels a target pixel covers: no aliasing when shrinking.
+        Shrink.to(bgr, scaled, new Size(width, height), shrinking);
         return encode(scaled, seq, captureMillis);
     }
 
@@ -52,6 +52,7 @@ public final class JpegEncoder implements AutoCloseable {
     public void close() {
         buffer.release();
         scaled.release();
+        shrinking.release();
         params.release();
     }
 }
