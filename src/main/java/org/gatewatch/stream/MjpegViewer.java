@@ -15,8 +15,9 @@ import org.apache.logging.log4j.Logger;
  * next offer replaces it, so a slow viewer skips frames instead of queueing them, and no thread waits for it.
  *
  * <p>The unsent frame is not kept here: a viewer notes its number, and takes it from the hub when the socket is
- * ready. Storing each new frame in thousands of long-lived viewers, ten times a second, made the garbage
- * collector's write barrier and card refinement a tenth of the server's CPU at 3,000 viewers (docs/benchmarks.md).
+ * ready. Storing each new frame in thousands of long-lived viewers, ten times a second, kept the garbage collector's
+ * card refinement busy: holding numbers cut it from 11 % to 8 % of the server's CPU at 3,000 viewers
+ * (docs/benchmarks.md).
  *
  * <p>Threads: {@link #offer} runs on a fan-out thread; {@link #onWritePossible}, {@link #onError} and
  * {@link #onComplete} run on container threads. The monitor of this object orders them.
@@ -127,8 +128,12 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
         try {
             if (unflushed && !closed) {
                 if (!out.isReady()) {
+                    if (blockedSinceNanos == 0) {
+                        blockedSinceNanos = System.nanoTime();
+                    }
                     return;
                 }
+                blockedSinceNanos = 0;
                 out.flush();
                 unflushed = false;
             }

@@ -9,10 +9,12 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -35,6 +37,7 @@ class LargeFrameStreamIT {
     /** One frame a second: a part held back until the next frame arrives a second late. */
     private static final int FPS = 1;
     private static final int BUFFER_BYTES = 65_536;
+    private static final int STALL_SECONDS = 2;
 
     @ArquillianResource
     private URL base;
@@ -59,11 +62,31 @@ class LargeFrameStreamIT {
                 "camera.hd.source = " + stills.toAbsolutePath(),
                 "camera.hd.fps = " + FPS,
                 "stream.bufferBytes = " + BUFFER_BYTES,
+                "stream.stallSeconds = " + STALL_SECONDS,
                 ""));
         System.setProperty("gatewatch.config", config.toAbsolutePath().toString());
         System.setProperty("gatewatch.home", WORK.resolve("home").toAbsolutePath().toString());
         File war = new File(System.getProperty("gatewatch.war", "target/gatewatch.war"));
         return TestRealm.addTo(ShrinkWrap.createFromZipFile(WebArchive.class, war), WORK);
+    }
+
+    private int viewers() throws Exception {
+        return GateWatchDeployment.JSON.readTree(GateWatchDeployment.get(URI.create(base + "api/status")).body())
+                .get("viewers").asInt();
+    }
+
+    @Test
+    void aViewerThatStopsReadingIsDroppedAfterTheStallTime() throws Exception {
+        // A small receive window: the socket fills after a few large frames, and the viewer reads nothing more.
+        try (MjpegClient client = MjpegClient.open(URI.create(base + "cameras/hd/video_feed"), 16_384)) {
+            assertEquals(200, client.status());
+            client.next();
+            long start = System.nanoTime();
+            Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> viewers() == 0);
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertTrue(seconds >= STALL_SECONDS, "dropped after " + seconds + " s, before the stall time");
+        }
     }
 
     @Test
