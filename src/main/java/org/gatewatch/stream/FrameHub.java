@@ -39,8 +39,8 @@ public final class FrameHub {
     private final LongAdder framesSkipped = new LongAdder();
     private volatile JpegFrame newest;
     /** The last few frames by sequence number, so a viewer can hold a frame's number instead of the frame. */
-    private final AtomicReferenceArray<JpegFrame> recent = new AtomicReferenceArray<>(RECENT);
     private static final int RECENT = 4;
+    private final AtomicReferenceArray<JpegFrame> recent = new AtomicReferenceArray<>(RECENT);
     private volatile long lastDemandNanos = System.nanoTime();
     /** This picture's downscaled streams; null in a hub that is one of them. */
     private final SizedHubs sizes;
@@ -69,7 +69,7 @@ public final class FrameHub {
 
     /** Invoked by the camera's capture thread with each encoded frame. Never blocks on a viewer. */
     public void publish(JpegFrame frame) {
-        recent.set((int) Math.floorMod(frame.seq(), (long) RECENT), frame);
+        recent.set(slot(frame.seq()), frame);
         newest = frame;
         framesPublished.increment();
         for (Shard shard : shards) {
@@ -100,8 +100,12 @@ public final class FrameHub {
 
     /** The frame numbered {@code seq} if it is one of the last few published, else the newest (null before any). */
     JpegFrame frame(long seq) {
-        JpegFrame frame = recent.get((int) Math.floorMod(seq, (long) RECENT));
+        JpegFrame frame = recent.get(slot(seq));
         return frame != null && frame.seq() == seq ? frame : newest;
+    }
+
+    private static int slot(long seq) {
+        return (int) Math.floorMod(seq, (long) RECENT);
     }
 
     /** Adds a viewer; it is offered the newest frame at once if there is a recent one. */

@@ -44,8 +44,8 @@ public final class JpegEncoder implements AutoCloseable {
 
     /**
      * {@code src} shrunk to {@code size} into {@code dst} by averaging, quickly at any factor. OpenCV's
-     * {@code INTER_AREA} has a fast path only for whole-number factors: 768 px wide to 320 (2.4×) takes its general
-     * path, several times slower than 768 to 384. So the whole-number part of the factor is done by area averaging and
+     * {@code INTER_AREA} has a fast path only for whole-number factors, and 768 px wide to 320 is 2.4× (what that
+     * cost the capture thread: docs/benchmarks.md, "Smaller pictures"). So the whole-number part of the factor is done by area averaging and
      * what is left, under 2×, bilinearly: every source pixel still counts, so fine detail turns grey, not into moiré.
      * {@code scratch} holds the picture between the two steps and is reused across frames.
      */

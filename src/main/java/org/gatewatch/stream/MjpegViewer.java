@@ -40,7 +40,7 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
 
     /** The number of the frame waiting in the hub to be sent, or -1. */
     private long pendingSeq = -1;
-    /** Bytes written to the response that are not yet flushed to the socket (it was not ready after the write). */
+    /** Bytes written to the response and not flushed yet: set by each write, cleared by the flush in drain. */
     private boolean unflushed;
     private long lastWriteNanos = System.nanoTime();
     private long lastSentSeq = -1;
@@ -98,17 +98,13 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
         try {
             if (out.isReady()) {
                 lastWriteNanos = now;
-                JpegFrame last = hub.newest();
-                if (lastSentSeq >= 0 && last != null) {
+                if (lastSentSeq >= 0) {
+                    JpegFrame last = hub.newest();
                     out.write(last.part());
-                    lastSentSeq = Math.max(lastSentSeq, last.seq());
+                    lastSentSeq = last.seq();
                 }
-                if (out.isReady()) {
-                    out.flush();
-                    unflushed = false;
-                } else {
-                    unflushed = true;
-                }
+                unflushed = true;
+                drain();
             } else if (blockedSinceNanos == 0) {
                 blockedSinceNanos = now;
             }
@@ -124,20 +120,14 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
         drain();
     }
 
+    /**
+     * Flushes what the last write left in the response, then sends the pending frame, as far as the socket takes
+     * them. A write is always followed by a flush, at once or when the container says the socket drained: a part
+     * larger than the response buffer leaves the socket busy, and its end would otherwise wait for the next frame.
+     */
     private void drain() {
         try {
-            if (unflushed && !closed) {
-                if (!out.isReady()) {
-                    if (blockedSinceNanos == 0) {
-                        blockedSinceNanos = System.nanoTime();
-                    }
-                    return;
-                }
-                blockedSinceNanos = 0;
-                out.flush();
-                unflushed = false;
-            }
-            while (pendingSeq >= 0 && !closed) {
+            while (!closed && (unflushed || pendingSeq >= 0)) {
                 if (!out.isReady()) {
                     // The container calls onWritePossible when the socket drains; the newest frame waits in the hub.
                     if (blockedSinceNanos == 0) {
@@ -146,37 +136,37 @@ final class MjpegViewer implements FrameViewer, WriteListener, AsyncListener {
                     return;
                 }
                 blockedSinceNanos = 0;
-                JpegFrame frame = hub.frame(pendingSeq);
-                pendingSeq = -1;
-                if (frame == null || frame.seq() <= lastSentSeq) {
-                    return;
-                }
-                long now = System.nanoTime();
-                if (minIntervalNanos > 0) {
-                    if (now < nextDueNanos) {
-                        hub.countSkipped();
-                        return;
-                    }
-                    // Due times advance by the interval, not from "now", so jitter does not lower the rate.
-                    nextDueNanos = Math.max(nextDueNanos + minIntervalNanos, now - minIntervalNanos);
-                }
-                out.write(frame.part());
-                lastWriteNanos = now;
-                lastSentSeq = frame.seq();
-                sent++;
-                hub.countSent();
-                // The write may leave the socket busy (its buffer full); the flush then waits for onWritePossible,
-                // or the part would sit in the response buffer until the next frame.
-                if (out.isReady()) {
+                if (unflushed) {
                     out.flush();
+                    unflushed = false;
                 } else {
-                    unflushed = true;
+                    send(hub.frame(pendingSeq));
                 }
             }
         } catch (IOException e) {
             LOG.debug("Viewer {} of camera {} left: {}", remote, hub.cameraId(), e.toString());
             close();
         }
+    }
+
+    /** Writes {@code frame} unless the viewer's fps cap says it is too soon; the flush is left to {@link #drain}. */
+    private void send(JpegFrame frame) throws IOException {
+        pendingSeq = -1;
+        long now = System.nanoTime();
+        if (minIntervalNanos > 0) {
+            if (now < nextDueNanos) {
+                hub.countSkipped();
+                return;
+            }
+            // Due times advance by the interval, not from "now", so jitter does not lower the rate.
+            nextDueNanos = Math.max(nextDueNanos + minIntervalNanos, now - minIntervalNanos);
+        }
+        out.write(frame.part());
+        unflushed = true;
+        lastWriteNanos = now;
+        lastSentSeq = frame.seq();
+        sent++;
+        hub.countSent();
     }
 
     /** Ends this viewer's response; safe from any thread, more than once. */
