@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.gatewatch.analysis.FrameAnalyzer;
 import org.gatewatch.analysis.Overlay;
 import org.gatewatch.analysis.RateMeter;
+import org.gatewatch.analysis.StillLooks;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.analysis.pedestrians.PedestrianAnalyzer;
 import org.gatewatch.analysis.track.Tracker.TrackedObject;
@@ -24,7 +25,8 @@ public final class GateAnalysis implements FrameAnalyzer {
     /**
      * Faces are looked for when something moves or someone is tracked, around them; and in the whole frame every this
      * many analysed frames anyway, so a person standing still in front of the gate since before the background was
-     * learnt is still seen.
+     * learnt is still seen. In a still picture where these scans found nobody they back off, as the person
+     * detector's looks do ({@link StillLooks}).
      */
     public static final int FACE_SCAN_EVERY = 10;
 
@@ -35,6 +37,8 @@ public final class GateAnalysis implements FrameAnalyzer {
     private final Decisions decisions;
     private final GateOverlay overlay;
     private final RateMeter rate = new RateMeter();
+    /** Frames are numbered from 1 here ({@link Walks#nextFrame}): the scans fall on the person detector's looks. */
+    private final StillLooks faceScans = new StillLooks(FACE_SCAN_EVERY, 1);
     private volatile long[] crossings = {0, 0};
 
     /**
@@ -63,11 +67,15 @@ public final class GateAnalysis implements FrameAnalyzer {
             walks.seen(p.id(), enrolled.threshold(), frame);
         }
         List<TrackedObject> faceTracks = List.of();
-        boolean scan = index % FACE_SCAN_EVERY == 1;
-        if (faces != null && (result.motion() || !result.pedestrians().isEmpty() || faces.tracking() || scan)) {
+        boolean still = faces != null && !faces.tracking() && !result.motion() && result.pedestrians().isEmpty();
+        boolean scan = faces != null && faceScans.due(index, result.still() && still);
+        if (faces != null && (!still || scan)) {
             // Where the person detector looked, unless this is the periodic look at the whole frame.
             faceTracks = faces.look(frame, scan ? null : result.searched(), result.pedestrians(), enrolled, walks,
                     result.viewChanged());
+            if (scan) {
+                faceScans.looked(index, result.still() && still && !faces.tracking());
+            }
         }
         for (Walk walk : walks.votedNow()) {
             decisions.decide(walk, captureMillis);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gatewatch.analysis.Box;
 import org.gatewatch.analysis.StageTimer;
+import org.gatewatch.analysis.StillLooks;
 import org.gatewatch.analysis.motion.MotionDetector;
 import org.gatewatch.analysis.track.CountingLine;
 import org.gatewatch.analysis.track.Tracker;
@@ -43,7 +44,8 @@ public final class PedestrianAnalyzer implements AutoCloseable {
      * second), so a person who stands still from the start is found on the first frame and, seen again next frame
      * around the new track, reported at once. Motion still decides where to look in between, and anyone who walked
      * into view moved. Once a second rather than twice: the look is a whole-picture SSD run (about 30 ms of CPU on
-     * this machine), most of what an empty door camera costs.
+     * this machine), most of what an empty door camera costs; in a still, empty picture the looks back off further
+     * ({@link StillLooks}).
      */
     static final int STILL_LOOK_EVERY = 10;
     /**
@@ -71,10 +73,12 @@ public final class PedestrianAnalyzer implements AutoCloseable {
      *                 blob (its box is among {@code pedestrians}).
      * @param viewChanged the picture changed as a whole in this frame ({@link #VIEW_CHANGE_SHARE}): other trackers
      *                 of this camera (faces) should not draw their predictions from the old view either
+     * @param still    motion gating is on, nothing moved in this frame and nobody is tracked: what other looks for
+     *                 people who do not move (faces) back off on ({@link StillLooks})
      */
     public record Result(long frame, List<TrackedObject> pedestrians, int detections, boolean motion,
                          boolean detectorRan, double scannedShare, long motionNanos, long detectNanos, long in,
-                         long out, List<SearchRegion> searched, boolean viewChanged) {
+                         long out, List<SearchRegion> searched, boolean viewChanged, boolean still) {
     }
 
     private final PedestrianConfig config;
@@ -85,6 +89,7 @@ public final class PedestrianAnalyzer implements AutoCloseable {
     private final Tracker tracker;
     private final CountingLine line;
     private final StageTimer timer;
+    private final StillLooks stillLooks = new StillLooks(STILL_LOOK_EVERY, 0);
     private long index = -1;
 
     /**
@@ -127,11 +132,16 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         List<Expected> expected = tracker.expected(moving != null && !viewChanged);
         List<SearchRegion> interest = moving == null ? List.of(SearchRegion.whole(cols, rows))
                 : regionsOfInterest(RestingTracks.unexplained(moving, expected), expected, cols, rows);
-        List<SearchRegion> regions = moving == null ? interest : withStillLook(interest, cols, rows);
+        boolean still = moving != null && moving.isEmpty() && expected.isEmpty() && !viewChanged;
+        boolean lookWhole = moving != null && stillMayStart && stillLooks.due(index, still);
+        List<SearchRegion> regions = lookWhole ? withWholeLook(interest, cols, rows) : interest;
         long t1 = System.nanoTime();
         List<Detection> found = regions.isEmpty() ? List.of()
                 : RestingTracks.withoutParts(nms.apply(detector.detect(frame, regions)), expected);
         long t2 = System.nanoTime();
+        if (lookWhole) {
+            stillLooks.looked(index, still && found.isEmpty());
+        }
 
         List<Observation> observations = new ArrayList<>(found.size());
         for (Detection d : found) {
@@ -150,17 +160,14 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         timer.spent(StageTimer.Stage.PEDESTRIANS, System.nanoTime() - t1, 1);
         return new Result(index, List.copyOf(pedestrians), found.size(), moving != null && !moving.isEmpty(),
                 !regions.isEmpty(), share(regions, cols, rows), t1 - t0, t2 - t1, line == null ? 0 : line.in(),
-                line == null ? 0 : line.out(), List.copyOf(interest), viewChanged);
+                line == null ? 0 : line.out(), List.copyOf(interest), viewChanged, still);
     }
 
     /**
-     * On one frame in {@value #STILL_LOOK_EVERY}, the whole picture besides the regions of interest (kept apart: they
-     * carry the expected person's size, the whole picture does not), for people who do not move.
+     * The whole picture besides the regions of interest (kept apart: they carry the expected person's size, the whole
+     * picture does not), for people who do not move.
      */
-    private List<SearchRegion> withStillLook(List<SearchRegion> regions, int cols, int rows) {
-        if (!stillMayStart || index % STILL_LOOK_EVERY != 0) {
-            return regions;
-        }
+    private static List<SearchRegion> withWholeLook(List<SearchRegion> regions, int cols, int rows) {
         if (regions.size() == 1 && regions.get(0).area() == (long) cols * rows) {
             return regions;
         }
