@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.gatewatch.analysis.StillLooks;
 import org.gatewatch.analysis.faces.FaceRecognizer;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.bench.faces.RecognitionPerFace;
@@ -56,11 +57,11 @@ public final class AnalysisBenchmark {
                                  frames) with sensor noise and a slow light drift, as a still gate camera sees it
 
             Each frame runs GateAnalysis.analyze, the camera's live 'gate' analysis (people, then faces when
-            something moves, someone is tracked, or every 10th frame), on one thread with the wall clock, decoding
-            outside the timing. Stages: motion = MOG2 background model + regions of interest; people = HOG + NMS +
-            tracker; faces = MTCNN over the frame; recognition = align + MobileFaceNet + gallery match; other = the
-            rest of GateAnalysis (walks, votes, liveness scores of faces that could grant access, decisions,
-            snapshot JPEGs, overlay). The gate has a camera's default face settings (liveness score, 3 votes).
+            something moves, someone is tracked, or every 10th frame, less often in a still, empty picture), on
+            one thread with the wall clock, decoding outside the timing. Stages: motion = MOG2 background model +
+            regions of interest; people = HOG + NMS + tracker; faces = MTCNN over the frame; recognition = align +
+            MobileFaceNet + gallery match; other = the rest of GateAnalysis (walks, votes, liveness scores of
+            faces that could grant access, decisions, snapshot JPEGs, overlay). The gate has a camera's default face settings (liveness score, 3 votes).
             ms/frame counts every frame, 0 where the stage did not run; fps = 1000 / mean. CPU: the analysis
             thread's, and the whole process's (OpenCV's worker threads run HOG on the other core too).
             """.formatted(PedestrianBenchmark.VTEST, MIN_FACES, RecognitionConfig.DEFAULTS.minSize());
@@ -159,8 +160,9 @@ public final class AnalysisBenchmark {
         }
         if (still != null) {
             out.printf(Locale.ROOT, "empty gate: %s's background with noise and light drift, %d frames, motion gating "
-                    + "on (faces looked for on every %dth frame)%n", video.getFileName(), still.total().samples(),
-                    GateAnalysis.FACE_SCAN_EVERY);
+                    + "on (the whole frame scanned for faces every %dth frame, backing off to every %dth while it is still and "
+                    + "empty)%n", video.getFileName(), still.total().samples(), GateAnalysis.FACE_SCAN_EVERY,
+                    GateAnalysis.FACE_SCAN_EVERY * StillLooks.MAX_BACKOFF);
             printStages(still, out);
             out.println();
             summary.append(String.format(Locale.ROOT, " empty gate %.1f ms CPU per frame (%.0f %% of a core at "
