@@ -46,9 +46,9 @@ final class RoundReport {
     boolean print(Double cpuPct, long heapBytes, OptionalInt threads, Latency latency) {
         int n = plans.size();
         System.out.printf(Locale.ROOT, "%nN=%d cameras (%d viewers each)%n", n, viewersPerCamera);
-        System.out.printf(Locale.ROOT, "%-6s %-5s %10s %12s %7s %11s %9s %7s %13s %14s %12s%n", "camera", "kind",
+        System.out.printf(Locale.ROOT, "%-6s %-5s %10s %12s %7s %11s %9s %7s %13s %14s %12s %6s%n", "camera", "kind",
                 "source_fps", "analysed_fps", "pct", "stream_fps", "stream_p5", "pct", "analysis_cpu%",
-                "cpu_ms_per_frame", "capture_cpu%");
+                "cpu_ms_per_frame", "capture_cpu%", "walk_s");
         double analysisDemand = 0;
         double cameraThreads = 0;
         double captureDemand = 0;
@@ -83,8 +83,9 @@ final class RoundReport {
             cameraThreads += threadPct;
             captureDemand += captureCpu;
             System.out.printf(Locale.ROOT,
-                    "%-6s %-5s %10.2f %12.2f %6.1f%% %11.2f %9.2f %6.1f%% %13.1f %16.1f %12.1f%n", p.id(), p.kind(), source, analysed, pct, median, p5, streamPct, threadPct, msPerFrame,
-                    captureCpu);
+                    "%-6s %-5s %10.2f %12.2f %6.1f%% %11.2f %9.2f %6.1f%% %13.1f %16.1f %12.1f %6s%n", p.id(), p.kind(),
+                    source, analysed, pct, median, p5, streamPct, threadPct, msPerFrame, captureCpu,
+                    p.busy() ? "-" : f1(walkFramesIn(p.variant(), a, b) / DoorFootage.FPS));
         }
         // OpenCV's workers help whichever camera's loop they serve: their share is spread in proportion.
         double withWorkers = cameraThreads > 0 ? analysisDemand * this.analysisCpu / cameraThreads : analysisDemand;
@@ -105,6 +106,20 @@ final class RoundReport {
                 GOAL_ANALYSED_PCT, GOAL_STREAM_PCT, goal ? "PASS" : "FAIL");
         System.out.flush();
         return goal;
+    }
+
+    /**
+     * How many frames of door {@code variant}'s walk were captured between the two samples: a door analyses its walk's
+     * frames at a busy camera's cost, so a door whose walk fell in the window has had more to do than one whose did not.
+     */
+    static int walkFramesIn(int variant, ServerApi.Sample a, ServerApi.Sample b) {
+        int end = DoorFootage.walkEndFrame(variant);
+        int walking = 0;
+        for (long f = a.framesCaptured(); f < b.framesCaptured(); f++) {
+            long position = f % DoorFootage.LOOP_FRAMES;
+            walking += position >= end - DoorFootage.WALK_FRAMES && position < end ? 1 : 0;
+        }
+        return walking;
     }
 
     private static double min(double a, double b) {
