@@ -1,7 +1,6 @@
 package org.gatewatch.analysis;
 
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.opencv.core.Mat;
@@ -14,10 +13,7 @@ import org.opencv.core.Mat;
  * <p>Why one frame waits rather than none: a frame whose analysis takes a little longer than the frame interval would
  * otherwise leave the thread idle until the next capture, and the frame after it would be skipped even when the
  * analysis is, on average, well within its time. With one frame waiting the thread starts on it at once, so a camera
- * whose analysis jitters around its budget keeps its rate. A camera far behind (its last frame took more than
- * {@value #FAR_BEHIND_INTERVALS} frame intervals) gets no waiting frame and takes the next capture once free, as if
- * none waited: on a node whose cores are all taken, a frame ready at once would keep its thread always runnable and
- * take the cores from the cameras that do keep up, which measured worse for them (docs/benchmarks.md).
+ * whose analysis jitters around its budget keeps its rate, and one that cannot keep up still skips frames on its own.
  *
  * <p>A frame that fails is logged and the next one is analysed. Should the thread die all the same (native code can
  * throw what Java does not declare), the death is counted, for the camera's watch to record as an event, and a new
@@ -28,12 +24,9 @@ public final class AnalysisWorker {
     private static final Logger LOG = LogManager.getLogger(AnalysisWorker.class);
     private static final long FIRST_RESTART_PAUSE_MILLIS = 100;
     private static final long MAX_RESTART_PAUSE_MILLIS = 30_000;
-    /** An analysis longer than this many frame intervals: the camera cannot keep up. */
-    static final int FAR_BEHIND_INTERVALS = 2;
 
     private final String cameraId;
     private final FrameAnalyzer analyzer;
-    private final LongSupplier nanoClock;
     /** The frame being analysed: the analysis thread's alone (it swaps it with {@code waiting} under the monitor). */
     private Mat work = new Mat();
     /** The newest frame offered and not yet taken ({@code hasFrame}): written by the capture thread. */
@@ -45,13 +38,6 @@ public final class AnalysisWorker {
     private long restartPauseMillis = FIRST_RESTART_PAUSE_MILLIS;
     private volatile String lastDeath;
     private boolean hasFrame;
-    private boolean busy;
-    /** The last analysis took more than {@link #FAR_BEHIND_INTERVALS} frame intervals. */
-    private boolean farBehind;
-    private boolean offeredBefore;
-    private long lastOfferNanos;
-    /** The time between offers, smoothed; 0 until two frames came. */
-    private long intervalNanos;
     private boolean stopped;
     private long frameMillis;
     private volatile Overlay latest = Overlay.NONE;
@@ -59,14 +45,8 @@ public final class AnalysisWorker {
     private final RateMeter rate = new RateMeter();
 
     public AnalysisWorker(String cameraId, FrameAnalyzer analyzer) {
-        this(cameraId, analyzer, System::nanoTime);
-    }
-
-    /** @param nanoClock what times the frame intervals and each analysis (a test's own clock) */
-    AnalysisWorker(String cameraId, FrameAnalyzer analyzer, LongSupplier nanoClock) {
         this.cameraId = cameraId;
         this.analyzer = analyzer;
-        this.nanoClock = nanoClock;
     }
 
     public synchronized void start() {
@@ -84,19 +64,11 @@ public final class AnalysisWorker {
 
     /**
      * Invoked by the capture thread with each frame. Copies it for analysis (one copy, into a buffer reused across
-     * frames), where it replaces a frame that is still waiting: that one is dropped for analysis. While a camera far
-     * behind is busy, the frame is dropped at once.
+     * frames), where it replaces a frame that is still waiting: that one is dropped for analysis.
      */
     public void offer(Mat frame, long captureMillis) {
         synchronized (this) {
-            long now = nanoClock.getAsLong();
-            if (offeredBefore) {
-                long gap = now - lastOfferNanos;
-                intervalNanos = intervalNanos == 0 ? gap : (7 * intervalNanos + gap) / 8;
-            }
-            offeredBefore = true;
-            lastOfferNanos = now;
-            if (stopped || busy && farBehind) {
+            if (stopped) {
                 dropped.increment();
                 return;
             }
@@ -130,14 +102,12 @@ public final class AnalysisWorker {
                         return;
                     }
                     hasFrame = false;
-                    busy = true;
                     millis = frameMillis;
                     Mat taken = waiting;
                     waiting = work;
                     work = taken;
                 }
                 boolean done = false;
-                long started = nanoClock.getAsLong();
                 try {
                     latest = analyzer.analyze(work, millis);
                     done = true;
@@ -146,12 +116,6 @@ public final class AnalysisWorker {
                     // the next frame is analysed as usual, and /api/status shows what went wrong.
                     lastError = e.toString();
                     LOG.warn("Analysis of camera {} failed on a frame", cameraId, e);
-                } finally {
-                    long took = nanoClock.getAsLong() - started;
-                    synchronized (this) {
-                        busy = false;
-                        farBehind = intervalNanos > 0 && took > FAR_BEHIND_INTERVALS * intervalNanos;
-                    }
                 }
                 if (done) {
                     analyzed.increment();
