@@ -6,14 +6,8 @@ import org.apache.logging.log4j.Logger;
 import org.opencv.core.Mat;
 
 /**
- * Runs a camera's analysis on its own thread, on the newest frame only: while the analysis is busy, the capture
- * thread's newest frame waits for it, replacing the one that waited before (which is dropped for analysis; every
- * frame is still streamed), so analysis never slows the stream and never queues more than one frame.
- *
- * <p>Why one frame waits rather than none: a frame whose analysis takes a little longer than the frame interval would
- * otherwise leave the thread idle until the next capture, and the frame after it would be skipped even when the
- * analysis is, on average, well within its time. With one frame waiting the thread starts on it at once, so a camera
- * whose analysis jitters around its budget keeps its rate, and one that cannot keep up still skips frames on its own.
+ * Runs a camera's analysis on its own thread, on the newest frame only: when the analysis is busy, the capture
+ * thread's frame is dropped for analysis (it is still streamed), so analysis never slows the stream.
  *
  * <p>A frame that fails is logged and the next one is analysed. Should the thread die all the same (native code can
  * throw what Java does not declare), the death is counted, for the camera's watch to record as an event, and a new
@@ -27,16 +21,14 @@ public final class AnalysisWorker {
 
     private final String cameraId;
     private final FrameAnalyzer analyzer;
-    /** The frame being analysed: the analysis thread's alone (it swaps it with {@code waiting} under the monitor). */
-    private Mat work = new Mat();
-    /** The newest frame offered and not yet taken ({@code hasFrame}): written by the capture thread. */
-    private Mat waiting = new Mat();
+    private final Mat work = new Mat();
     private final LongAdder analyzed = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder deaths = new LongAdder();
     private Thread thread;
     private long restartPauseMillis = FIRST_RESTART_PAUSE_MILLIS;
     private volatile String lastDeath;
+    private boolean busy;
     private boolean hasFrame;
     private boolean stopped;
     private long frameMillis;
@@ -63,19 +55,16 @@ public final class AnalysisWorker {
     }
 
     /**
-     * Invoked by the capture thread with each frame. Copies it for analysis (one copy, into a buffer reused across
-     * frames), where it replaces a frame that is still waiting: that one is dropped for analysis.
+     * Invoked by the capture thread with each frame. Copies it for analysis if the analysis thread is free
+     * (one copy, into a buffer reused across frames), else drops it for analysis.
      */
     public void offer(Mat frame, long captureMillis) {
         synchronized (this) {
-            if (stopped) {
+            if (busy || stopped) {
                 dropped.increment();
                 return;
             }
-            if (hasFrame) {
-                dropped.increment();
-            }
-            frame.copyTo(waiting);
+            frame.copyTo(work);
             frameMillis = captureMillis;
             hasFrame = true;
             notifyAll();
@@ -102,10 +91,8 @@ public final class AnalysisWorker {
                         return;
                     }
                     hasFrame = false;
+                    busy = true;
                     millis = frameMillis;
-                    Mat taken = waiting;
-                    waiting = work;
-                    work = taken;
                 }
                 boolean done = false;
                 try {
@@ -116,7 +103,12 @@ public final class AnalysisWorker {
                     // the next frame is analysed as usual, and /api/status shows what went wrong.
                     lastError = e.toString();
                     LOG.warn("Analysis of camera {} failed on a frame", cameraId, e);
+                } finally {
+                    synchronized (this) {
+                        busy = false;
+                    }
                 }
+                // Counted once the worker is free again, so whoever sees the count can offer the next frame.
                 if (done) {
                     analyzed.increment();
                     synchronized (this) {
@@ -149,6 +141,7 @@ public final class AnalysisWorker {
         lastDeath = cause.toString();
         deaths.increment();
         synchronized (this) {
+            busy = false;
             if (stopped) {
                 return;
             }
@@ -182,10 +175,7 @@ public final class AnalysisWorker {
             }
         }
         analyzer.close();
-        synchronized (this) {
-            work.release();
-            waiting.release();
-        }
+        work.release();
     }
 
     /** What the newest failed frame threw, or null while no frame has failed. */

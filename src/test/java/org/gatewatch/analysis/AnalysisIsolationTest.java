@@ -50,11 +50,7 @@ class AnalysisIsolationTest {
             assertEquals(FRAMES, quiet.framesAnalyzed(), "the quiet camera analysed every frame");
             assertEquals(0, quiet.framesDropped(), "the quiet camera skipped none");
             assertEquals(0, busy.framesAnalyzed(), "the busy camera is still on its first frame");
-            assertEquals(FRAMES - 1, busy.framesDropped(),
-                    "the busy camera skipped every frame meanwhile but the newest, which waits for it");
-            release.countDown();
-            awaitAnalysed(busy, 2);
-            assertEquals(FRAMES - 1, busy.framesDropped(), "the newest frame was analysed, and nothing else");
+            assertEquals(FRAMES, busy.framesDropped(), "the busy camera skipped every frame meanwhile");
         } finally {
             release.countDown();
             busy.stop();
@@ -69,7 +65,7 @@ class AnalysisIsolationTest {
         while (worker.framesAnalyzed() < count && System.nanoTime() < deadline) {
             Thread.sleep(1);
         }
-        assertEquals(count, worker.framesAnalyzed(), "frames analysed");
+        assertEquals(count, worker.framesAnalyzed(), "frames the quiet camera analysed");
     }
 
     private static FrameAnalyzer analyzer(Runnable work) {
