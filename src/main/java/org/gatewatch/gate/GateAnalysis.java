@@ -67,14 +67,15 @@ public final class GateAnalysis implements FrameAnalyzer {
             walks.seen(p.id(), enrolled.threshold(), frame);
         }
         List<TrackedObject> faceTracks = List.of();
-        boolean still = faces != null && !faces.tracking() && !result.motion() && result.pedestrians().isEmpty();
-        boolean scan = faces != null && faceScans.due(index, result.still() && still);
-        if (faces != null && (!still || scan)) {
+        // Nothing for the face detector here: nothing moved, nobody and no face is tracked.
+        boolean idle = faces != null && !faces.tracking() && !result.motion() && result.pedestrians().isEmpty();
+        boolean scan = faces != null && faceScans.due(index, result.still() && idle);
+        if (faces != null && (!idle || scan)) {
             // Where the person detector looked, unless this is the periodic look at the whole frame.
             faceTracks = faces.look(frame, scan ? null : result.searched(), result.pedestrians(), enrolled, walks,
                     result.viewChanged());
             if (scan) {
-                faceScans.looked(index, result.still() && still && !faces.tracking());
+                faceScans.looked(index, result.still() && idle && !faces.tracking());
             }
         }
         for (Walk walk : walks.votedNow()) {

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.gatewatch.analysis.StillLooks;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.analysis.pedestrians.PedestrianAnalyzer;
+import org.gatewatch.bench.pedestrians.PedestrianBenchmark;
 import org.gatewatch.capture.FfmpegSource;
 import org.gatewatch.cli.AnalyzeCommand;
 import org.gatewatch.config.PedestrianConfig;
@@ -27,7 +29,7 @@ import org.opencv.core.Mat;
  */
 public class EmptyDoorIT {
 
-    private static final Path VTEST = Path.of("/usr/share/doc/opencv-doc/examples/data/vtest.avi");
+    private static final Path VTEST = PedestrianBenchmark.VTEST;
     /** Where the walkers come from: a stretch of vtest with several people in view. */
     private static final int WALKERS_FROM = 60;
     private static final int WALKER_FRAMES = 5;
@@ -73,8 +75,8 @@ public class EmptyDoorIT {
             fresh = peopleInWalkerFrames(camera);
         }
         System.out.printf("EmptyDoorIT: %d whole looks in 30 s of an empty door; people reported in the walkers' "
-                + "first frames %s after it, %s on a fresh camera%n", wholeLooks, java.util.Arrays.toString(afterStill),
-                java.util.Arrays.toString(fresh));
+                + "first frames %s after it, %s on a fresh camera%n", wholeLooks, Arrays.toString(afterStill),
+                Arrays.toString(fresh));
         assertTrue(wholeLooks <= 8, wholeLooks + " whole looks (every 10th frame would be 30)");
         int sumAfter = 0;
         int sumFresh = 0;
