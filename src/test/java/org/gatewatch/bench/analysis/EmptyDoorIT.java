@@ -8,18 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.gatewatch.analysis.StillLooks;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.analysis.pedestrians.PedestrianAnalyzer;
 import org.gatewatch.bench.pedestrians.PedestrianBenchmark;
-import org.gatewatch.capture.FfmpegSource;
 import org.gatewatch.cli.AnalyzeCommand;
 import org.gatewatch.config.PedestrianConfig;
 import org.gatewatch.natives.OpenCvRuntime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opencv.core.Mat;
 
 /**
  * A door camera with nobody in front of it, on real footage through the real models: vtest.avi's empty background with
@@ -91,14 +88,12 @@ public class EmptyDoorIT {
     /** People reported in each of the walkers' first frames. */
     private static int[] peopleInWalkerFrames(PedestrianAnalyzer analyzer) throws IOException {
         int[] people = new int[WALKER_FRAMES];
-        try (FfmpegSource source = new FfmpegSource(VTEST.toString(), null, Map.of(), false, false)) {
-            source.open();
+        try (GateTiming.Footage footage = GateTiming.Footage.of(VTEST)) {
             for (int i = 0; i < WALKERS_FROM; i++) {
-                source.grab();
+                footage.next();
             }
             for (int i = 0; i < WALKER_FRAMES; i++) {
-                Mat f = source.grab();
-                people[i] = analyzer.analyze(f).pedestrians().size();
+                people[i] = analyzer.analyze(footage.next()).pedestrians().size();
             }
         }
         return people;
