@@ -31,8 +31,6 @@ public final class PedestrianAnalyzer implements AutoCloseable {
      */
     private static final double NMS_IOU = 0.4;
     private static final double NMS_COVER = 0.7;
-    /** When the regions would cover more than this share of the frame, one whole-frame scan is cheaper. */
-    private static final double WHOLE_FRAME_SHARE = 0.6;
     /**
      * A detection may start a track only where a moving blob covers this share of its box (blobs are dilated, so a
      * walker's blob covers most of the body; a quarter leaves room for a pedestrian who only just started moving).
@@ -81,7 +79,6 @@ public final class PedestrianAnalyzer implements AutoCloseable {
                          long out, List<SearchRegion> searched, boolean viewChanged, boolean still) {
     }
 
-    private final PedestrianConfig config;
     private final PedestrianDetector detector;
     private final boolean stillMayStart;
     private final MotionDetector motion;
@@ -89,6 +86,7 @@ public final class PedestrianAnalyzer implements AutoCloseable {
     private final Tracker tracker;
     private final CountingLine line;
     private final StageTimer timer;
+    private final RegionsOfInterest roi;
     private final StillLooks stillLooks = new StillLooks(STILL_LOOK_EVERY, 0);
     private long index = -1;
 
@@ -110,10 +108,10 @@ public final class PedestrianAnalyzer implements AutoCloseable {
 
     /** @param inferenceThreads how many threads each run of the person model gets, shared by the node's cameras */
     public PedestrianAnalyzer(PedestrianConfig config, StageTimer timer, InferenceThreads inferenceThreads) {
-        this.config = config;
         this.timer = timer;
         this.detector = PersonDetectors.create(config, inferenceThreads);
         this.stillMayStart = PersonDetectors.stillMayStart(config.detector());
+        this.roi = new RegionsOfInterest(config.roiMargin(), config.hog().minPersonHeight(), stillMayStart);
         this.motion = config.motionGating() ? new MotionDetector(config.motion()) : null;
         this.tracker = new Tracker(config.tracker());
         double[] l = config.countingLine();
@@ -131,10 +129,10 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         // Tracks rest only where motion tells what else moved, and never across a change of view.
         List<Expected> expected = tracker.expected(moving != null && !viewChanged);
         List<SearchRegion> interest = moving == null ? List.of(SearchRegion.whole(cols, rows))
-                : regionsOfInterest(RestingTracks.unexplained(moving, expected), expected, cols, rows);
+                : roi.around(RestingTracks.unexplained(moving, expected), expected, cols, rows);
         boolean still = moving != null && moving.isEmpty() && expected.isEmpty() && !viewChanged;
         boolean lookWhole = moving != null && stillMayStart && stillLooks.due(index, still);
-        List<SearchRegion> regions = lookWhole ? withWholeLook(interest, cols, rows) : interest;
+        List<SearchRegion> regions = lookWhole ? RegionsOfInterest.withWholeLook(interest, cols, rows) : interest;
         long t1 = System.nanoTime();
         List<Detection> found = regions.isEmpty() ? List.of()
                 : RestingTracks.withoutParts(nms.apply(detector.detect(frame, regions)), expected);
@@ -159,78 +157,13 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         timer.spent(StageTimer.Stage.MOTION, t1 - t0, 1);
         timer.spent(StageTimer.Stage.PEDESTRIANS, System.nanoTime() - t1, 1);
         return new Result(index, List.copyOf(pedestrians), found.size(), moving != null && !moving.isEmpty(),
-                !regions.isEmpty(), share(regions, cols, rows), t1 - t0, t2 - t1, line == null ? 0 : line.in(),
+                !regions.isEmpty(), RegionsOfInterest.share(regions, cols, rows), t1 - t0, t2 - t1, line == null ? 0 : line.in(),
                 line == null ? 0 : line.out(), List.copyOf(interest), viewChanged, still);
-    }
-
-    /**
-     * The whole picture besides the regions of interest (kept apart: they carry the expected person's size, the whole
-     * picture does not), for people who do not move.
-     */
-    private static List<SearchRegion> withWholeLook(List<SearchRegion> regions, int cols, int rows) {
-        if (regions.size() == 1 && regions.get(0).area() == (long) cols * rows) {
-            return regions;
-        }
-        List<SearchRegion> all = new ArrayList<>(regions);
-        all.add(SearchRegion.whole(cols, rows));
-        return all;
     }
 
     /** Confirmed tracks since the start. */
     public int tracksStarted() {
         return tracker.tracksStarted();
-    }
-
-    /**
-     * Where to look: each moving region and each live track's predicted box, widened by the margin (motion often
-     * covers only a pedestrian's legs or arms, and a track may have moved), merged where they overlap; a resting track
-     * and the blobs it explains are left for its next look ({@code moving} is already without them). Each carries the
-     * height of the blob or track as the expected pedestrian size. With a detector other than HOG, regions expecting
-     * people of {@link AutoPersonDetector#SMALL_PERSON} px or more are merged apart from the smaller ones: a merged
-     * region keeps its smallest expected person, and a close person's track must not be taken for a small one
-     * because a small blob touched it.
-     */
-    List<SearchRegion> regionsOfInterest(List<Rect> moving, List<Expected> expected, int cols, int rows) {
-        List<SearchRegion> small = new ArrayList<>();
-        List<SearchRegion> tall = new ArrayList<>();
-        for (Rect m : moving) {
-            sized(widen(m.x, m.y, m.width, m.height, cols, rows), small, tall);
-        }
-        for (Expected e : expected) {
-            if (!e.resting()) {
-                Box b = e.box();
-                sized(widen(b.x(), b.y(), b.width(), b.height(), cols, rows), small, tall);
-            }
-        }
-        List<SearchRegion> out = new ArrayList<>(wholeIfLarge(SearchRegion.merged(small), cols, rows));
-        out.addAll(wholeIfLarge(SearchRegion.merged(tall), cols, rows));
-        return out;
-    }
-
-    private void sized(SearchRegion r, List<SearchRegion> small, List<SearchRegion> tall) {
-        (stillMayStart && r.pedestrianHeight() >= AutoPersonDetector.SMALL_PERSON ? tall : small).add(r);
-    }
-
-    private static List<SearchRegion> wholeIfLarge(List<SearchRegion> merged, int cols, int rows) {
-        if (share(merged, cols, rows) > WHOLE_FRAME_SHARE) {
-            SearchRegion all = merged.get(0);
-            for (SearchRegion r : merged) {
-                all = all.union(r);
-            }
-            return List.of(new SearchRegion(0, 0, cols, rows, all.pedestrianHeight()));
-        }
-        return merged;
-    }
-
-    private SearchRegion widen(double x, double y, double w, double h, int cols, int rows) {
-        // At least the smallest pedestrian's height around, so a region of a few moving pixels still holds a window.
-        double reach = Math.max(h, config.hog().minPersonHeight());
-        double m = config.roiMargin() * reach;
-        int x0 = (int) Math.max(0, Math.floor(x - m));
-        int y0 = (int) Math.max(0, Math.floor(y - m));
-        int x1 = (int) Math.min(cols, Math.ceil(x + w + m));
-        int y1 = (int) Math.min(rows, Math.ceil(y + h + m));
-        return new SearchRegion(x0, y0, Math.max(0, x1 - x0), Math.max(0, y1 - y0), h);
     }
 
     /** Whether a moving blob covers enough of the box for it to be a pedestrian who moved. */
@@ -243,14 +176,6 @@ public final class PedestrianAnalyzer implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    private static double share(List<SearchRegion> regions, int cols, int rows) {
-        double area = 0;
-        for (SearchRegion r : regions) {
-            area += r.area(); // merged regions do not overlap
-        }
-        return Math.min(1, area / ((double) cols * rows));
     }
 
     /** The reported box stays inside the picture; the tracker keeps the unclipped one for its predictions. */
