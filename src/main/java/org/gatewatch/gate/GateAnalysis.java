@@ -37,7 +37,10 @@ public final class GateAnalysis implements FrameAnalyzer {
     private final Decisions decisions;
     private final GateOverlay overlay;
     private final RateMeter rate = new RateMeter();
-    /** Frames are numbered from 1 here ({@link Walks#nextFrame}): the scans fall on the person detector's looks. */
+    /**
+     * Frames are numbered from 1 here ({@link Walks#nextFrame}), so while neither backs off the scans fall on the
+     * person detector's whole looks; each backs off on what it found itself.
+     */
     private final StillLooks faceScans = new StillLooks(FACE_SCAN_EVERY, 1);
     private volatile long[] crossings = {0, 0};
 

@@ -45,9 +45,9 @@ public final class JpegEncoder implements AutoCloseable {
     /**
      * {@code src} shrunk to {@code size} into {@code dst} by averaging, quickly at any factor. OpenCV's
      * {@code INTER_AREA} has a fast path only for whole-number factors, and 768 px wide to 320 is 2.4× (what that
-     * cost the capture thread: docs/benchmarks.md, "Smaller pictures"). So the whole-number part of the factor is done by area averaging and
-     * what is left, under 2×, bilinearly: every source pixel still counts, so fine detail turns grey, not into moiré.
-     * {@code scratch} holds the picture between the two steps and is reused across frames.
+     * cost the capture thread: docs/benchmarks.md, "Smaller pictures"). So the whole-number part of the factor is
+     * done by area averaging and what is left, under 2×, bilinearly: every source pixel still counts, so fine detail
+     * turns grey, not into moiré. {@code scratch} holds the picture between the two steps and is reused across frames.
      */
     static void shrink(Mat src, Mat dst, Size size, Mat scratch) {
         int k = (int) Math.floor(Math.min(src.cols() / size.width, src.rows() / size.height));

@@ -157,8 +157,8 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         timer.spent(StageTimer.Stage.MOTION, t1 - t0, 1);
         timer.spent(StageTimer.Stage.PEDESTRIANS, System.nanoTime() - t1, 1);
         return new Result(index, List.copyOf(pedestrians), found.size(), moving != null && !moving.isEmpty(),
-                !regions.isEmpty(), RegionsOfInterest.share(regions, cols, rows), t1 - t0, t2 - t1, line == null ? 0 : line.in(),
-                line == null ? 0 : line.out(), List.copyOf(interest), viewChanged, still);
+                !regions.isEmpty(), RegionsOfInterest.share(regions, cols, rows), t1 - t0, t2 - t1,
+                line == null ? 0 : line.in(), line == null ? 0 : line.out(), List.copyOf(interest), viewChanged, still);
     }
 
     /** Confirmed tracks since the start. */

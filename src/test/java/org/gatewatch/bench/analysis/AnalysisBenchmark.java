@@ -61,7 +61,8 @@ public final class AnalysisBenchmark {
             one thread with the wall clock, decoding outside the timing. Stages: motion = MOG2 background model +
             regions of interest; people = HOG + NMS + tracker; faces = MTCNN over the frame; recognition = align +
             MobileFaceNet + gallery match; other = the rest of GateAnalysis (walks, votes, liveness scores of
-            faces that could grant access, decisions, snapshot JPEGs, overlay). The gate has a camera's default face settings (liveness score, 3 votes).
+            faces that could grant access, decisions, snapshot JPEGs, overlay). The gate has a camera's default
+            face settings (liveness score, 3 votes).
             ms/frame counts every frame, 0 where the stage did not run; fps = 1000 / mean. CPU: the analysis
             thread's, and the whole process's (OpenCV's worker threads run HOG on the other core too).
             """.formatted(PedestrianBenchmark.VTEST, MIN_FACES, RecognitionConfig.DEFAULTS.minSize());
@@ -160,8 +161,8 @@ public final class AnalysisBenchmark {
         }
         if (still != null) {
             out.printf(Locale.ROOT, "empty gate: %s's background with noise and light drift, %d frames, motion gating "
-                    + "on (the whole frame scanned for faces every %dth frame, backing off to every %dth while it is still and "
-                    + "empty)%n", video.getFileName(), still.total().samples(), GateAnalysis.FACE_SCAN_EVERY,
+                    + "on (the whole frame scanned for faces every %dth frame, backing off to every %dth while it is "
+                    + "still and empty)%n", video.getFileName(), still.total().samples(), GateAnalysis.FACE_SCAN_EVERY,
                     GateAnalysis.FACE_SCAN_EVERY * StillLooks.MAX_BACKOFF);
             printStages(still, out);
             out.println();

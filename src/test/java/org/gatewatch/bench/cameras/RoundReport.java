@@ -109,8 +109,9 @@ final class RoundReport {
     }
 
     /**
-     * How many frames of door {@code variant}'s walk were captured between the two samples: a door analyses its walk's
-     * frames at a busy camera's cost, so a door whose walk fell in the window has had more to do than one whose did not.
+     * How many frames of door {@code variant}'s walk were captured between the two samples: a door analyses its
+     * walk's frames at a busy camera's cost, so a door whose walk fell in the window had more to do than one whose
+     * walk did not.
      */
     static int walkFramesIn(int variant, ServerApi.Sample a, ServerApi.Sample b) {
         int end = DoorFootage.walkEndFrame(variant);
