@@ -62,7 +62,8 @@ final class Outputs implements AutoCloseable {
                 LOG.info("Webhook on: {}", config.webhook().maskedUrls());
             }
             if (config.mqtt().enabled()) {
-                MqttPublisher mqtt = new MqttPublisher(config.mqtt(), events, ZoneId.systemDefault(), journal).start();
+                MqttPublisher mqtt = new MqttPublisher(config.mqtt(), events, recording.storeReader(),
+                        ZoneId.systemDefault(), journal).start();
                 outputs.started.add(mqtt);
                 metrics.bindMqtt(mqtt);
             }

@@ -49,10 +49,13 @@ public final class MqttPublisher implements JournalDelivery, AutoCloseable {
     static final int OFFLINE_BUFFER = 1000;
     /** How long an event may wait for the broker's acknowledgement before the try counts as failed. */
     private static final long ACK_TIMEOUT_MILLIS = 10_000;
+    /** How long today's counts wait for the database to hold the event they count. */
+    private static final long STORED_WAIT_MILLIS = 2_000;
     private static final Backoff BACKOFF = new Backoff(1000, 10_000);
 
     private final MqttConfig config;
     private final EventStore events;
+    private final JournalReader stored;
     private final ZoneId zone;
     private final MqttAsyncClient client;
     private final ThreadPoolExecutor worker;
@@ -61,9 +64,14 @@ public final class MqttPublisher implements JournalDelivery, AutoCloseable {
     private final Journal journal;
     private JournalReader reader;
 
-    public MqttPublisher(MqttConfig config, EventStore events, ZoneId zone, Journal journal) {
+    /**
+     * @param stored the database's reader of the same journal: today's counts are read from the database, so each
+     *               event's counts wait until its row is there
+     */
+    public MqttPublisher(MqttConfig config, EventStore events, JournalReader stored, ZoneId zone, Journal journal) {
         this.config = config;
         this.events = events;
+        this.stored = stored;
         this.zone = zone;
         this.journal = journal;
         // Only the first connection's retries run here; Paho reconnects by itself after that.
@@ -145,10 +153,28 @@ public final class MqttPublisher implements JournalDelivery, AutoCloseable {
         client.publish(base + "/events", message(EventPayload.of(event), config.qos(), false))
                 .waitForCompletion(ACK_TIMEOUT_MILLIS);
         published.incrementAndGet();
+        publishCounts(base, event);
+    }
+
+    /**
+     * Sends today's totals once the database holds {@code event}, and waits for the broker to take them, so the
+     * retained message a late subscriber gets is the newest (the next event sends them again if this fails).
+     */
+    private void publishCounts(String base, AccessEvent event) {
         try {
-            client.publish(base + "/counts", message(EventPayload.bytes(counts(event.camera())), 1, true));
+            // While the database refuses, waiting would hold up every event behind this one.
+            if (stored.lastError() != null || !stored.awaitDelivered(event.id(), STORED_WAIT_MILLIS)) {
+                LOG.warn("MQTT: today's counts of camera {} not published: the database does not hold event {} yet",
+                        event.camera(), event.id());
+                return;
+            }
+            client.publish(base + "/counts", message(EventPayload.bytes(counts(event.camera())), 1, true))
+                    .waitForCompletion(ACK_TIMEOUT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("MQTT: today's counts of camera {} not published: stopping", event.camera());
         } catch (MqttException | RuntimeException e) {
-            // The totals are a convenience that the next event sends again; the event itself is published.
+            // The event itself is published; the totals are a convenience.
             LOG.warn("MQTT: today's counts of camera {} not published: {}", event.camera(), e.toString());
         }
     }

@@ -39,6 +39,11 @@ public final class StoredRecording implements AutoCloseable {
         return snapshots;
     }
 
+    /** The database's reader of the journal. */
+    public JournalReader storeReader() {
+        return store;
+    }
+
     public Journal journal() {
         return journal;
     }

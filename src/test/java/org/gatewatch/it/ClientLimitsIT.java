@@ -126,10 +126,13 @@ class ClientLimitsIT {
         assertAnswersQuickly("api/status");
 
         int during = requestThreads();
+        int busy = busyRequestThreads();
         int inOurCode = requestThreadsInGateWatch();
         assertTrue(takes.stream().noneMatch(CompletableFuture::isDone), "the takes were still waiting");
-        assertTrue(during - before < 30, "request threads went from " + before + " to " + during
-                + " with 100 takes waiting");
+        // The pool may grow while the burst of 100 arrives (each is taken in by a thread, briefly); what matters is
+        // that the threads are back in the pool while the takes wait.
+        assertTrue(busy < 10, busy + " request threads busy with 100 takes waiting (the pool went from " + before
+                + " to " + during + ")");
         assertTrue(inOurCode <= 3, inOurCode + " request threads are inside GateWatch with 100 takes waiting");
 
         for (CompletableFuture<HttpResponse<String>> take : takes) {
@@ -187,6 +190,15 @@ class ClientLimitsIT {
     private static int requestThreads() {
         return (int) Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && REQUEST_THREAD.matcher(t.getName()).matches()).count();
+    }
+
+    /** Request threads not waiting in the pool for work. */
+    private static int busyRequestThreads() {
+        return (int) Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> REQUEST_THREAD.matcher(e.getKey().getName()).matches())
+                .filter(e -> java.util.Arrays.stream(e.getValue())
+                        .noneMatch(f -> f.getMethodName().equals("getTask")))
+                .count();
     }
 
     /** Request threads with a GateWatch frame on their stack: busy in (or blocked by) the application. */

@@ -28,7 +28,6 @@ import org.gatewatch.events.EventRecorder;
 import org.gatewatch.events.EventStore;
 import org.gatewatch.events.NewEvent;
 import org.gatewatch.events.StoredRecording;
-import org.gatewatch.events.journal.Journal;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,8 +53,8 @@ class MqttPublisherIT {
             subscriber.subscribe("gw-it/+/events", 1, (topic, m) -> events.add(new Received(topic, m)));
 
             try (MqttPublisher publisher = new MqttPublisher(
-                    new MqttConfig(broker.url(), "gw-test-pub", "", "", "gw-it", 1), store, ZoneOffset.UTC,
-                    recording.journal()).start()) {
+                    new MqttConfig(broker.url(), "gw-test-pub", "", "", "gw-it", 1), store,
+                    recording.storeReader(), ZoneOffset.UTC, recording.journal()).start()) {
                 AccessEvent granted = recording.record(new NewEvent("north", Instant.now(), Decision.GRANTED, null, "Ada",
                         0.9, "face", 3L, null, null));
                 Received r = events.poll(10, TimeUnit.SECONDS);
@@ -110,9 +109,9 @@ class MqttPublisherIT {
             MqttClient subscriber = subscriber(broker, "gw-test-status", true);
             subscriber.subscribe("gw-it/gw-status/status", 1, (topic, m) -> status.add(new String(m.getPayload(),
                     java.nio.charset.StandardCharsets.UTF_8)));
-            try (Journal journal = Journal.open(work.resolve("journal"), 0);
-                 MqttPublisher publisher = new MqttPublisher(config, new EventStore(db.dataSource()), ZoneOffset.UTC,
-                         journal).start()) {
+            try (StoredRecording recording = new StoredRecording(work, db.dataSource());
+                 MqttPublisher publisher = new MqttPublisher(config, new EventStore(db.dataSource()),
+                         recording.storeReader(), ZoneOffset.UTC, recording.journal()).start()) {
                 assertEquals("online", status.poll(15, TimeUnit.SECONDS), "broker log: " + broker.log());
             }
             assertEquals("offline", status.poll(10, TimeUnit.SECONDS), "an orderly stop says offline");
@@ -153,7 +152,8 @@ class MqttPublisherIT {
             });
             try (MqttPublisher publisher = new MqttPublisher(
                     new MqttConfig(broker.url(), "gw-test-pub-restart", "", "", "gw-it", 1),
-                    new EventStore(db.dataSource()), ZoneOffset.UTC, recording.journal()).start()) {
+                    new EventStore(db.dataSource()), recording.storeReader(), ZoneOffset.UTC,
+                    recording.journal()).start()) {
                 long first = recording.record(event("door")).id();
                 assertEquals(first, ids.poll(15, TimeUnit.SECONDS), "broker log: " + broker.log());
                 // The subscriber can have it before the publisher has the broker's acknowledgement; a broker stopped
