@@ -96,6 +96,55 @@ class MqttPublisherIT {
     }
 
     /**
+     * The counts are read from the database, which may be behind the journal: here a real PostgreSQL transaction
+     * keeps the event table locked while the event itself goes out. The retained counts still include it.
+     */
+    @Test
+    void theCountsWaitForTheDatabaseToHoldTheEvent() throws Exception {
+        Path work = TestDatabases.WORK.resolve("mqtt-" + UUID.randomUUID());
+        try (MosquittoBroker broker = MosquittoBroker.start(work);
+             Database db = TestDatabases.fresh(TestDatabases.Engine.POSTGRESQL);
+             StoredRecording recording = new StoredRecording(work, db.dataSource())) {
+            BlockingQueue<Received> events = new LinkedBlockingQueue<>();
+            MqttClient subscriber = subscriber(broker, "gw-test-slow-db", true);
+            subscriber.subscribe("gw-it/slow/events", 1, (topic, m) -> events.add(new Received(topic, m)));
+            try (MqttPublisher publisher = new MqttPublisher(
+                    new MqttConfig(broker.url(), "gw-test-pub-slow", "", "", "gw-it", 1),
+                    new EventStore(db.dataSource()), recording.storeReader(), ZoneOffset.UTC,
+                    recording.journal()).start();
+                 java.sql.Connection locker = db.dataSource().getConnection()) {
+                locker.setAutoCommit(false);
+                try (java.sql.Statement s = locker.createStatement()) {
+                    s.execute("LOCK TABLE access_event IN EXCLUSIVE MODE");
+                }
+                long id = recording.recorder().record(new NewEvent("slow", Instant.now(), Decision.GRANTED, null,
+                        "Ada", 0.9, "face", 5L, null, null)).id();
+                Received r = events.poll(10, TimeUnit.SECONDS);
+                assertNotNull(r, "the event goes out while the database is locked; broker log: " + broker.log());
+                assertEquals(id, json(r.message()).get("id").asLong());
+                Thread.sleep(500);
+                locker.commit();
+                recording.awaitStored();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (publisher.backlog() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+            }
+            subscriber.disconnect();
+            subscriber.close();
+
+            MqttClient late = subscriber(broker, "gw-test-slow-late", true);
+            BlockingQueue<Received> counts = new LinkedBlockingQueue<>();
+            late.subscribe("gw-it/slow/counts", 1, (topic, m) -> counts.add(new Received(topic, m)));
+            Received c = counts.poll(10, TimeUnit.SECONDS);
+            assertNotNull(c, "no retained counts message");
+            assertEquals(1, json(c.message()).get("GRANTED").asInt(), "counts: " + json(c.message()));
+            late.disconnect();
+            late.close();
+        }
+    }
+
+    /**
      * Subscribers see the status topic say online while GateWatch is connected and offline once it stops; when the
      * connection dies without a goodbye, the broker says offline itself (the last will).
      */
