@@ -24,7 +24,6 @@ import org.gatewatch.it.tomcat.RealTomcat;
 /** One camera count: its Tomcat, gallery, viewers and event listener, the measurement window and the report. */
 final class CameraRound {
 
-    private static final int WARMUP_SECONDS = 15;
     private static final int RAMP_PER_SECOND = 200;
 
     private final List<CameraPlan> plans;
@@ -74,7 +73,7 @@ final class CameraRound {
             }
             try (EventTap tap = new EventTap(api)) {
                 poller.scheduleAtFixedRate(() -> poll(api), 0, 1, TimeUnit.SECONDS);
-                Thread.sleep(WARMUP_SECONDS * 1000L);
+                Thread.sleep(options.warmup() * 1000L);
                 heapMax.set(0);
                 for (ViewerPool pool : pools) {
                     pool.openWindow().get(30, TimeUnit.SECONDS);

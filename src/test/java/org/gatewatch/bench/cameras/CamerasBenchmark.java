@@ -19,8 +19,10 @@ public final class CamerasBenchmark {
 
     static final String USAGE = """
             usage: bin/gatewatch bench-cameras [--cameras N,N,...] [--seconds S] [--busy half|K] [--viewers V]
+                                          [--warmup S]
               --cameras  camera counts, one Tomcat each (default 1,2,4,8,16)
-              --seconds  measurement window per count (default 25), after a warm-up of 15 s
+              --seconds  measurement window per count (default 25)
+              --warmup   seconds between the start (viewers connecting, the JIT compiling) and the window (default 15)
               --busy     how many cameras replay vtest.avi, people walking all the time: 'half' (default; at least
                          one) or a number; the others are doors with one walk a loop, never two of the first 16
                          doors at once (--busy 1: at most two cameras busy at once)
@@ -29,13 +31,13 @@ public final class CamerasBenchmark {
             Needs vtest.avi (apt-get install opencv-doc) and the face photos (bin/fetch-face-images).""";
 
     static final Path VTEST = Path.of("/usr/share/doc/opencv-doc/examples/data/vtest.avi");
-    private static final Set<String> KEYS = Set.of("--cameras", "--seconds", "--busy", "--viewers");
+    private static final Set<String> KEYS = Set.of("--cameras", "--seconds", "--busy", "--viewers", "--warmup");
 
     private CamerasBenchmark() {
     }
 
     /** The command line, checked. {@code busy} is -1 for half. */
-    record Options(List<Integer> cameras, int seconds, int busy, int viewers) {
+    record Options(List<Integer> cameras, int seconds, int busy, int viewers, int warmup) {
 
         int busyOf(int n) {
             return busy < 0 ? Math.max(1, n / 2) : Math.min(busy, n);
@@ -57,7 +59,8 @@ public final class CamerasBenchmark {
             String busy = given.getOrDefault("--busy", "half");
             return new Options(cameras, Integer.parseInt(given.getOrDefault("--seconds", "25")),
                     busy.equals("half") ? -1 : Integer.parseInt(busy),
-                    Integer.parseInt(given.getOrDefault("--viewers", "10")));
+                    Integer.parseInt(given.getOrDefault("--viewers", "10")),
+                    Integer.parseInt(given.getOrDefault("--warmup", "15")));
         }
     }
 
