@@ -6,8 +6,17 @@ import org.apache.logging.log4j.Logger;
 import org.opencv.core.Mat;
 
 /**
- * Runs a camera's analysis on its own thread, on the newest frame only: when the analysis is busy, the capture
- * thread's frame is dropped for analysis (it is still streamed), so analysis never slows the stream.
+ * Runs a camera's analysis on its own thread, on the newest frame only, so analysis never slows the stream (every
+ * frame is still streamed) and never queues more than one frame. While the machine has CPU to spare
+ * ({@link SpareCpu}), the newest frame that came while the analysis was busy waits for it, replacing the one that
+ * waited before (which is dropped for analysis); on a machine whose cores are all taken, such a frame is dropped.
+ *
+ * <p>Why one frame waits rather than none: a frame whose analysis takes a little longer than the frame interval would
+ * otherwise leave the thread idle until the next capture, and the frame after it would be skipped even when the
+ * analysis is, on average, well within its time. With one frame waiting the thread starts on it at once, so a camera
+ * whose analysis jitters around its budget keeps its rate. Why only with CPU to spare: on a full machine a frame always
+ * ready keeps the cameras that cannot keep up always runnable, and they take the cores from those that can; dropping
+ * leaves a busy camera skipping frames on its own while the others keep their rate.
  *
  * <p>A frame that fails is logged and the next one is analysed. Should the thread die all the same (native code can
  * throw what Java does not declare), the death is counted, for the camera's watch to record as an event, and a new
@@ -21,15 +30,19 @@ public final class AnalysisWorker {
 
     private final String cameraId;
     private final FrameAnalyzer analyzer;
-    private final Mat work = new Mat();
+    private final SpareCpu cpu;
+    /** The frame being analysed: the analysis thread's alone (it swaps it with {@code waiting} under the monitor). */
+    private Mat work = new Mat();
+    /** The newest frame offered and not yet taken ({@code hasFrame}): written by the capture thread. */
+    private Mat waiting = new Mat();
     private final LongAdder analyzed = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder deaths = new LongAdder();
     private Thread thread;
     private long restartPauseMillis = FIRST_RESTART_PAUSE_MILLIS;
     private volatile String lastDeath;
-    private boolean busy;
     private boolean hasFrame;
+    private boolean busy;
     private boolean stopped;
     private long frameMillis;
     private volatile Overlay latest = Overlay.NONE;
@@ -37,8 +50,14 @@ public final class AnalysisWorker {
     private final RateMeter rate = new RateMeter();
 
     public AnalysisWorker(String cameraId, FrameAnalyzer analyzer) {
+        this(cameraId, SpareCpu.MACHINE, analyzer);
+    }
+
+    /** @param cpu asked whether a frame that comes while the analysis is busy may wait for it */
+    AnalysisWorker(String cameraId, SpareCpu cpu, FrameAnalyzer analyzer) {
         this.cameraId = cameraId;
         this.analyzer = analyzer;
+        this.cpu = cpu;
     }
 
     public synchronized void start() {
@@ -55,16 +74,20 @@ public final class AnalysisWorker {
     }
 
     /**
-     * Invoked by the capture thread with each frame. Copies it for analysis if the analysis thread is free
-     * (one copy, into a buffer reused across frames), else drops it for analysis.
+     * Invoked by the capture thread with each frame. Copies it for analysis (one copy, into a buffer reused across
+     * frames), where it replaces a frame that is still waiting: that one is dropped for analysis. While the analysis
+     * is busy and the machine has no CPU to spare, the frame is dropped instead.
      */
     public void offer(Mat frame, long captureMillis) {
         synchronized (this) {
-            if (busy || stopped) {
+            if (stopped || (busy && !cpu.spare())) {
                 dropped.increment();
                 return;
             }
-            frame.copyTo(work);
+            if (hasFrame) {
+                dropped.increment();
+            }
+            frame.copyTo(waiting);
             frameMillis = captureMillis;
             hasFrame = true;
             notifyAll();
@@ -93,6 +116,9 @@ public final class AnalysisWorker {
                     hasFrame = false;
                     busy = true;
                     millis = frameMillis;
+                    Mat taken = waiting;
+                    waiting = work;
+                    work = taken;
                 }
                 boolean done = false;
                 try {
@@ -108,7 +134,6 @@ public final class AnalysisWorker {
                         busy = false;
                     }
                 }
-                // Counted once the worker is free again, so whoever sees the count can offer the next frame.
                 if (done) {
                     analyzed.increment();
                     synchronized (this) {
@@ -141,7 +166,6 @@ public final class AnalysisWorker {
         lastDeath = cause.toString();
         deaths.increment();
         synchronized (this) {
-            busy = false;
             if (stopped) {
                 return;
             }
@@ -175,7 +199,10 @@ public final class AnalysisWorker {
             }
         }
         analyzer.close();
-        work.release();
+        synchronized (this) {
+            work.release();
+            waiting.release();
+        }
     }
 
     /** What the newest failed frame threw, or null while no frame has failed. */
