@@ -194,19 +194,20 @@ class ClientLimitsIT {
 
     /** Request threads not waiting in the pool for work. */
     private static int busyRequestThreads() {
-        return (int) Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> REQUEST_THREAD.matcher(e.getKey().getName()).matches())
-                .filter(e -> java.util.Arrays.stream(e.getValue())
-                        .noneMatch(f -> f.getMethodName().equals("getTask")))
-                .count();
+        return requestThreadsWhere(stack -> java.util.Arrays.stream(stack)
+                .noneMatch(f -> f.getMethodName().equals("getTask")));
     }
 
     /** Request threads with a GateWatch frame on their stack: busy in (or blocked by) the application. */
     private static int requestThreadsInGateWatch() {
+        return requestThreadsWhere(stack -> java.util.Arrays.stream(stack)
+                .anyMatch(f -> f.getClassName().startsWith("org.gatewatch.")));
+    }
+
+    private static int requestThreadsWhere(java.util.function.Predicate<StackTraceElement[]> stack) {
         return (int) Thread.getAllStackTraces().entrySet().stream()
                 .filter(e -> REQUEST_THREAD.matcher(e.getKey().getName()).matches())
-                .filter(e -> java.util.Arrays.stream(e.getValue())
-                        .anyMatch(f -> f.getClassName().startsWith("org.gatewatch.")))
+                .filter(e -> stack.test(e.getValue()))
                 .count();
     }
 
