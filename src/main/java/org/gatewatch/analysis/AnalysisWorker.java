@@ -134,6 +134,7 @@ public final class AnalysisWorker {
                         busy = false;
                     }
                 }
+                // Counted once the worker is free again, so whoever sees the count can offer the next frame.
                 if (done) {
                     analyzed.increment();
                     synchronized (this) {
