@@ -38,8 +38,8 @@ public final class SpareCpu {
             if (!sampled || now - sampledAt >= SAMPLE_NANOS) {
                 sampled = true;
                 sampledAt = now;
-                double l = load.getAsDouble();
-                spare = l < 0 || l < BUSY_LOAD;
+                // An unknown load (negative) is under the limit too: then frames wait, as on a machine with room.
+                spare = load.getAsDouble() < BUSY_LOAD;
             }
         }
         return spare;
