@@ -17,9 +17,8 @@ import org.opencv.imgproc.Imgproc;
  * over an image pyramid, a refine net and an output net that also regresses the five landmarks recognition aligns
  * on. The three nets are the authors' Caffe weights converted, so, like the authors' MATLAB code and facenet's
  * {@code detect_face.py}, they see the image transposed (width first), RGB, scaled to (x - 127.5) / 128.
- * One thread at a time; owns its three interpreters. Native memory: about 150 MB, nearly all XNNPACK's workspace
- * for P-Net (without XNNPACK 37 MB, but P-Net runs half as fast); it stayed flat over 300 pedestrian boxes of random
- * sizes (~15 ms each here) and is freed by {@link #close()}.
+ * P-Net runs on fixed-size tiles ({@link PnetTiles}). One thread at a time; owns its three interpreters and frees
+ * their native memory in {@link #close()}.
  */
 public final class MtcnnFaceDetector implements FaceDetector {
 
@@ -36,7 +35,7 @@ public final class MtcnnFaceDetector implements FaceDetector {
     private static final int CELL = 12;
     private static final int STRIDE = 2;
 
-    private final TfLiteModel pnet;
+    private final PnetTiles pnet;
     private final TfLiteModel rnet;
     private final TfLiteModel onet;
     private final int minFace;
@@ -66,10 +65,10 @@ public final class MtcnnFaceDetector implements FaceDetector {
         }
         this.minFace = minFace;
         this.oThreshold = oThreshold;
-        TfLiteModel p = null;
+        PnetTiles p = null;
         TfLiteModel r = null;
         try {
-            p = new TfLiteModel(pnetFile, 1);
+            p = new PnetTiles(pnetFile);
             r = new TfLiteModel(rnetFile, 1);
             this.onet = new TfLiteModel(onetFile, 1);
         } catch (RuntimeException e) {
@@ -129,14 +128,11 @@ public final class MtcnnFaceDetector implements FaceDetector {
                 int hs = (int) Math.ceil(h * scale);
                 int ws = (int) Math.ceil(w * scale);
                 Imgproc.resize(rgb, scaled, new Size(ws, hs), 0, 0, Imgproc.INTER_AREA);
-                pnet.resizeInput(1, ws, hs, 3);
-                pnet.input().put(MtcnnInput.transposed(scaled, ws, hs));
-                pnet.invoke();
-                int[] shape = pnet.outputShape(0); // [1, W', H', 2]
-                float[] prob = pnet.output(0);
-                float[] reg = pnet.output(1);
-                int outW = shape[1];
-                int outH = shape[2];
+                PnetTiles.Outputs out = pnet.run(MtcnnInput.transposed(scaled, ws, hs), ws, hs);
+                float[] prob = out.prob();
+                float[] reg = out.reg();
+                int outW = out.cellsW();
+                int outH = out.cellsH();
                 List<MtcnnCandidate> level = new ArrayList<>();
                 for (int i = 0; i < outW; i++) {
                     for (int j = 0; j < outH; j++) {
