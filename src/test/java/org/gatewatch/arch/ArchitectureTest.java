@@ -106,6 +106,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The picture helpers serve the vision stages and the encoder alike, so they see only OpenCV and the JDK. */
+    @Test
+    void pictureHelpersSeeOnlyOpenCv() {
+        classes().that().resideInAPackage(P + "picture..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(P + "picture..", "java..", "org.opencv..")
+                .check(classes);
+    }
+
     /**
      * Metrics are read from the outside: the stages keep their own counters and know nothing of Micrometer (analysis
      * is told through its StageTimer), so only metrics/ and the application that wires it see the registry.

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gatewatch.natives.FaceModels;
 import org.gatewatch.natives.TfLiteModel;
+import org.gatewatch.picture.Shrink;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
@@ -123,11 +124,20 @@ public final class MtcnnFaceDetector implements FaceDetector {
         double minSide = Math.min(h, w) * m;
         List<MtcnnCandidate> all = new ArrayList<>();
         Mat scaled = new Mat();
+        Mat shrinking = new Mat();
+        Mat half = new Mat();
         try {
+            // Every level is at most half the picture's size (faces of 24 px or more): each is shrunk from a
+            // half-size copy, a quarter of the pixels to read, made once by a whole-number (fast) area average.
+            Mat source = rgb;
+            if (m <= 0.5 && w >= 2 * CELL && h >= 2 * CELL) {
+                Shrink.toSize(rgb, half, new Size(w / 2, h / 2), shrinking);
+                source = half;
+            }
             for (double scale = m; minSide >= CELL; scale *= PYRAMID_FACTOR, minSide *= PYRAMID_FACTOR) {
                 int hs = (int) Math.ceil(h * scale);
                 int ws = (int) Math.ceil(w * scale);
-                Imgproc.resize(rgb, scaled, new Size(ws, hs), 0, 0, Imgproc.INTER_AREA);
+                Shrink.toSize(source, scaled, new Size(ws, hs), shrinking);
                 PnetTiles.Outputs out = pnet.run(MtcnnInput.transposed(scaled, ws, hs), ws, hs);
                 float[] prob = out.prob();
                 float[] reg = out.reg();
@@ -154,6 +164,8 @@ public final class MtcnnFaceDetector implements FaceDetector {
             }
         } finally {
             scaled.release();
+            shrinking.release();
+            half.release();
         }
         List<MtcnnCandidate> kept = MtcnnNms.apply(all, 0.7, false);
         for (MtcnnCandidate k : kept) {

@@ -1,4 +1,4 @@
-package org.gatewatch.stream;
+package org.gatewatch.picture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +14,7 @@ import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
-/** {@link JpegEncoder#shrink} against OpenCV's own area averaging, on real natives: the same picture, and no moiré. */
+/** {@link Shrink} against OpenCV's own area averaging, on real natives: the same picture, and no moiré. */
 class ShrinkIT {
 
     @BeforeAll
@@ -56,7 +56,7 @@ class ShrinkIT {
             Mat actual = new Mat();
             Mat scratch = new Mat();
             Imgproc.resize(src, expected, size, 0, 0, Imgproc.INTER_AREA);
-            JpegEncoder.shrink(src, actual, size, scratch);
+            Shrink.toSize(src, actual, size, scratch);
             String what = c[0] + "x" + c[1] + " to " + c[2];
             assertEquals(expected.size(), actual.size(), what);
             double diff = meanAbsDiff(expected, actual);
@@ -76,7 +76,7 @@ class ShrinkIT {
             Imgproc.line(src, new Point(x, 0), new Point(x, src.rows() - 1), new Scalar(255), 1);
         }
         Mat out = new Mat();
-        JpegEncoder.shrink(src, out, new Size(320, 240), new Mat());
+        Shrink.toSize(src, out, new Size(320, 240), new Mat());
         MatOfDouble mean = new MatOfDouble();
         MatOfDouble dev = new MatOfDouble();
         Core.meanStdDev(out, mean, dev);
