@@ -25,6 +25,11 @@ public final class MotionDetector implements AutoCloseable {
     private static final Size JOIN_KERNEL = new Size(5, 9);
     /** Frames the model needs before its changed share means anything. */
     private static final int MODEL_WARM_UP = 2;
+    /**
+     * In a quiet picture the model is still fed at least every this many frames, so that it follows light that
+     * drifts too slowly for the thumbnails to see; a second at 10 fps.
+     */
+    static final int FEED_EVERY = 10;
 
     private final MotionConfig config;
     private final BackgroundSubtractorMOG2 model;
@@ -35,7 +40,12 @@ public final class MotionDetector implements AutoCloseable {
     private final Mat centroids = new Mat();
     private final Mat openKernel;
     private final Mat joinKernel;
+    private final UnchangedPicture unchanged = new UnchangedPicture();
+    /** Frames since the model was last fed, that one counted. */
+    private int sinceFed = 1;
     private long frames;
+    /** Frames fed to the model, for the tests. */
+    private long fed;
     private double changedShare;
     private boolean closed;
 
@@ -51,10 +61,41 @@ public final class MotionDetector implements AutoCloseable {
      * (empty when nothing did). The first frame of a new model reports nothing: there is no background yet.
      */
     public List<Rect> update(Mat frame) {
+        return update(frame, false);
+    }
+
+    /**
+     * As {@link #update(Mat)}; {@code quiet} says the last frame was still (nothing moved, nobody tracked). Then, once
+     * the model has settled, a frame whose thumbnail matches that of the last frame the model saw is not fed to it
+     * (nothing moved), up to {@link #FEED_EVERY} frames: on an empty door that is most frames, at a fraction of the
+     * model's cost. The frame fed next weighs for the frames skipped, so the background follows the light as fast as
+     * before.
+     */
+    public List<Rect> update(Mat frame, boolean quiet) {
+        // A young model learns from each frame faster than 1 / history (MOG2: 1 / (2 × frames)): fed every frame.
+        boolean settled = 2 * frames >= config.history();
+        boolean same = quiet && settled && unchanged.sameAsKept(frame);
+        if (same && sinceFed < FEED_EVERY) {
+            sinceFed++;
+            changedShare = 0;
+            return List.of();
+        }
         double f = (double) config.workWidth() / frame.cols();
         Imgproc.resize(frame, small, new Size(config.workWidth(), Math.round(frame.rows() * f)), 0, 0,
                 Imgproc.INTER_AREA);
-        model.apply(small, mask);
+        if (sinceFed == 1) {
+            model.apply(small, mask);
+        } else {
+            // What a settled MOG2 learns from one frame (1 / history), once for each frame it did not see.
+            model.apply(small, mask, (double) sinceFed / config.history());
+        }
+        sinceFed = 1;
+        fed++;
+        if (quiet) {
+            unchanged.keepCurrent();
+        } else {
+            unchanged.forget();
+        }
         if (frames++ == 0) {
             return List.of(); // MOG2 calls the whole first frame foreground: it has no background yet
         }
@@ -78,6 +119,11 @@ public final class MotionDetector implements AutoCloseable {
         return moving;
     }
 
+    /** Frames the background model has been fed. */
+    long framesFed() {
+        return fed;
+    }
+
     /**
      * The share of the picture (0-1) that differed from the background in the last {@link #update}, before the blobs
      * are cleaned and joined: most of it after a cut, a moved camera or a switched light.
@@ -91,6 +137,7 @@ public final class MotionDetector implements AutoCloseable {
         if (!closed) {
             closed = true;
             small.release();
+            unchanged.close();
             mask.release();
             labels.release();
             stats.release();

@@ -89,6 +89,8 @@ public final class PedestrianAnalyzer implements AutoCloseable {
     private final RegionsOfInterest roi;
     private final StillLooks stillLooks = new StillLooks(STILL_LOOK_EVERY, 0);
     private long index = -1;
+    /** The last frame was still: the motion model may skip a frame that shows the same picture. */
+    private boolean lastStill;
 
     /**
      * The built-in analysis: the configured person detector ({@link PersonDetectors}), MOG2 motion. Needs
@@ -124,13 +126,14 @@ public final class PedestrianAnalyzer implements AutoCloseable {
         int cols = frame.cols();
         int rows = frame.rows();
         long t0 = System.nanoTime();
-        List<Rect> moving = motion == null ? null : motion.update(frame);
+        List<Rect> moving = motion == null ? null : motion.update(frame, lastStill);
         boolean viewChanged = motion != null && motion.changedShare() > VIEW_CHANGE_SHARE;
         // Tracks rest only where motion tells what else moved, and never across a change of view.
         List<Expected> expected = tracker.expected(moving != null && !viewChanged);
         List<SearchRegion> interest = moving == null ? List.of(SearchRegion.whole(cols, rows))
                 : roi.around(RestingTracks.unexplained(moving, expected), expected, cols, rows);
         boolean still = moving != null && moving.isEmpty() && expected.isEmpty() && !viewChanged;
+        lastStill = still;
         boolean lookWhole = moving != null && stillMayStart && stillLooks.due(index, still);
         List<SearchRegion> regions = lookWhole ? RegionsOfInterest.withWholeLook(interest, cols, rows) : interest;
         long t1 = System.nanoTime();

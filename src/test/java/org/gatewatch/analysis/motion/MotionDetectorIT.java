@@ -87,6 +87,58 @@ class MotionDetectorIT {
     }
 
     @Test
+    void aQuietPictureIsFedOnceInTenFramesAndAWalkerOnTheFrameHeStepsIn() {
+        try (MotionDetector motion = new MotionDetector(MotionConfig.DEFAULTS)) {
+            // A new model is fed every frame until it learns at its steady rate: half its history.
+            int young = MotionConfig.DEFAULTS.history() / 2;
+            for (int i = 0; i < young + 100; i++) {
+                Mat f = scene(-1);
+                assertEquals(List.of(), motion.update(f, i > 0), "frame " + i + " of an empty scene");
+                f.release();
+            }
+            long fed = motion.framesFed() - young;
+            assertTrue(fed >= 100 / MotionDetector.FEED_EVERY && fed <= 100 / MotionDetector.FEED_EVERY + 2,
+                    "fed " + fed + " of 100 still frames");
+            Mat f = scene(140);
+            List<Rect> moving = motion.update(f, true);
+            f.release();
+            assertEquals(young + fed + 1, motion.framesFed(), "the frame he steps in is fed");
+            assertEquals(1, moving.size(), "he is reported on the frame he steps in: " + moving);
+            Rect r = moving.get(0);
+            assertTrue(r.x <= 142 && r.x + r.width >= 168 && r.y <= 202 && r.y + r.height >= 288, r.toString());
+        }
+    }
+
+    @Test
+    void aQuietPictureFollowsDriftingLightAsWhenFedEveryFrame() {
+        // Light rising by 12 grey levels over 60 s at 10 fps (a cloud passing): too slow for the thumbnails to see
+        // between two feeds, and the model must follow it, or a frame would differ from it everywhere.
+        for (boolean quiet : new boolean[] {false, true}) {
+            try (MotionDetector motion = new MotionDetector(MotionConfig.DEFAULTS)) {
+                int frames = 600;
+                for (int i = 0; i < frames; i++) {
+                    Mat f = scene(-1);
+                    double light = 12.0 * i / frames;
+                    Core.add(f, new Scalar(light, light, light), f);
+                    assertEquals(List.of(), motion.update(f, quiet && i > 0), "frame " + i + ", quiet " + quiet);
+                    assertTrue(motion.changedShare() < 0.01, "frame " + i + ": " + motion.changedShare());
+                    f.release();
+                }
+                Mat f = scene(140);
+                Core.add(f, new Scalar(12, 12, 12), f);
+                List<Rect> moving = motion.update(f, quiet);
+                f.release();
+                assertEquals(1, moving.size(), "quiet " + quiet + ": only the walker moved, " + moving);
+                assertTrue(moving.get(0).width < 80, "quiet " + quiet + ": " + moving);
+                if (quiet) {
+                    long settled = motion.framesFed() - MotionConfig.DEFAULTS.history() / 2;
+                    assertTrue(settled < frames / 5, "fed " + settled + " of the settled model's frames");
+                }
+            }
+        }
+    }
+
+    @Test
     void badSettingsStopWithTheKeyName() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(org.gatewatch.config.ConfigException.class,
                 () -> new MotionConfig(40, 300, 16, 0.001));
