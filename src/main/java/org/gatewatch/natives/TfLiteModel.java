@@ -26,6 +26,8 @@ public final class TfLiteModel implements AutoCloseable {
 
     private final String name;
     private FlatBufferModel model;
+    /** The model's bytes when it was built from memory: the model reads them in place, so they live as long. */
+    private BytePointer buffer;
     private BuiltinOpResolver resolver;
     private Interpreter interpreter;
     private int[] inputShape;
@@ -35,26 +37,40 @@ public final class TfLiteModel implements AutoCloseable {
      * @param threads interpreter threads; 1 keeps one camera's analysis on one core of this 2-core machine
      */
     public TfLiteModel(Path file, int threads) {
-        this(file, threads, null);
+        this(file.getFileName().toString(), fromFile(file), null, threads);
     }
 
     /**
-     * As {@link #TfLiteModel(Path, int)}, with input 0 reshaped before the first allocation. A model whose graph
-     * allows any image size declares a default that may be far larger than what it will be shown, and the memory
-     * allocated for that first shape stays (P-Net's 1280×960 default: about 280 MB, against a few MB at 64×64).
-     *
-     * @param shape input 0's shape, or null for the model's own
+     * A model held in memory, such as one whose declared shapes were rewritten; its bytes are verified as a TFLite
+     * model and copied to native memory that this instance owns.
      */
-    public TfLiteModel(Path file, int threads, int[] shape) {
+    public static TfLiteModel fromBytes(String name, byte[] flatBuffer, int threads) {
+        TfLiteRuntime.load();
+        BytePointer bytes = new BytePointer(flatBuffer);
+        FlatBufferModel m = FlatBufferModel.VerifyAndBuildFromBuffer(bytes, flatBuffer.length);
+        if (m == null || m.isNull()) {
+            bytes.deallocate();
+            throw new IllegalArgumentException("not a valid TFLite model: " + name);
+        }
+        return new TfLiteModel(name, m, bytes, threads);
+    }
+
+    private static FlatBufferModel fromFile(Path file) {
         TfLiteRuntime.load();
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException("TFLite model not readable: " + file);
         }
-        this.name = file.getFileName().toString();
-        model = FlatBufferModel.BuildFromFile(file.toString());
-        if (model == null || model.isNull()) {
+        FlatBufferModel m = FlatBufferModel.BuildFromFile(file.toString());
+        if (m == null || m.isNull()) {
             throw new IllegalArgumentException("not a TFLite model: " + file);
         }
+        return m;
+    }
+
+    private TfLiteModel(String name, FlatBufferModel model, BytePointer buffer, int threads) {
+        this.name = name;
+        this.model = model;
+        this.buffer = buffer;
         resolver = new BuiltinOpResolver();
         interpreter = new Interpreter((Pointer) null);
         try {
@@ -63,10 +79,6 @@ public final class TfLiteModel implements AutoCloseable {
                 check(builder.apply(interpreter, threads), "build interpreter");
             } finally {
                 builder.deallocate();
-            }
-            if (shape != null) {
-                check(interpreter.ResizeInputTensor(interpreter.inputs().get(0), shape),
-                        "resize input to " + java.util.Arrays.toString(shape));
             }
             check(interpreter.AllocateTensors(), "allocate tensors");
             inputShape = dims(interpreter.input_tensor(0));
@@ -133,6 +145,10 @@ public final class TfLiteModel implements AutoCloseable {
             interpreter.deallocate();
             resolver.deallocate();
             model.deallocate();
+            if (buffer != null) {
+                buffer.deallocate();
+                buffer = null;
+            }
             interpreter = null;
             resolver = null;
             model = null;

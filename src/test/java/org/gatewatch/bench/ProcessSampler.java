@@ -39,16 +39,28 @@ public final class ProcessSampler {
 
     /** Live threads, from the {@code Threads:} line of /proc/pid/status. */
     public OptionalInt threads() {
+        OptionalLong n = statusField("Threads:");
+        return n.isPresent() ? OptionalInt.of((int) n.getAsLong()) : OptionalInt.empty();
+    }
+
+    /** Resident memory in bytes (Java heap, natives and models alike), from the {@code VmRSS:} line. */
+    public OptionalLong rssBytes() {
+        OptionalLong kb = statusField("VmRSS:");
+        return kb.isPresent() ? OptionalLong.of(kb.getAsLong() * 1024) : OptionalLong.empty();
+    }
+
+    /** The number that follows {@code name} in /proc/pid/status (a count, or kB). */
+    private OptionalLong statusField(String name) {
         try {
             for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
-                if (line.startsWith("Threads:")) {
-                    return OptionalInt.of(Integer.parseInt(line.substring("Threads:".length()).trim()));
+                if (line.startsWith(name)) {
+                    return OptionalLong.of(Long.parseLong(line.substring(name.length()).trim().split("\\s+")[0]));
                 }
             }
         } catch (IOException | RuntimeException e) {
             // Reported as a missing value.
         }
-        return OptionalInt.empty();
+        return OptionalLong.empty();
     }
 
     boolean exists() {

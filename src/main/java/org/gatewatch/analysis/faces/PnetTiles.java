@@ -1,13 +1,18 @@
 package org.gatewatch.analysis.faces;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.gatewatch.natives.TfLiteModel;
 
 /**
  * MTCNN's proposal net run on fixed-size tiles of a pyramid level, so its interpreter never changes shape. P-Net is
  * fully convolutional and a level can have any size, but with XNNPACK every new input shape plans the graph again
  * (about 2 ms here, against 0.17 ms for a 64×64 run), and a pyramid has a new shape at every level of every area.
- * Tiles also keep the interpreter small: the model's default input (1280×960) allocates about 280 MB.
+ * Tiles also keep the interpreter small, once the model declares the tile's shapes ({@link PnetShapes}).
  *
  * <p>Output cell (i, j) sees the level's pixels [2i, 2i + 12) × [2j, 2j + 12). A tile of {@link #TILE} pixels, even,
  * holds {@link #CELLS} whole cells per side; tiles start every {@code 2 × CELLS} pixels, so each cell of the level is
@@ -17,7 +22,9 @@ import org.gatewatch.natives.TfLiteModel;
  */
 final class PnetTiles implements AutoCloseable {
 
-    /** A tile's side, px. Per pixel a 64×64 run costs no more than a large one here, and a small area wastes little. */
+    private static final Logger LOG = LogManager.getLogger(PnetTiles.class);
+
+    /** A tile's side, px: the whole vtest frame took 18 ms on 64×64 tiles, 20–22 on 48, 96 or 128. */
     static final int TILE = 64;
     private static final int CELL = 12;
     private static final int STRIDE = 2;
@@ -29,7 +36,26 @@ final class PnetTiles implements AutoCloseable {
     private final float[] tile = new float[TILE * TILE * CHANNELS];
 
     PnetTiles(Path pnetFile) {
-        this.pnet = new TfLiteModel(pnetFile, 1, new int[] {1, TILE, TILE, CHANNELS});
+        this.pnet = interpreter(pnetFile);
+    }
+
+    /** P-Net declared for a tile ({@link PnetShapes}); another model as it is, reshaped to a tile, and a WARN. */
+    private static TfLiteModel interpreter(Path pnetFile) {
+        byte[] model;
+        try {
+            model = Files.readAllBytes(pnetFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pnetFile, e);
+        }
+        byte[] tiled = PnetShapes.forTile(model, TILE);
+        if (tiled != null) {
+            return TfLiteModel.fromBytes(pnetFile.getFileName().toString(), tiled, 1);
+        }
+        LOG.warn("{} does not declare one image input as P-Net does; it runs as it is, with working memory for the "
+                + "input it declares", pnetFile.getFileName());
+        TfLiteModel m = new TfLiteModel(pnetFile, 1);
+        m.resizeInput(1, TILE, TILE, CHANNELS);
+        return m;
     }
 
     /** Output cells per side of a level {@code side} px long, as P-Net run on the whole level gives them. */

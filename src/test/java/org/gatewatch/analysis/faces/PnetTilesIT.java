@@ -1,5 +1,6 @@
 package org.gatewatch.analysis.faces;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -18,8 +19,8 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * P-Net on tiles gives what P-Net on the whole pyramid level gives, on a real frame (vtest.avi) through the real
- * model, for levels smaller than a tile, a tile's size, odd sizes and several tiles across.
+ * P-Net on tiles, its model declared for a tile, gives what the model as shipped gives on the whole pyramid level, on
+ * a real frame (vtest.avi), for levels smaller than a tile, a tile's size, odd sizes and several tiles across.
  */
 class PnetTilesIT {
 
@@ -46,10 +47,19 @@ class PnetTilesIT {
     }
 
     @Test
+    void theModelIsDeclaredForATile() throws IOException {
+        byte[] tiled = PnetShapes.forTile(Files.readAllBytes(FaceModels.locate(FaceModels.PNET)), PnetTiles.TILE);
+        assertTrue(tiled != null, "P-Net's declared shapes were not recognised");
+        try (TfLiteModel m = TfLiteModel.fromBytes("pnet", tiled, 1)) {
+            assertArrayEquals(new int[] {1, PnetTiles.TILE, PnetTiles.TILE, 3}, m.inputShape());
+        }
+    }
+
+    @Test
     void tilesGiveTheWholeLevelsOutputs() {
         int[][] sizes = {{12, 12}, {13, 15}, {40, 29}, {64, 64}, {65, 97}, {231, 173}, {300, 41}};
         Path file = FaceModels.locate(FaceModels.PNET);
-        try (PnetTiles tiles = new PnetTiles(file); TfLiteModel whole = new TfLiteModel(file, 1, new int[] {1, 12, 12, 3})) {
+        try (PnetTiles tiles = new PnetTiles(file); TfLiteModel whole = new TfLiteModel(file, 1)) {
             int compared = 0;
             for (int[] s : sizes) {
                 int w = s[0];

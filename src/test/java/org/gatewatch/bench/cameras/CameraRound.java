@@ -32,6 +32,7 @@ final class CameraRound {
     private final CamerasBenchmark.Options options;
     private final Map<String, WalkClock> clocks = new HashMap<>();
     private final AtomicLong heapMax = new AtomicLong();
+    private final AtomicLong rssMax = new AtomicLong();
 
     CameraRound(List<CameraPlan> plans, Path config, Path faces, CamerasBenchmark.Options options) {
         this.plans = plans;
@@ -72,9 +73,10 @@ final class CameraRound {
                 pool.start();
             }
             try (EventTap tap = new EventTap(api)) {
-                poller.scheduleAtFixedRate(() -> poll(api), 0, 1, TimeUnit.SECONDS);
+                poller.scheduleAtFixedRate(() -> poll(api, server), 0, 1, TimeUnit.SECONDS);
                 Thread.sleep(options.warmup() * 1000L);
                 heapMax.set(0);
+                rssMax.set(0);
                 for (ViewerPool pool : pools) {
                     pool.openWindow().get(30, TimeUnit.SECONDS);
                 }
@@ -100,7 +102,8 @@ final class CameraRound {
                 RoundReport report = new RoundReport(plans, s0, s1, seen, options.viewers(),
                         ThreadCpu.byJavaName(tomcat.pid(), threads0, threads1, wall),
                         kinds.getOrDefault("analysis", 0.0));
-                boolean goal = report.print(cpuPct, heapMax.get(), server.threads(), Latency.of(tap.seen(), clocks));
+                boolean goal = report.print(cpuPct, heapMax.get(), rssMax.get(), server.threads(),
+                        Latency.of(tap.seen(), clocks));
                 System.out.printf(Locale.ROOT, "Tomcat CPU by thread kind, %% of one core: %s; the machine's %d"
                                 + " cores %.0f %% busy (every process), load average %s%n",
                         ThreadCpu.format(kinds), Runtime.getRuntime().availableProcessors(),
@@ -121,8 +124,8 @@ final class CameraRound {
         }
     }
 
-    /** Every second: where each door camera is in its loop, and the heap in use. */
-    private void poll(ServerApi api) {
+    /** Every second: where each door camera is in its loop, the heap in use and the resident memory. */
+    private void poll(ServerApi api, ProcessSampler server) {
         try {
             api.status().forEach((id, s) -> {
                 WalkClock clock = clocks.get(id);
@@ -131,6 +134,7 @@ final class CameraRound {
                 }
             });
             heapMax.accumulateAndGet(api.heapUsedBytes(), Math::max);
+            server.rssBytes().ifPresent(rss -> rssMax.accumulateAndGet(rss, Math::max));
         } catch (IOException e) {
             progress("status poll: %s", e);
         } catch (InterruptedException e) {

@@ -12,7 +12,8 @@ import java.util.Set;
  * {@code bin/gatewatch bench-cameras}: for each camera count N, one real Tomcat with N always-on cameras, each with the
  * whole gate analysis and a gallery, some replaying vtest.avi (busy: people all the time), the rest a mostly empty
  * door ({@link DoorFootage}); 10 viewers per camera. Prints per camera its analysed fps against its source's and the
- * fps its viewers got, then per N the decision latency (walk end to event, on the door cameras), CPU and heap.
+ * fps its viewers got, then per N the decision latency (walk end to event, on the door cameras), CPU, heap and
+ * resident memory.
  * Progress goes to stderr, tables to stdout. Exit status 0 when every N met the goal, 1 otherwise, 2 for bad options.
  */
 public final class CamerasBenchmark {

@@ -43,7 +43,7 @@ final class RoundReport {
     }
 
     /** Prints the tables; true when the goal held. */
-    boolean print(Double cpuPct, long heapBytes, OptionalInt threads, Latency latency) {
+    boolean print(Double cpuPct, long heapBytes, long rssBytes, OptionalInt threads, Latency latency) {
         int n = plans.size();
         System.out.printf(Locale.ROOT, "%nN=%d cameras (%d viewers each)%n", n, viewersPerCamera);
         System.out.printf(Locale.ROOT, "%-6s %-5s %10s %12s %7s %11s %9s %7s %13s %14s %12s %6s%n", "camera", "kind",
@@ -97,11 +97,11 @@ final class RoundReport {
                 && minStream >= GOAL_STREAM_PCT;
         System.out.printf(Locale.ROOT, "summary N=%d: analysed min %s %% (busy) / %s %% (door); viewers p5 min %.1f %%"
                         + " of source; decisions after a walk %d, latency p50 %s ms, p99 %s ms (%d decided during the"
-                        + " walk, %d away from walks); Tomcat CPU %s %% of one core, heap max %d MB, %s threads; goal"
-                        + " (analysed >= %.0f %%, viewers >= %.0f %%): %s%n",
+                        + " walk, %d away from walks); Tomcat CPU %s %% of one core, heap max %d MB, RSS max %d MB, %s"
+                        + " threads; goal (analysed >= %.0f %%, viewers >= %.0f %%): %s%n",
                 n, f1(minBusy), f1(minDoor), minStream, latency.millis().size(), str(latency.percentile(50)),
                 str(latency.percentile(99)), latency.duringWalk(), latency.awayFromWalks(),
-                cpuPct == null ? "-" : f1(cpuPct), heapBytes >> 20,
+                cpuPct == null ? "-" : f1(cpuPct), heapBytes >> 20, rssBytes >> 20,
                 threads.isPresent() ? Integer.toString(threads.getAsInt()) : "-",
                 GOAL_ANALYSED_PCT, GOAL_STREAM_PCT, goal ? "PASS" : "FAIL");
         System.out.flush();
