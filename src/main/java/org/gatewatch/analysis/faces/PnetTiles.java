@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.gatewatch.natives.TfLiteModel;
@@ -82,9 +83,8 @@ final class PnetTiles implements AutoCloseable {
                 float[] r = pnet.output(1);
                 int ni = Math.min(CELLS, cw - ci);
                 int nj = Math.min(CELLS, ch - cj);
-                int tileCells = pnet.outputShape(0)[2];
                 for (int i = 0; i < ni; i++) {
-                    int from = i * tileCells;
+                    int from = i * CELLS; // a tile's outputs are CELLS × CELLS: TILE is even
                     int to = (ci + i) * ch + cj;
                     System.arraycopy(p, from * 2, prob, to * 2, nj * 2);
                     System.arraycopy(r, from * 4, reg, to * 4, nj * 4);
@@ -102,9 +102,9 @@ final class PnetTiles implements AutoCloseable {
             int to = i * TILE * CHANNELS;
             if (x < w) {
                 System.arraycopy(level, (x * h + y0) * CHANNELS, tile, to, rows * CHANNELS);
-                java.util.Arrays.fill(tile, to + rows * CHANNELS, to + TILE * CHANNELS, 0f);
+                Arrays.fill(tile, to + rows * CHANNELS, to + TILE * CHANNELS, 0f);
             } else {
-                java.util.Arrays.fill(tile, to, to + TILE * CHANNELS, 0f);
+                Arrays.fill(tile, to, to + TILE * CHANNELS, 0f);
             }
         }
         pnet.input().put(tile);

@@ -43,9 +43,8 @@ public final class MotionDetector implements AutoCloseable {
     private final UnchangedPicture unchanged = new UnchangedPicture();
     /** Frames since the model was last fed, that one counted. */
     private int sinceFed = 1;
+    /** Frames fed to the model. */
     private long frames;
-    /** Frames fed to the model, for the tests. */
-    private long fed;
     private double changedShare;
     private boolean closed;
 
@@ -90,7 +89,6 @@ public final class MotionDetector implements AutoCloseable {
             model.apply(small, mask, (double) sinceFed / config.history());
         }
         sinceFed = 1;
-        fed++;
         if (quiet) {
             unchanged.keepCurrent();
         } else {
@@ -121,7 +119,7 @@ public final class MotionDetector implements AutoCloseable {
 
     /** Frames the background model has been fed. */
     long framesFed() {
-        return fed;
+        return frames;
     }
 
     /**
