@@ -29,17 +29,25 @@ public final class Shrink {
             Imgproc.resize(src, dst, size, 0, 0, Imgproc.INTER_AREA);
             return;
         }
-        // The fast path needs the source to be an exact multiple: leave out at most k-1 pixels at the right and bottom.
+        byWholeFactor(src, k, scratch);
+        Imgproc.resize(scratch, dst, size, 0, 0, Imgproc.INTER_LINEAR);
+    }
+
+    /**
+     * {@code src} shrunk {@code k} times (k ≥ 1, at most its width and height) into {@code dst}, each pixel the mean
+     * of a k×k block: OpenCV's fast path. It needs the source to be an exact multiple, so at most k-1 pixels at the
+     * right and bottom are left out.
+     */
+    public static void byWholeFactor(Mat src, int k, Mat dst) {
         int w = src.cols() / k;
         int h = src.rows() / k;
         Mat whole = src.cols() == w * k && src.rows() == h * k ? src : src.submat(new Rect(0, 0, w * k, h * k));
         try {
-            Imgproc.resize(whole, scratch, new Size(w, h), 0, 0, Imgproc.INTER_AREA);
+            Imgproc.resize(whole, dst, new Size(w, h), 0, 0, Imgproc.INTER_AREA);
         } finally {
             if (whole != src) {
                 whole.release();
             }
         }
-        Imgproc.resize(scratch, dst, size, 0, 0, Imgproc.INTER_LINEAR);
     }
 }

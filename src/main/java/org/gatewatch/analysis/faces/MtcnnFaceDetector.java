@@ -131,7 +131,7 @@ public final class MtcnnFaceDetector implements FaceDetector {
             // half-size copy, a quarter of the pixels to read, made once by a whole-number (fast) area average.
             Mat source = rgb;
             if (m <= 0.5 && w >= 2 * CELL && h >= 2 * CELL) {
-                Shrink.toSize(rgb, half, new Size(w / 2, h / 2), shrinking);
+                Shrink.byWholeFactor(rgb, 2, half);
                 source = half;
             }
             for (double scale = m; minSide >= CELL; scale *= PYRAMID_FACTOR, minSide *= PYRAMID_FACTOR) {

@@ -1,10 +1,8 @@
 package org.gatewatch.analysis.motion;
 
+import org.gatewatch.picture.Shrink;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
-import org.opencv.core.Rect;
-import org.opencv.core.Size;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * Whether a frame is still the picture the motion model last saw, told from thumbnails about {@link #WIDTH} px wide:
@@ -30,19 +28,7 @@ final class UnchangedPicture implements AutoCloseable {
 
     /** Makes {@code frame}'s thumbnail and says whether it matches the kept one (false when none is kept). */
     boolean sameAsKept(Mat frame) {
-        int k = Math.max(1, frame.cols() / WIDTH);
-        int w = frame.cols() / k;
-        int h = Math.max(1, frame.rows() / k);
-        // The fast path needs a whole multiple: leave out at most k-1 pixels at the right and bottom.
-        Mat whole = frame.cols() == w * k && frame.rows() == h * k ? frame
-                : frame.submat(new Rect(0, 0, w * k, Math.min(frame.rows(), h * k)));
-        try {
-            Imgproc.resize(whole, current, new Size(w, h), 0, 0, Imgproc.INTER_AREA);
-        } finally {
-            if (whole != frame) {
-                whole.release();
-            }
-        }
+        Shrink.byWholeFactor(frame, Math.max(1, Math.min(frame.cols() / WIDTH, frame.rows())), current);
         if (!holdsKept || !kept.size().equals(current.size()) || kept.type() != current.type()) {
             return false;
         }
