@@ -21,7 +21,8 @@ final class CameraAssembly {
     }
 
     /**
-     * The cameras, not started yet; if one cannot be built, those built before it are stopped.
+     * The cameras, not started yet, owning {@code analyzers}; if one cannot be built, those built before it are
+     * stopped and {@code analyzers} is closed.
      *
      * @param publishTimers each camera's capture-to-publish timer, by camera id
      */
@@ -45,8 +46,9 @@ final class CameraAssembly {
         } catch (RuntimeException e) {
             // The cameras made so far hold native models and buffers; nothing else will stop them.
             list.forEach(Camera::stop);
+            analyzers.close();
             throw e;
         }
-        return new CameraRegistry(list, config.stream());
+        return new CameraRegistry(list, config.stream(), analyzers);
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.gatewatch.analysis.FrameAnalyzer;
 import org.gatewatch.analysis.StageTimer;
+import org.gatewatch.analysis.faces.FaceAntiSpoofing;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.analysis.pedestrians.PedestrianAnalyzer;
 import org.gatewatch.config.PedestrianConfig;
@@ -22,6 +23,7 @@ import org.gatewatch.gate.TrackVote;
 import org.gatewatch.gate.WalkFaces;
 import org.gatewatch.gate.Walks;
 import org.gatewatch.natives.InferenceThreads;
+import org.gatewatch.natives.ModelPool;
 import org.gatewatch.people.Person;
 import org.gatewatch.stream.JpegEncoder;
 import org.opencv.core.Mat;
@@ -63,20 +65,24 @@ public final class AnalysisFactory {
     private final Outlets outlets;
     private final StageTimer timer;
     private final InferenceThreads inferenceThreads;
+    private final ModelPool<FaceAntiSpoofing> livenessModels;
 
     /** For the only camera that analyses on this machine: its person model may use the cores. */
-    public AnalysisFactory(Outlets outlets, StageTimer timer) {
-        this(outlets, timer, InferenceThreads.alone());
+    public AnalysisFactory(Outlets outlets, StageTimer timer, ModelPool<FaceAntiSpoofing> livenessModels) {
+        this(outlets, timer, InferenceThreads.alone(), livenessModels);
     }
 
     /**
      * @param timer            told what each stage costs; {@link StageTimer#NONE} on live cameras
      * @param inferenceThreads how many threads each run of a person model gets, shared by the node's cameras
+     * @param livenessModels   the liveness models the node's cameras share (not owned), or null if none scores faces
      */
-    public AnalysisFactory(Outlets outlets, StageTimer timer, InferenceThreads inferenceThreads) {
+    public AnalysisFactory(Outlets outlets, StageTimer timer, InferenceThreads inferenceThreads,
+                           ModelPool<FaceAntiSpoofing> livenessModels) {
         this.outlets = outlets;
         this.timer = timer;
         this.inferenceThreads = inferenceThreads;
+        this.livenessModels = livenessModels;
     }
 
     /**
@@ -99,8 +105,12 @@ public final class AnalysisFactory {
         Walks walks = null;
         try {
             if (faces != null) {
-                walkFaces = new WalkFaces(cameraId, FaceChecks.load(faces.minSize(), faces.liveness(), timer),
-                        faces.minSize());
+                if (faces.liveness() && livenessModels == null) {
+                    throw new IllegalStateException("camera " + cameraId + " scores liveness, and no liveness models "
+                            + "were given");
+                }
+                walkFaces = new WalkFaces(cameraId, FaceChecks.load(faces.minSize(),
+                        faces.liveness() ? livenessModels : null, timer), faces.minSize());
             }
             walks = faces == null ? new Walks(snapshotEncoder(jpegQuality), TrackVote.DEFAULT_MIN_VOTES)
                     : new Walks(snapshotEncoder(jpegQuality), faces.votes(), faces.decideAfterMillis());

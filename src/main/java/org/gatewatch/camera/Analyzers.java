@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.gatewatch.analysis.FrameAnalyzer;
 import org.gatewatch.analysis.StageTimer;
+import org.gatewatch.analysis.faces.FaceAntiSpoofing;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.config.AnalysisMode;
 import org.gatewatch.config.CameraConfig;
@@ -13,15 +14,22 @@ import org.gatewatch.config.RecognitionConfig;
 import org.gatewatch.events.EventRecorder;
 import org.gatewatch.gate.AccessPolicy;
 import org.gatewatch.natives.InferenceThreads;
+import org.gatewatch.natives.ModelPool;
 import org.gatewatch.people.People;
 
-/** Builds each camera's analysis from its {@code analysis} setting: off, people, or gate (people + faces). */
-public final class Analyzers {
+/**
+ * Builds each camera's analysis from its {@code analysis} setting: off, people, or gate (people + faces). Owns the
+ * liveness models the gate cameras share, loaded when a camera first scores a face: at most one per core, since no
+ * more can run at once. Closed after the cameras it built have stopped.
+ */
+public final class Analyzers implements AutoCloseable {
 
     private final RecognitionConfig recognition;
     private final AnalysisFactory.Outlets outlets;
     private final Function<String, StageTimer> timers;
     private final InferenceThreads inferenceThreads;
+    private final ModelPool<FaceAntiSpoofing> livenessModels = new ModelPool<>("liveness model",
+            FaceAntiSpoofing::fromClasspath, Runtime.getRuntime().availableProcessors());
 
     /** Analysis of one camera, whose stages are timed by nobody. */
     public Analyzers(RecognitionConfig recognition, People persons, EventRecorder recorder, Supplier<Gallery> gallery,
@@ -52,7 +60,18 @@ public final class Analyzers {
                         new AccessPolicy.Liveness(camera.livenessEnforced(), camera.livenessThreshold()),
                         recognition.decideAfterMillis())
                 : null;
-        return new AnalysisFactory(outlets, timers.apply(camera.id()), inferenceThreads)
+        return new AnalysisFactory(outlets, timers.apply(camera.id()), inferenceThreads, livenessModels)
                 .build(camera.id(), camera.pedestrians(), faces, camera.jpegQuality());
+    }
+
+    /** How many liveness models are loaded now (0 until a gate camera first scores a face). */
+    public int livenessModelsLoaded() {
+        return livenessModels.loaded();
+    }
+
+    /** Closes the shared liveness models; the cameras built here must have stopped. Idempotent. */
+    @Override
+    public void close() {
+        livenessModels.close();
     }
 }

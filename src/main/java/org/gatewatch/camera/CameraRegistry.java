@@ -10,19 +10,25 @@ import org.gatewatch.stream.FrameHub;
 import org.gatewatch.stream.HubDirectory;
 import org.gatewatch.stream.ViewerLimit;
 
-/** The configured cameras, in configuration order. Shared with the servlets by the application listener. */
+/**
+ * The configured cameras, in configuration order, and the analysis models they share. Shared with the servlets by
+ * the application listener.
+ */
 public final class CameraRegistry implements HubDirectory {
 
     private final Map<String, Camera> cameras = new LinkedHashMap<>();
     private final StreamConfig streamConfig;
     private final ViewerLimit viewerLimit;
     private final AddressLimit viewersPerAddress;
+    private final Analyzers analyzers;
 
-    public CameraRegistry(List<Camera> cameras, StreamConfig streamConfig) {
+    /** @param analyzers what built the cameras' analysis: owned, closed when the cameras have stopped */
+    public CameraRegistry(List<Camera> cameras, StreamConfig streamConfig, Analyzers analyzers) {
         for (Camera c : cameras) {
             this.cameras.put(c.id(), c);
         }
         this.streamConfig = streamConfig;
+        this.analyzers = analyzers;
         this.viewerLimit = new ViewerLimit(streamConfig.maxViewers());
         this.viewersPerAddress = new AddressLimit(streamConfig.maxViewersPerAddress(), "stream.maxViewersPerAddress");
     }
@@ -89,8 +95,12 @@ public final class CameraRegistry implements HubDirectory {
         cameras.values().forEach(Camera::start);
     }
 
-    /** Idempotent: stopping a stopped camera does nothing. */
+    /** Stops the cameras, then closes the models they shared. Idempotent: stopping a stopped camera does nothing. */
     public void stopAll() {
-        cameras.values().forEach(Camera::stop);
+        try {
+            cameras.values().forEach(Camera::stop);
+        } finally {
+            analyzers.close();
+        }
     }
 }

@@ -92,18 +92,20 @@ class LiveAnalysisMatchesAnalyzeIT {
             EventStore events = new EventStore(db.dataSource());
             People people = new People(new PersonStore(db.dataSource()),
                     new FaceStore(db.dataSource(), data.resolve("faces")), Clock.systemUTC());
-            FrameAnalyzer camera = new Analyzers(config.faces(), people, recording.recorder(),
-                    Gallery::empty, Clock.systemUTC()).forCamera(door);
-            try (FfmpegSource source = new FfmpegSource(vtest.toString(), null, Map.of(), false, false)) {
-                source.open();
-                Mat frame;
-                for (int i = 0; i < FRAMES && (frame = source.grab()) != null; i++) {
-                    camera.analyze(frame, System.currentTimeMillis());
+            try (Analyzers analyzers = new Analyzers(config.faces(), people, recording.recorder(), Gallery::empty,
+                    Clock.systemUTC())) {
+                FrameAnalyzer camera = analyzers.forCamera(door);
+                try (FfmpegSource source = new FfmpegSource(vtest.toString(), null, Map.of(), false, false)) {
+                    source.open();
+                    Mat frame;
+                    for (int i = 0; i < FRAMES && (frame = source.grab()) != null; i++) {
+                        camera.analyze(frame, System.currentTimeMillis());
+                    }
+                } finally {
+                    camera.close();
                 }
-            } finally {
-                camera.close();
+                live = camera.crossings();
             }
-            live = camera.crossings();
             recording.awaitStored();
             passages = events.countsSince(Instant.EPOCH, "door").getOrDefault(Decision.PASSAGE, 0L);
         }

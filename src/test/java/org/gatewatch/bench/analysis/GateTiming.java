@@ -11,6 +11,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.gatewatch.analysis.FrameAnalyzer;
 import org.gatewatch.analysis.StageTimer.Stage;
+import org.gatewatch.analysis.faces.FaceAntiSpoofing;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.analysis.pedestrians.PedestrianAnalyzer;
 import org.gatewatch.camera.AnalysisFactory;
@@ -21,6 +22,7 @@ import org.gatewatch.config.PedestrianConfig;
 import org.gatewatch.config.RecognitionConfig;
 import org.gatewatch.gate.AccessPolicy;
 import org.gatewatch.gate.GateAnalysis;
+import org.gatewatch.natives.ModelPool;
 import org.opencv.core.Mat;
 
 /**
@@ -146,12 +148,14 @@ public final class GateTiming {
         int[] events = {0};
         StageClock stages = new StageClock();
         // No person records (every known face is then denied, which costs the same as granting); events only counted.
+        // The gate scores liveness as a live camera does, with the one model a camera alone would load.
+        ModelPool<FaceAntiSpoofing> liveness = new ModelPool<>("liveness model", FaceAntiSpoofing::fromClasspath, 1);
         AnalysisFactory factory = new AnalysisFactory(new AnalysisFactory.Outlets(() -> gallery,
-                id -> Optional.empty(), e -> events[0]++, Clock.systemDefaultZone()), stages);
+                id -> Optional.empty(), e -> events[0]++, Clock.systemDefaultZone()), stages, liveness);
         AnalysisFactory.Faces faces = new AnalysisFactory.Faces(minFaceSize, RecognitionConfig.DEFAULTS.votes(), true,
                 new AccessPolicy.Liveness(false, CameraConfig.DEFAULT_LIVENESS_THRESHOLD));
         PedestrianAnalyzer pedestrians = new PedestrianAnalyzer(config, stages);
-        try (Footage source = footage;
+        try (ModelPool<FaceAntiSpoofing> models = liveness; Footage source = footage;
              FrameAnalyzer gate = factory.build("bench", pedestrians, config.countingLine(), faces,
                      CAMERA_JPEG_QUALITY)) {
             int width = 0;

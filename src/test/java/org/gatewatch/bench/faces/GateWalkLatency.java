@@ -42,7 +42,7 @@ final class GateWalkLatency {
     static void print(Path media, Gallery gallery, PrintStream out) throws IOException {
         List<NewEvent> events = new ArrayList<>();
         AnalysisFactory factory = new AnalysisFactory(new AnalysisFactory.Outlets(() -> gallery,
-                id -> Optional.empty(), events::add, Clock.systemUTC()), StageTimer.NONE);
+                id -> Optional.empty(), events::add, Clock.systemUTC()), StageTimer.NONE, null);
         RecognitionConfig d = RecognitionConfig.DEFAULTS;
         AnalysisFactory.Faces faces = new AnalysisFactory.Faces(d.minSize(), d.votes(), false,
                 AccessPolicy.Liveness.RECORDED_ONLY, d.decideAfterMillis());
