@@ -64,11 +64,6 @@ public final class Analyzers implements AutoCloseable {
                 .build(camera.id(), camera.pedestrians(), faces, camera.jpegQuality());
     }
 
-    /** How many liveness models are loaded now (0 until a gate camera first scores a face). */
-    public int livenessModelsLoaded() {
-        return livenessModels.loaded();
-    }
-
     /** Closes the shared liveness models; the cameras built here must have stopped. Idempotent. */
     @Override
     public void close() {
