@@ -1,5 +1,6 @@
 package org.gatewatch.camera;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -13,6 +14,7 @@ import org.gatewatch.config.LivenessMode;
 import org.gatewatch.config.RecognitionConfig;
 import org.gatewatch.events.EventRecorder;
 import org.gatewatch.gate.AccessPolicy;
+import org.gatewatch.natives.FaceModels;
 import org.gatewatch.natives.InferenceThreads;
 import org.gatewatch.natives.ModelPool;
 import org.gatewatch.people.People;
@@ -28,8 +30,10 @@ public final class Analyzers implements AutoCloseable {
     private final AnalysisFactory.Outlets outlets;
     private final Function<String, StageTimer> timers;
     private final InferenceThreads inferenceThreads;
+    /** Found when the first camera that scores liveness is built, so a missing model still fails the start. */
+    private volatile Path livenessModelFile;
     private final ModelPool<FaceAntiSpoofing> livenessModels = new ModelPool<>("liveness model",
-            FaceAntiSpoofing::fromClasspath, Runtime.getRuntime().availableProcessors());
+            () -> new FaceAntiSpoofing(livenessModelFile), Runtime.getRuntime().availableProcessors());
 
     /** Analysis of one camera, whose stages are timed by nobody. */
     public Analyzers(RecognitionConfig recognition, People persons, EventRecorder recorder, Supplier<Gallery> gallery,
@@ -54,9 +58,12 @@ public final class Analyzers implements AutoCloseable {
         if (camera.analysis() == AnalysisMode.OFF) {
             return null;
         }
+        boolean liveness = camera.analysis() == AnalysisMode.GATE && camera.liveness() != LivenessMode.OFF;
+        if (liveness && livenessModelFile == null) {
+            livenessModelFile = FaceModels.locate(FaceModels.ANTI_SPOOFING);
+        }
         AnalysisFactory.Faces faces = camera.analysis() == AnalysisMode.GATE
-                ? new AnalysisFactory.Faces(recognition.minSize(), recognition.votes(),
-                        camera.liveness() != LivenessMode.OFF,
+                ? new AnalysisFactory.Faces(recognition.minSize(), recognition.votes(), liveness,
                         new AccessPolicy.Liveness(camera.livenessEnforced(), camera.livenessThreshold()),
                         recognition.decideAfterMillis())
                 : null;
