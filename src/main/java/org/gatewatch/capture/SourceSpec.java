@@ -81,7 +81,7 @@ public final class SourceSpec {
     }
 
     /** Copies the bundled clip next to the data once (again only if its size changed), so FFmpeg can open it. */
-    static Path unpackDemo(Path dataDir) {
+    public static Path unpackDemo(Path dataDir) {
         Path target = dataDir.resolve(DEMO_RESOURCE);
         try (InputStream in = SourceSpec.class.getClassLoader().getResourceAsStream(DEMO_RESOURCE)) {
             if (in == null) {

@@ -1,7 +1,6 @@
 package org.gatewatch.bench.floor;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,21 +26,14 @@ final class DemoParts {
     /** The first {@code count} frames of the bundled clip, each encoded to JPEG. */
     static List<byte[]> encode(int count) throws IOException {
         OpenCvRuntime.load();
-        Path clip = Files.createTempFile("gatewatch-demo", ".mp4");
-        try {
-            try (InputStream in = DemoParts.class.getClassLoader().getResourceAsStream(SourceSpec.DEMO_RESOURCE)) {
-                if (in == null) {
-                    throw new IOException("the demo clip " + SourceSpec.DEMO_RESOURCE + " is not on the class path");
-                }
-                Files.write(clip, in.readAllBytes());
-            }
+        Path dir = Files.createTempDirectory("gatewatch-demo");
+        Path clip = SourceSpec.unpackDemo(dir);
+        try (FfmpegSource source = FfmpegSource.file(clip.toString()); JpegEncoder encoder = new JpegEncoder(QUALITY)) {
+            source.open();
             List<byte[]> jpegs = new ArrayList<>(count);
-            try (FfmpegSource source = FfmpegSource.file(clip.toString()); JpegEncoder encoder = new JpegEncoder(QUALITY)) {
-                source.open();
-                Mat frame;
-                while (jpegs.size() < count && (frame = source.grab()) != null) {
-                    jpegs.add(encoder.encode(frame));
-                }
+            Mat frame;
+            while (jpegs.size() < count && (frame = source.grab()) != null) {
+                jpegs.add(encoder.encode(frame));
             }
             if (jpegs.isEmpty()) {
                 throw new IOException("the demo clip gave no frames");
@@ -49,6 +41,8 @@ final class DemoParts {
             return jpegs;
         } finally {
             Files.deleteIfExists(clip);
+            Files.deleteIfExists(clip.getParent());
+            Files.deleteIfExists(dir);
         }
     }
 }
