@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -92,43 +93,38 @@ public final class BareStreamServer implements AutoCloseable {
         return ((InetSocketAddress) listener.socket().getLocalSocketAddress()).getPort();
     }
 
-    int viewerCount() {
-        return viewers.size();
-    }
-
     /** One tick of the camera: the next part, built once into native memory, offered to every viewer. */
     private void publish() {
         long seq = frames.incrementAndGet();
         byte[] jpeg = jpegs.get((int) ((seq - 1) % jpegs.size()));
         byte[] bytes = JpegFrame.of(seq, System.currentTimeMillis(), jpeg).part();
         ByteBuffer part = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        // One list for every shard: each viewer is offered the part by exactly one thread.
+        BareViewer[] now = viewers.toArray(new BareViewer[0]);
         try {
             Future<?>[] shards = new Future<?>[FAN_OUT_THREADS];
             for (int s = 0; s < FAN_OUT_THREADS; s++) {
                 int shard = s;
-                shards[s] = fanOut.submit(() -> offerToShard(shard, part));
+                shards[s] = fanOut.submit(() -> offerToShard(now, shard, part));
             }
             for (Future<?> shard : shards) {
                 shard.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             LOG.error("Fan-out failed", e.getCause());
         }
     }
 
-    private void offerToShard(int shard, ByteBuffer part) {
-        int i = 0;
-        for (BareViewer viewer : viewers) {
-            if (i++ % FAN_OUT_THREADS != shard) {
-                continue;
-            }
+    private void offerToShard(BareViewer[] all, int shard, ByteBuffer part) {
+        for (int i = shard; i < all.length; i += FAN_OUT_THREADS) {
             try {
-                viewer.offer(part);
+                all[i].offer(part);
             } catch (IOException e) {
-                viewers.remove(viewer);
-                viewer.close();
+                LOG.debug("A viewer left: {}", e.toString());
+                viewers.remove(all[i]);
+                all[i].close();
             }
         }
     }
