@@ -33,8 +33,8 @@ public final class MtcnnFaceDetector implements FaceDetector {
     public static final int DEFAULT_MIN_FACE = 20;
 
     /** P-Net: 12×12 cells at stride 2. */
-    private static final int CELL = 12;
-    private static final int STRIDE = 2;
+    private static final int CELL = PnetTiles.CELL;
+    private static final int STRIDE = PnetTiles.STRIDE;
 
     private final PnetTiles pnet;
     private final TfLiteModel rnet;

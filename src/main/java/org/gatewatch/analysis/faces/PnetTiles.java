@@ -27,8 +27,9 @@ final class PnetTiles implements AutoCloseable {
 
     /** A tile's side, px: the whole vtest frame took 18 ms on 64×64 tiles, 20–22 on 48, 96 or 128. */
     static final int TILE = 64;
-    private static final int CELL = 12;
-    private static final int STRIDE = 2;
+    /** The pixels one output cell sees per side, and how far apart cells start: P-Net's 12×12 window at stride 2. */
+    static final int CELL = 12;
+    static final int STRIDE = 2;
     /** Output cells per tile side whose pixels all lie in the tile. */
     static final int CELLS = (TILE - CELL) / STRIDE + 1;
     private static final int CHANNELS = 3;
