@@ -12,7 +12,7 @@ import org.apache.logging.log4j.Logger;
 /**
  * Copies of one model shared by every camera, each used by one thread at a time: a model that is large and seldom
  * run is loaded when first needed, and never more times than threads could run it at once. The liveness model is
- * 88 MB of native memory per copy and scores a few faces per walk; one copy per gate camera was most of a node's
+ * about 80 MB of native memory per copy and scores a few faces per walk; one copy per gate camera was most of a node's
  * memory at 16 cameras (docs/benchmarks.md). A thread that finds every copy busy waits for one.
  *
  * <p>Owned by whoever made it; {@link #close} closes the idle copies at once and the busy ones when they come back.

@@ -20,6 +20,7 @@ import org.gatewatch.analysis.faces.FaceAntiSpoofing;
 import org.gatewatch.analysis.faces.FaceRecognizer;
 import org.gatewatch.analysis.faces.Gallery;
 import org.gatewatch.analysis.faces.MtcnnFaceDetector;
+import org.gatewatch.bench.ProcessSampler;
 import org.gatewatch.cli.CommandLine;
 import org.gatewatch.cli.FaceEvaluation;
 import org.gatewatch.cli.FaceEvaluation.ProbeResult;
@@ -186,9 +187,14 @@ public final class FaceBenchmark {
         List<Double> scores = new ArrayList<>();
         Map<String, List<Double>> bySource = new TreeMap<>();
         long nanos = 0;
+        ProcessSampler self = new ProcessSampler(ProcessHandle.current().pid());
+        long residentAfterFirstFace = -1;
+        TimedLoad load;
         try (MtcnnFaceDetector detector = MtcnnFaceDetector.fromClasspath();
-             FaceAntiSpoofing spoof = FaceAntiSpoofing.fromClasspath();
+             TimedLoad loaded = TimedLoad.of(self);
              Stream<Path> files = Files.walk(dir)) {
+            load = loaded;
+            FaceAntiSpoofing spoof = loaded.model();
             for (Path image : files.filter(p -> p.toString().endsWith(".jpg")).sorted().toList()) {
                 Mat m = FaceEvaluation.read(image);
                 try {
@@ -196,6 +202,9 @@ public final class FaceBenchmark {
                         long t = System.nanoTime();
                         double score = spoof.spoofScore(m, f.box());
                         nanos += System.nanoTime() - t;
+                        if (residentAfterFirstFace < 0) {
+                            residentAfterFirstFace = self.rssBytes().orElse(-1);
+                        }
                         scores.add(score);
                         bySource.computeIfAbsent(source(image), k -> new ArrayList<>()).add(score);
                     }
@@ -215,6 +224,27 @@ public final class FaceBenchmark {
                 spread(scores), nanos / 1e6 / scores.size());
         bySource.forEach((source, s) -> out.printf(Locale.ROOT, "liveness: %-22s %s called attacks; %s%n", source,
                 flagged(s), spread(s)));
+        out.printf(Locale.ROOT, "liveness model, one copy (what each copy the cameras share costs): loaded in %.0f ms "
+                + "with TensorFlow Lite already loaded; resident memory +%.0f MB once loaded, +%.0f MB after its first "
+                + "face%n", load.nanos() / 1e6, (load.residentAfter() - load.residentBefore()) / 1e6,
+                (residentAfterFirstFace - load.residentBefore()) / 1e6);
+    }
+
+    /** One copy of the liveness model, with what loading it cost: time, and resident memory before and after. */
+    private record TimedLoad(FaceAntiSpoofing model, long nanos, long residentBefore, long residentAfter)
+            implements AutoCloseable {
+
+        static TimedLoad of(ProcessSampler self) {
+            long before = self.rssBytes().orElse(-1);
+            long t = System.nanoTime();
+            FaceAntiSpoofing model = FaceAntiSpoofing.fromClasspath();
+            return new TimedLoad(model, System.nanoTime() - t, before, self.rssBytes().orElse(-1));
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
     }
 
     /** Where a face comes from, for the liveness breakdown: webcam clip, video, or photo. */
